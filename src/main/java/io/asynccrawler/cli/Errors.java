@@ -1,0 +1,42 @@
+package io.asynccrawler.cli;
+
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** How a usage mistake or an unexpected failure reaches the user: one line and a hint, never a stack trace. */
+final class Errors {
+    private static final Logger log = LoggerFactory.getLogger(Errors.class);
+
+    private Errors() {
+    }
+
+    static int onBadUsage(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(qualifiedName(cmd) + ": " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + qualifiedName(cmd) + " --help' for more information.");
+        return ExitCodes.USAGE;
+    }
+
+    static int onFailure(Exception e, CommandLine cmd, ParseResult parseResult) {
+        log.debug("{} failed", cmd.getCommandName(), e);
+        cmd.getErr().println(cmd.getCommandName() + ": " + describe(e));
+        return e instanceof InterruptedException ? ExitCodes.INTERRUPTED : ExitCodes.SOME_FAILED;
+    }
+
+    /** The message of {@code e}, or its type when it has none. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static String qualifiedName(CommandLine cmd) {
+        return cmd.getParent() == null ? cmd.getCommandName() : qualifiedName(cmd.getParent()) + " " + cmd.getCommandName();
+    }
+}

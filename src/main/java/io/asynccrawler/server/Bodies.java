@@ -1,0 +1,107 @@
+package io.asynccrawler.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.HttpChunkedInput;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.stream.ChunkedInput;
+
+/** The endpoints with bodies worth streaming: deterministic bytes, a slow drip, and broken responses. */
+final class Bodies {
+    static final long MAX_BYTES = 1L << 40;
+    private static final long MAX_TRUNCATE = 16L << 20;
+    private static final String OCTETS = "application/octet-stream";
+
+    private Bodies() {
+    }
+
+    static void bytes(Call call, String rest) {
+        long n = Call.parseBounded("bytes", rest, 0, MAX_BYTES);
+        long seed = call.longParam("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+        boolean gzip = call.flag("gzip");
+        boolean chunked = call.flag("chunked");
+        long[] range = gzip || chunked ? null : ByteRange.parse(call.range, n);
+        if (range == ByteRange.UNSATISFIABLE) {
+            HttpResponse response = call.head(HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE, OCTETS);
+            response.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + n);
+            HttpUtil.setContentLength(response, 0);
+            call.sendWithoutBody(response);
+            return;
+        }
+        HttpResponse response = call.head(range == null ? HttpResponseStatus.OK : HttpResponseStatus.PARTIAL_CONTENT, OCTETS);
+        response.headers().set(HttpHeaderNames.ACCEPT_RANGES, gzip || chunked ? HttpHeaderValues.NONE : HttpHeaderValues.BYTES);
+        long offset = range == null ? 0 : range[0];
+        long length = range == null ? n : range[1] - range[0] + 1;
+        if (gzip) {
+            response.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
+        }
+        if (gzip || chunked) {
+            HttpUtil.setTransferEncodingChunked(response, true);
+        } else {
+            HttpUtil.setContentLength(response, length);
+        }
+        if (range != null) {
+            response.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes " + range[0] + "-" + range[1] + "/" + n);
+        }
+        if (call.head) {
+            call.sendWithoutBody(response);
+            return;
+        }
+        ChunkedInput<ByteBuf> body = gzip ? new GzipInput(seed, n) : new BytesInput(seed, offset, length);
+        call.ctx.write(response);
+        call.finishWith(call.ctx.writeAndFlush(new HttpChunkedInput(body)));
+    }
+
+    static void drip(Call call) {
+        long bytes = call.longParam("bytes", 10, 0, 1 << 20);
+        long ms = call.longParam("ms", 100, 0, Endpoints.MAX_DELAY_MS);
+        HttpResponse response = call.head(HttpResponseStatus.OK, OCTETS);
+        HttpUtil.setContentLength(response, bytes);
+        call.ctx.writeAndFlush(response);
+        dripStep(call, call.head ? 0 : bytes, ms);
+    }
+
+    private static void dripStep(Call call, long remaining, long ms) {
+        if (remaining == 0) {
+            call.finishWith(call.ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+            return;
+        }
+        call.schedule(ms, () -> {
+            call.ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(new byte[] {'*'})));
+            dripStep(call, remaining - 1, ms);
+        });
+    }
+
+    static void fault(Call call, String kind) {
+        ChannelHandlerContext ctx = call.ctx;
+        switch (kind) {
+            case "reset":
+                // SO_LINGER 0 turns close() into a TCP RST instead of an orderly FIN.
+                ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                ctx.close();
+                break;
+            case "truncate":
+                long n = call.longParam("n", 1000, 2, MAX_TRUNCATE);
+                HttpResponse response = call.head(HttpResponseStatus.OK, OCTETS);
+                HttpUtil.setContentLength(response, n);
+                ctx.write(response);
+                ByteBuf half = ctx.alloc().buffer((int) (n / 2));
+                DeterministicBytes.write(half, 0, 0, (int) (n / 2));
+                ctx.writeAndFlush(new DefaultHttpContent(half)).addListener(ChannelFutureListener.CLOSE);
+                break;
+            case "hang":
+                break; // accepted and read; never answered until the client gives up
+            default:
+                Endpoints.notFound(call);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.asynccrawler.server;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The small JSON endpoints: index, delays, status codes and redirects. */
+final class Endpoints {
+    /** Longest delay a request may ask for; the server holds connections, not threads, while waiting. */
+    static final long MAX_DELAY_MS = 10 * 60 * 1000L;
+
+    private Endpoints() {
+    }
+
+    static void index(Call call) {
+        call.text(HttpResponseStatus.OK, "text/plain; charset=utf-8", String.join("\n",
+                "crawler serve: endpoints",
+                "  /aio?min=1&max=30          random delay of min..max whole seconds, answers {\"delay\": s}",
+                "  /delay/{ms}                fixed delay, answers {\"delay_ms\": ms}",
+                "  /bytes/{n}?seed=&chunked=1&gzip=1   n deterministic bytes",
+                "  /files/{path}              files under the --files directory",
+                "  /status/{code}             that status",
+                "  /redirect/{n}?absolute=1   n redirects, then 200",
+                "  /redirect-to?url=&status=  one redirect to url",
+                "  /drip?bytes=&ms=           bytes, one every ms milliseconds",
+                "  /fault/reset /fault/truncate?n= /fault/hang",
+                "  /stats                     open and peak connection counts",
+                ""));
+    }
+
+    static void aio(Call call) {
+        long min = call.longParam("min", 1, 0, MAX_DELAY_MS / 1000);
+        long max = call.longParam("max", 30, min, MAX_DELAY_MS / 1000);
+        long seconds = ThreadLocalRandom.current().nextLong(min, max + 1);
+        call.schedule(seconds * 1000, () -> call.json(HttpResponseStatus.OK, "{\"delay\": " + seconds + "}"));
+    }
+
+    static void delay(Call call, String rest) {
+        long ms = Call.parseBounded("delay", rest, 0, MAX_DELAY_MS);
+        call.schedule(ms, () -> call.json(HttpResponseStatus.OK, "{\"delay_ms\": " + ms + "}"));
+    }
+
+    static void status(Call call, String rest) {
+        int code = (int) Call.parseBounded("status", rest, 200, 599);
+        HttpResponseStatus status = HttpResponseStatus.valueOf(code);
+        boolean noBody = code == 204 || code == 304;
+        call.json(status, noBody ? "" : "{\"status\": " + code + "}");
+    }
+
+    static void redirect(Call call, String rest) {
+        long hops = Call.parseBounded("redirect", rest, 0, 1000);
+        if (hops == 0) {
+            call.json(HttpResponseStatus.OK, "{\"redirected\": true}");
+            return;
+        }
+        boolean absolute = call.flag("absolute");
+        String next = "/redirect/" + (hops - 1) + (absolute ? "?absolute=1" : "");
+        sendRedirect(call, HttpResponseStatus.FOUND, absolute ? "http://" + call.host + next : next);
+    }
+
+    static void redirectTo(Call call) {
+        String url = call.param("url");
+        if (url == null || url.isEmpty()) {
+            throw new IllegalArgumentException("url is required");
+        }
+        int code = (int) call.longParam("status", 302, 300, 399);
+        sendRedirect(call, HttpResponseStatus.valueOf(code), url);
+    }
+
+    private static void sendRedirect(Call call, HttpResponseStatus status, String location) {
+        var response = call.full(status, "application/json", "{\"location\": " + quote(location) + "}\n");
+        response.headers().set(HttpHeaderNames.LOCATION, location);
+        call.send(response);
+    }
+
+    static void notFound(Call call) {
+        call.json(HttpResponseStatus.NOT_FOUND, "{\"error\": " + quote("no such endpoint: " + call.path) + "}");
+    }
+
+    /** A JSON string literal of {@code s}. */
+    static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,92 @@
+package io.asynccrawler.server;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers the requests of one connection, in order: a pipelined request waits until the one
+ * before it has been fully written. Dispatches on the first path segment.
+ */
+final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+    private final Path filesRoot;
+    private final ConnectionGauge connections;
+    private final ArrayDeque<Call> waiting = new ArrayDeque<>();
+    private Call current;
+
+    Router(Path filesRoot, ConnectionGauge connections) {
+        this.filesRoot = filesRoot;
+        this.connections = connections;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!request.decoderResult().isSuccess()) {
+            ctx.close();
+            return;
+        }
+        Call call = new Call(ctx, request, () -> next(ctx));
+        waiting.add(call);
+        if (current == null) {
+            next(ctx);
+        }
+    }
+
+    private void next(ChannelHandlerContext ctx) {
+        current = waiting.poll();
+        if (current != null) {
+            dispatch(current);
+        }
+    }
+
+    private void dispatch(Call call) {
+        try {
+            route(call);
+        } catch (IllegalArgumentException e) {
+            call.json(HttpResponseStatus.BAD_REQUEST, "{\"error\": " + Endpoints.quote(e.getMessage()) + "}");
+        }
+    }
+
+    private void route(Call call) {
+        String path = call.path;
+        int slash = path.indexOf('/', 1);
+        String first = slash < 0 ? path.substring(1) : path.substring(1, slash);
+        String rest = slash < 0 ? "" : path.substring(slash + 1);
+        switch (first) {
+            case "": Endpoints.index(call); break;
+            case "aio": Endpoints.aio(call); break;
+            case "delay": Endpoints.delay(call, rest); break;
+            case "status": Endpoints.status(call, rest); break;
+            case "redirect": Endpoints.redirect(call, rest); break;
+            case "redirect-to": Endpoints.redirectTo(call); break;
+            case "bytes": Bodies.bytes(call, rest); break;
+            case "drip": Bodies.drip(call); break;
+            case "fault": Bodies.fault(call, rest); break;
+            case "files": FileEndpoint.serve(call, filesRoot, rest); break;
+            case "stats": call.json(HttpResponseStatus.OK, connections.toJson()); break;
+            default: Endpoints.notFound(call);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (current != null) {
+            current.cancelTimer();
+        }
+        waiting.clear();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

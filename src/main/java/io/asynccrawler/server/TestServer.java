@@ -1,0 +1,93 @@
+package io.asynccrawler.server;
+
+import io.asynccrawler.netty.Transport;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** The built-in HTTP/1.1 test server of {@code crawler serve}: bind, serve every endpoint, close. */
+public final class TestServer implements AutoCloseable {
+    /** Pending connections the kernel may queue; enough for a burst of 10,000 connects. */
+    private static final int BACKLOG = 8192;
+
+    private final EventLoopGroup group;
+    private final Channel channel;
+    private final ConnectionGauge connections;
+
+    private TestServer(EventLoopGroup group, Channel channel, ConnectionGauge connections) {
+        this.group = group;
+        this.channel = channel;
+        this.connections = connections;
+    }
+
+    /** Binds {@code host:port} (port 0 picks a free one) and serves {@code files} under {@code /files/} if not null. */
+    public static TestServer start(String host, int port, Path files, Transport transport) throws InterruptedException {
+        EventLoopGroup group = transport.newGroup(0, new DefaultThreadFactory("serve", true));
+        ConnectionGauge connections = new ConnectionGauge();
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(group)
+                    .channel(transport.serverSocketChannel())
+                    .option(ChannelOption.SO_BACKLOG, BACKLOG)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            connections.opened(ch);
+                            ch.pipeline().addLast(
+                                    new HttpServerCodec(),
+                                    new HttpObjectAggregator(64 * 1024),
+                                    new ChunkedWriteHandler(),
+                                    new Router(files, connections));
+                        }
+                    })
+                    .bind(host, port).sync().channel();
+            return new TestServer(group, channel, connections);
+        } catch (RuntimeException | InterruptedException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** The server's root URL, such as {@code http://127.0.0.1:8080/}. */
+    public URI baseUri() {
+        InetSocketAddress a = address();
+        String host = a.getAddress() instanceof Inet6Address
+                ? "[" + a.getAddress().getHostAddress().replaceFirst("%.*", "") + "]"
+                : a.getAddress().getHostAddress();
+        return URI.create("http://" + host + ":" + a.getPort() + "/");
+    }
+
+    /** Connections open now and at most so far (also served as JSON at {@code /stats}). */
+    public ConnectionGauge connections() {
+        return connections;
+    }
+
+    /** Blocks until the server is closed (by {@link #close()} or a shutdown hook). */
+    public void awaitClose() throws InterruptedException {
+        channel.closeFuture().sync();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,38 @@
+package io.asynccrawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@code crawler serve --port 0} as a real process: the first stdout line is its address. */
+class ServeProcessTest {
+    @Test
+    void printsItsAddressFirstAndServesUntilStopped() throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "serve", "--port", "0")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String first = stdout.readLine();
+            assertThat(first).matches("http://127\\.0\\.0\\.1:\\d+/");
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(first).resolve("/bytes/1000")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.body()).hasSize(1000);
+        } finally {
+            process.destroy(); // SIGTERM: the shutdown hook closes the server
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}
