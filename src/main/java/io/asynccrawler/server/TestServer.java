@@ -22,11 +22,13 @@ public final class TestServer implements AutoCloseable {
     /** Pending connections the kernel may queue; enough for a burst of 10,000 connects. */
     private static final int BACKLOG = 8192;
 
+    private final EventLoopGroup acceptor;
     private final EventLoopGroup group;
     private final Channel channel;
     private final ConnectionGauge connections;
 
-    private TestServer(EventLoopGroup group, Channel channel, ConnectionGauge connections) {
+    private TestServer(EventLoopGroup acceptor, EventLoopGroup group, Channel channel, ConnectionGauge connections) {
+        this.acceptor = acceptor;
         this.group = group;
         this.channel = channel;
         this.connections = connections;
@@ -34,11 +36,13 @@ public final class TestServer implements AutoCloseable {
 
     /** Binds {@code host:port} (port 0 picks a free one) and serves {@code files} under {@code /files/} if not null. */
     public static TestServer start(String host, int port, Path files, Transport transport) throws InterruptedException {
+        // A thread of its own for accept(): a burst of connects must not wait behind busy connections.
+        EventLoopGroup acceptor = transport.newGroup(1, new DefaultThreadFactory("serve-accept", true));
         EventLoopGroup group = transport.newGroup(0, new DefaultThreadFactory("serve", true));
         ConnectionGauge connections = new ConnectionGauge();
         try {
             Channel channel = new ServerBootstrap()
-                    .group(group)
+                    .group(acceptor, group)
                     .channel(transport.serverSocketChannel())
                     .option(ChannelOption.SO_BACKLOG, BACKLOG)
                     .option(ChannelOption.SO_REUSEADDR, true)
@@ -55,8 +59,9 @@ public final class TestServer implements AutoCloseable {
                         }
                     })
                     .bind(host, port).sync().channel();
-            return new TestServer(group, channel, connections);
+            return new TestServer(acceptor, group, channel, connections);
         } catch (RuntimeException | InterruptedException e) {
+            acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
         }
@@ -88,6 +93,7 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
