@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One request being answered on one server connection: its parameters and the ways to reply. */
@@ -32,6 +33,8 @@ final class Call {
     final String host;
     /** The request's {@code Range} header, or null. */
     final String range;
+    /** The request's headers, in order, for {@code /headers}. */
+    final List<Map.Entry<String, String>> requestHeaders;
     private final QueryStringDecoder query;
     private final Runnable onDone;
     private ScheduledFuture<?> timer;
@@ -44,6 +47,7 @@ final class Call {
         this.keepAlive = HttpUtil.isKeepAlive(request);
         this.host = request.headers().get(HttpHeaderNames.HOST, "127.0.0.1");
         this.range = request.headers().get(HttpHeaderNames.RANGE);
+        this.requestHeaders = request.headers().entries();
         this.onDone = onDone;
     }
 

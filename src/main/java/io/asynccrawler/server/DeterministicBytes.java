@@ -6,8 +6,17 @@ import io.netty.buffer.ByteBuf;
  * The bodies of {@code /bytes/{n}}: byte {@code i} for seed {@code s} is the same on every run and
  * every machine. Counter-based (SplitMix64 of the word index), so any offset is computed directly.
  */
-final class DeterministicBytes {
+public final class DeterministicBytes {
     private DeterministicBytes() {
+    }
+
+    /** Bytes {@code [offset, offset + length)} of the stream for {@code seed}, as an array (for checks). */
+    public static byte[] bytes(long seed, long offset, int length) {
+        byte[] out = new byte[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = byteAt(seed, offset + i);
+        }
+        return out;
     }
 
     /** Appends bytes {@code [offset, offset + length)} of the stream for {@code seed} to {@code dst}. */

@@ -2,6 +2,11 @@ package io.asynccrawler.server;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The small JSON endpoints: index, delays, status codes and redirects. */
@@ -24,7 +29,12 @@ final class Endpoints {
                 "  /redirect-to?url=&status=  one redirect to url",
                 "  /drip?bytes=&ms=           bytes, one every ms milliseconds",
                 "  /fault/reset /fault/truncate?n= /fault/hang",
-                "  /stats                     open and peak connection counts",
+                "  /stats                     open, peak and accepted connection counts",
+                "  /headers                   the request's headers as JSON",
+                "  /anything/{any path}       200 with the path asked for",
+                "  /redirect-loop             redirects to itself",
+                "  /flaky/{n}?key=K           503 for the first n requests with key K, then 200",
+                "  /status/{code}?retry_after=S   adds a Retry-After header",
                 ""));
     }
 
@@ -44,7 +54,39 @@ final class Endpoints {
         int code = (int) Call.parseBounded("status", rest, 200, 599);
         HttpResponseStatus status = HttpResponseStatus.valueOf(code);
         boolean noBody = code == 204 || code == 304;
-        call.json(status, noBody ? "" : "{\"status\": " + code + "}");
+        var response = call.full(status, "application/json", noBody ? "" : "{\"status\": " + code + "}\n");
+        String retryAfter = call.param("retry_after");
+        if (retryAfter != null) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfter);
+        }
+        call.send(response);
+    }
+
+    /** Echoes the request's headers as a JSON object of arrays. */
+    static void headers(Call call) {
+        StringBuilder json = new StringBuilder("{");
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        for (var e : call.requestHeaders) {
+            byName.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e.getValue());
+        }
+        byName.forEach((name, values) -> {
+            json.append(json.length() > 1 ? ", " : "").append(quote(name)).append(": [");
+            for (int i = 0; i < values.size(); i++) {
+                json.append(i > 0 ? ", " : "").append(quote(values.get(i)));
+            }
+            json.append(']');
+        });
+        call.json(HttpResponseStatus.OK, json.append('}').toString());
+    }
+
+    /** Any path at all answers 200 with the path it was asked for. */
+    static void anything(Call call) {
+        call.json(HttpResponseStatus.OK, "{\"path\": " + quote(call.path) + "}");
+    }
+
+    /** Redirects to itself, forever. */
+    static void redirectLoop(Call call) {
+        sendRedirect(call, HttpResponseStatus.FOUND, "/redirect-loop");
     }
 
     static void redirect(Call call, String rest) {

@@ -18,12 +18,14 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final Path filesRoot;
     private final ConnectionGauge connections;
+    private final Flaky flaky;
     private final ArrayDeque<Call> waiting = new ArrayDeque<>();
     private Call current;
 
-    Router(Path filesRoot, ConnectionGauge connections) {
+    Router(Path filesRoot, ConnectionGauge connections, Flaky flaky) {
         this.filesRoot = filesRoot;
         this.connections = connections;
+        this.flaky = flaky;
     }
 
     @Override
@@ -71,6 +73,10 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "fault": Bodies.fault(call, rest); break;
             case "files": FileEndpoint.serve(call, filesRoot, rest); break;
             case "stats": call.json(HttpResponseStatus.OK, connections.toJson()); break;
+            case "headers": Endpoints.headers(call); break;
+            case "anything": Endpoints.anything(call); break;
+            case "redirect-loop": Endpoints.redirectLoop(call); break;
+            case "flaky": flaky.answer(call, rest); break;
             default: Endpoints.notFound(call);
         }
     }

@@ -40,6 +40,7 @@ public final class TestServer implements AutoCloseable {
         EventLoopGroup acceptor = transport.newGroup(1, new DefaultThreadFactory("serve-accept", true));
         EventLoopGroup group = transport.newGroup(0, new DefaultThreadFactory("serve", true));
         ConnectionGauge connections = new ConnectionGauge();
+        Flaky flaky = new Flaky();
         try {
             Channel channel = new ServerBootstrap()
                     .group(acceptor, group)
@@ -55,7 +56,7 @@ public final class TestServer implements AutoCloseable {
                                     new HttpServerCodec(),
                                     new HttpObjectAggregator(64 * 1024),
                                     new ChunkedWriteHandler(),
-                                    new Router(files, connections));
+                                    new Router(files, connections, flaky));
                         }
                     })
                     .bind(host, port).sync().channel();

@@ -1,0 +1,119 @@
+package io.asynccrawler.cli;
+
+import io.asynccrawler.fetch.FetchSettings;
+import io.asynccrawler.fetch.Header;
+import io.asynccrawler.job.JobSettings;
+import io.asynccrawler.netty.Transport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options of {@code fetch} and {@code compare} (DESIGN §1): where files go and how URLs are fetched. */
+final class FetchOptions {
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "downloads",
+            description = "Where files go; created if missing (default: ${DEFAULT-VALUE}).")
+    Path outputDir;
+
+    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "64",
+            description = "Requests in flight at most (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--per-host", paramLabel = "N", defaultValue = "0",
+            description = "Requests in flight per host at most; 0 = no extra cap (default: ${DEFAULT-VALUE}).")
+    int perHost;
+
+    @Option(names = "--connect-timeout", paramLabel = "D", defaultValue = "10s", converter = DurationConverter.class,
+            description = "TCP and TLS connect limit (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--read-timeout", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Longest silence while waiting for bytes (default: ${DEFAULT-VALUE}).")
+    Duration readTimeout;
+
+    @Option(names = {"-m", "--timeout"}, paramLabel = "D", converter = DurationConverter.class,
+            description = "Whole-request deadline per attempt, like curl's -m (default: none).")
+    Duration timeout;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
+            description = "Retries of transient failures (connect errors, timeouts, 408/429/5xx), with backoff;"
+                    + " Retry-After is honoured (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--max-redirects", paramLabel = "N", defaultValue = "10",
+            description = "Redirects followed at most (default: ${DEFAULT-VALUE}).")
+    int maxRedirects;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'K: V'",
+            description = "Extra request header, repeatable; never sent to another origin after a redirect.")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = {"-A", "--user-agent"}, paramLabel = "S", description = "User-Agent (default: async-crawler/VERSION).")
+    String userAgent;
+
+    @Option(names = "--max-size", paramLabel = "BYTES", converter = SizeConverter.class, defaultValue = "-1",
+            description = "Abort a download that grows past this size after decoding (k, M, G suffixes; default: none).")
+    long maxSize;
+
+    @Option(names = "--resume", description = "Continue .part files with Range requests (not built yet).")
+    boolean resume;
+
+    @Option(names = "--overwrite", description = "Download files that already exist again (default: skip them).")
+    boolean overwrite;
+
+    @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate, and redirects from https to http.")
+    boolean insecure;
+
+    @Option(names = "--cacert", paramLabel = "FILE", description = "Trust the PEM certificates in FILE instead of the JDK's.")
+    Path caCert;
+
+    @Option(names = "--compressed", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Ask for gzip/deflate and save the decoded bytes (default: on).")
+    boolean compressed;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report to FILE ('-' for stdout).")
+    String report;
+
+    @Option(names = "--transport", paramLabel = "T", defaultValue = "auto", converter = TransportConverter.class,
+            description = "Event loop transport: auto, epoll, io_uring or nio (default: ${DEFAULT-VALUE}).")
+    Transport transport;
+
+    /** The settings, or an IllegalArgumentException naming the bad option. */
+    FetchSettings fetchSettings() {
+        if (retries < 0) {
+            throw new IllegalArgumentException("--retries must not be negative: " + retries);
+        }
+        if (maxRedirects < 0) {
+            throw new IllegalArgumentException("--max-redirects must not be negative: " + maxRedirects);
+        }
+        positive("--connect-timeout", connectTimeout);
+        positive("--read-timeout", readTimeout);
+        if (timeout != null) {
+            positive("--timeout", timeout);
+        }
+        List<Header> parsed = new ArrayList<>();
+        for (String h : headers) {
+            parsed.add(Header.parse(h));
+        }
+        String agent = userAgent != null ? userAgent : "async-crawler/" + VersionProvider.version();
+        return new FetchSettings(connectTimeout, readTimeout, timeout, retries, maxRedirects, parsed, agent,
+                maxSize, overwrite, insecure, compressed);
+    }
+
+    JobSettings jobSettings() {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("--concurrency must be at least 1: " + concurrency);
+        }
+        if (perHost < 0) {
+            throw new IllegalArgumentException("--per-host must not be negative: " + perHost);
+        }
+        return new JobSettings(concurrency, perHost);
+    }
+
+    private static void positive(String name, Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be longer than zero");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.asynccrawler.fetch;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Undoes a response's Content-Encoding (identity, gzip, deflate) chunk by chunk, and tells whether
+ * the compressed stream really ended: a gzip body cut short is an error here, not a short file.
+ */
+public abstract class ContentDecoder {
+    /** Where decoded bytes go. */
+    @FunctionalInterface
+    public interface Output {
+        void write(ByteBuffer decoded) throws IOException;
+    }
+
+    /** A decoder for a Content-Encoding header value (null or empty: identity). */
+    public static ContentDecoder forEncoding(String contentEncoding) throws FetchException {
+        String e = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
+        switch (e) {
+            case "": case "identity": return new Identity();
+            case "gzip": case "x-gzip": return new Gunzip();
+            case "deflate": return new Deflate();
+            default: throw FetchException.badResponse("unsupported Content-Encoding: " + contentEncoding);
+        }
+    }
+
+    /** Decodes {@code in} (consumed whole) into {@code out}. */
+    public abstract void decode(ByteBuffer in, Output out) throws IOException;
+
+    /** Checks the encoded stream ended properly; call once the body is over. */
+    public abstract void finish() throws IOException;
+
+    /** Frees native memory; safe to call more than once. */
+    public void close() {
+    }
+
+    private static final class Identity extends ContentDecoder {
+        @Override
+        public void decode(ByteBuffer in, Output out) throws IOException {
+            out.write(in);
+        }
+
+        @Override
+        public void finish() {
+        }
+    }
+
+    /** Shared inflating loop for gzip members and zlib streams. */
+    private abstract static class Inflating extends ContentDecoder {
+        private final ByteBuffer window = ByteBuffer.allocate(64 * 1024);
+        Inflater inflater;
+
+        /** Inflates from {@code in} until it is consumed or the stream ends; true when it ended. */
+        boolean inflate(ByteBuffer in, Output out, CRC32 crc) throws IOException {
+            inflater.setInput(in);
+            try {
+                while (!inflater.finished()) {
+                    window.clear();
+                    int n = inflater.inflate(window);
+                    if (n > 0) {
+                        window.flip();
+                        if (crc != null) {
+                            crc.update(window.duplicate());
+                        }
+                        out.write(window);
+                    } else if (inflater.needsInput() || inflater.needsDictionary()) {
+                        break;
+                    }
+                }
+            } catch (DataFormatException e) {
+                throw FetchException.badResponse("corrupt compressed body: " + e.getMessage());
+            }
+            // Inflater reads from the buffer without moving its position: skip what it consumed.
+            in.position(in.limit() - inflater.getRemaining());
+            return inflater.finished();
+        }
+
+        @Override
+        public void close() {
+            if (inflater != null) {
+                inflater.end();
+            }
+        }
+    }
+
+    private static final class Gunzip extends Inflating {
+        private final GzipFraming framing = new GzipFraming();
+        private final CRC32 crc = new CRC32();
+        private long size;
+
+        @Override
+        public void decode(ByteBuffer in, Output out) throws IOException {
+            while (in.hasRemaining()) {
+                if (framing.inHeader()) {
+                    if (framing.readHeader(in)) {
+                        inflater = inflater == null ? new Inflater(true) : inflater;
+                        inflater.reset();
+                        crc.reset();
+                        size = 0;
+                    }
+                } else if (framing.inBody()) {
+                    long before = inflater.getBytesWritten();
+                    boolean ended = inflate(in, out, crc);
+                    size += inflater.getBytesWritten() - before;
+                    if (ended) {
+                        framing.bodyEnded();
+                    }
+                } else if (framing.readTrailer(in)) {
+                    framing.checkTrailer(crc.getValue(), size);
+                }
+            }
+        }
+
+        @Override
+        public void finish() throws IOException {
+            if (!framing.atMemberBoundary()) {
+                throw FetchException.truncated("gzip stream ends before its trailer");
+            }
+        }
+    }
+
+    private static final class Deflate extends Inflating {
+        private boolean started;
+
+        @Override
+        public void decode(ByteBuffer in, Output out) throws IOException {
+            if (!in.hasRemaining() || (inflater != null && inflater.finished())) {
+                in.position(in.limit());
+                return;
+            }
+            if (!started) {
+                // RFC 9110 says zlib-wrapped; some servers send raw deflate. A zlib header is
+                // CM=8 with the first two bytes a multiple of 31.
+                int b0 = in.get(in.position()) & 0xff;
+                int b1 = in.remaining() > 1 ? in.get(in.position() + 1) & 0xff : 0;
+                boolean zlib = (b0 & 0x0f) == 8 && ((b0 << 8) | b1) % 31 == 0;
+                inflater = new Inflater(!zlib);
+                started = true;
+            }
+            inflate(in, out, null);
+        }
+
+        @Override
+        public void finish() throws IOException {
+            if (started && !inflater.finished()) {
+                throw FetchException.truncated("deflate stream ends early");
+            }
+        }
+    }
+}

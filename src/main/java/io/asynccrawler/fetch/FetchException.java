@@ -1,0 +1,102 @@
+package io.asynccrawler.fetch;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Why one URL failed, as a stable word for the report ({@code connect_refused}, {@code http_404},
+ * ...) and a one-line message for people. {@link #isTransient()} failures are worth retrying.
+ */
+public final class FetchException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final String reason;
+    private final boolean transientFailure;
+
+    public FetchException(String reason, String message, boolean transientFailure) {
+        super(message);
+        this.reason = reason;
+        this.transientFailure = transientFailure;
+    }
+
+    public FetchException(String reason, String message, boolean transientFailure, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+        this.transientFailure = transientFailure;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public boolean isTransient() {
+        return transientFailure;
+    }
+
+    public static FetchException connectRefused(String origin) {
+        return new FetchException("connect_refused", "connection refused by " + origin, true);
+    }
+
+    public static FetchException connectTimeout(Duration after) {
+        return new FetchException("connect_timeout", "timed out connecting after " + Durations.format(after), true);
+    }
+
+    public static FetchException readTimeout(Duration after) {
+        return new FetchException("read_timeout", "no data for " + Durations.format(after), true);
+    }
+
+    public static FetchException deadline(Duration after) {
+        return new FetchException("deadline", "deadline of " + Durations.format(after) + " exceeded", true);
+    }
+
+    public static FetchException reset(String detail) {
+        return new FetchException("connection_reset", "connection reset" + (detail == null ? "" : ": " + detail), true);
+    }
+
+    public static FetchException closedBeforeResponse() {
+        return new FetchException("closed", "connection closed before a response", true);
+    }
+
+    public static FetchException truncated(String detail) {
+        return new FetchException("truncated", "body truncated: " + detail, true);
+    }
+
+    public static FetchException badResponse(String detail) {
+        return new FetchException("bad_response", "bad response: " + detail, false);
+    }
+
+    public static FetchException tooLarge(long limit) {
+        return new FetchException("too_large", "body larger than --max-size " + limit + " bytes", false);
+    }
+
+    public static FetchException tls(String detail, Throwable cause) {
+        return new FetchException("tls", "TLS: " + detail, false, cause);
+    }
+
+    public static FetchException dns(String host) {
+        return new FetchException("dns", "cannot resolve host " + host, false);
+    }
+
+    public static FetchException writeError(IOException cause) {
+        return new FetchException("write_error", "cannot write file: " + cause.getMessage(), false, cause);
+    }
+
+    public static FetchException http(int status, String reasonPhrase) {
+        boolean retry = status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+        return new FetchException("http_" + status, "HTTP " + status + (reasonPhrase == null || reasonPhrase.isEmpty() ? "" : " " + reasonPhrase), retry);
+    }
+
+    public static FetchException redirect(String reason, String message) {
+        return new FetchException(reason, message, false);
+    }
+
+    public static FetchException cancelled() {
+        return new FetchException("cancelled", "cancelled", false);
+    }
+
+    /** Fills in no stack: these are expected per-URL outcomes, created by the thousand in a failure storm. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+}

@@ -1,0 +1,191 @@
+package io.asynccrawler.fetch;
+
+import io.asynccrawler.save.OutputDirectory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Target's way to a Result: exchange, then redirect, retry or finish. Each step is a stage of
+ * one CompletableFuture chain; at most one exchange or one wait is under way at a time.
+ */
+final class FetchRun {
+    private final ExchangeClient client;
+    private final FetchSettings settings;
+    private final OutputDirectory dir;
+    private final Target target;
+    private final Instant startedAt;
+    private final long startNanos;
+    private final Set<URI> visited = new HashSet<>();
+    private int attempts;
+    private int retriesUsed;
+    private long attemptNanos;
+    private volatile boolean cancelled;
+    private volatile InFlight inFlight;
+    private volatile CompletableFuture<Void> waiting;
+
+    FetchRun(ExchangeClient client, FetchSettings settings, OutputDirectory dir, Target target,
+             Instant startedAt, long startNanos) {
+        this.client = client;
+        this.settings = settings;
+        this.dir = dir;
+        this.target = target;
+        this.startedAt = startedAt;
+        this.startNanos = startNanos;
+    }
+
+    CompletableFuture<Result> start() {
+        visited.add(target.uri());
+        return attempt(target.uri());
+    }
+
+    void cancel() {
+        cancelled = true;
+        InFlight current = inFlight;
+        if (current != null) {
+            current.abort();
+        }
+        CompletableFuture<Void> wait = waiting;
+        if (wait != null) {
+            wait.complete(null);
+        }
+    }
+
+    private CompletableFuture<Result> attempt(URI uri) {
+        if (cancelled) {
+            return CompletableFuture.completedFuture(failed(uri, null, null, FetchException.cancelled()));
+        }
+        attempts++;
+        attemptNanos = System.nanoTime();
+        ExchangeBody body = new ExchangeBody(dir, target.file(), settings.maxSize());
+        InFlight exchange = client.exchange(new Request(Urls.withoutUserInfo(uri), headersFor(uri)), body);
+        inFlight = exchange;
+        if (cancelled) {
+            exchange.abort();
+        }
+        return exchange.completion()
+                .handle((ok, error) -> error)
+                .thenCompose(error -> next(uri, body, error));
+    }
+
+    /** The step after an exchange: finish, follow a redirect, or retry. */
+    private CompletableFuture<Result> next(URI uri, ExchangeBody body, Throwable error) {
+        ResponseHead head = body.head();
+        if (error != null) {
+            FetchException failure = classify(error);
+            return failure.isTransient() ? retry(uri, head, failure, null) : done(failed(uri, head, body, failure));
+        }
+        int status = head.status();
+        if (status / 100 == 2) {
+            return done(result(uri, head, body.saved(), Outcome.OK, null));
+        }
+        if (Redirects.STATUSES.contains(status)) {
+            return redirect(uri, head, body);
+        }
+        FetchException http = FetchException.http(status, head.reasonPhrase());
+        if (http.isTransient()) {
+            return retry(uri, head, http, Retries.retryAfter(head.header("retry-after"), ZonedDateTime.now(ZoneOffset.UTC)));
+        }
+        return done(failed(uri, head, body, http));
+    }
+
+    private CompletableFuture<Result> redirect(URI uri, ResponseHead head, ExchangeBody body) {
+        URI next;
+        try {
+            next = Redirects.next(uri, head.header("location"), settings.insecure());
+        } catch (FetchException e) {
+            return done(failed(uri, head, body, e));
+        }
+        if (!visited.add(next)) {
+            return done(failed(uri, head, body, FetchException.redirect("redirect_loop", "redirect loop back to " + Urls.redact(next))));
+        }
+        if (visited.size() - 1 > settings.maxRedirects()) {
+            return done(failed(uri, head, body, FetchException.redirect("too_many_redirects",
+                    "more than " + settings.maxRedirects() + " redirects")));
+        }
+        retriesUsed = 0; // each URL of the chain gets the full retry budget
+        return attempt(next);
+    }
+
+    private CompletableFuture<Result> retry(URI uri, ResponseHead head, FetchException failure, Duration retryAfter) {
+        if (retriesUsed >= settings.retries() || cancelled) {
+            return done(failed(uri, head, null, failure));
+        }
+        Duration cap = settings.timeout() != null ? settings.timeout() : Retries.MAX_RETRY_AFTER;
+        if (retryAfter != null && retryAfter.compareTo(cap) > 0) {
+            return done(failed(uri, head, null, new FetchException(failure.reason(), failure.getMessage()
+                    + " (Retry-After " + Durations.format(retryAfter) + " is longer than the "
+                    + Durations.format(cap) + " we wait)", false)));
+        }
+        retriesUsed++;
+        Duration backoff = Retries.backoff(retriesUsed);
+        Duration wait = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+        CompletableFuture<Void> timer = new CompletableFuture<>();
+        waiting = timer;
+        CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS).execute(() -> timer.complete(null));
+        if (cancelled) {
+            timer.complete(null);
+        }
+        return timer.thenCompose(v -> attempt(uri));
+    }
+
+    private List<Header> headersFor(URI uri) {
+        List<Header> headers = new ArrayList<>();
+        headers.add(new Header("User-Agent", settings.userAgent()));
+        headers.add(new Header("Accept", "*/*"));
+        if (settings.compressed()) {
+            headers.add(new Header("Accept-Encoding", "gzip, deflate"));
+        }
+        if (!Urls.sameOrigin(uri, target.uri())) {
+            return headers; // -H headers and credentials stay with the origin they were given for
+        }
+        for (Header h : settings.headers()) {
+            headers.removeIf(existing -> existing.is(h.name()));
+            headers.add(h);
+        }
+        String userInfo = target.uri().getRawUserInfo();
+        if (userInfo != null && headers.stream().noneMatch(h -> h.is("Authorization"))) {
+            String decoded = java.net.URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
+            headers.add(new Header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8))));
+        }
+        return headers;
+    }
+
+    private static FetchException classify(Throwable error) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (e instanceof FetchException) {
+            return (FetchException) e;
+        }
+        return new FetchException("error", e.toString(), false, e);
+    }
+
+    private static CompletableFuture<Result> done(Result result) {
+        return CompletableFuture.completedFuture(result);
+    }
+
+    private Result failed(URI uri, ResponseHead head, ExchangeBody body, FetchException failure) {
+        return result(uri, head, 0, Outcome.FAILED, failure);
+    }
+
+    private Result result(URI uri, ResponseHead head, long bytes, Outcome outcome, FetchException failure) {
+        long now = System.nanoTime();
+        long ttfb = head == null ? -1 : TimeUnit.NANOSECONDS.toMillis(head.receivedNanos() - attemptNanos);
+        return new Result(Urls.redact(target.uri()), Urls.redact(uri), head == null ? 0 : head.status(),
+                outcome == Outcome.OK ? target.file().toString() : null, bytes,
+                head == null ? null : head.header("content-type"), attempts, startedAt, ttfb,
+                TimeUnit.NANOSECONDS.toMillis(now - startNanos), outcome,
+                failure == null ? null : failure.reason(), failure == null ? null : failure.getMessage());
+    }
+}

@@ -1,0 +1,57 @@
+package io.asynccrawler.fetch;
+
+import io.asynccrawler.save.FileSink;
+import io.asynccrawler.save.OutputDirectory;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The policy every mode shares, on top of any transport: skip what is already saved, then per
+ * attempt one exchange, following redirects and retrying transient failures (see {@link FetchRun}).
+ */
+public final class PolicyFetcher implements Fetcher {
+    private final ExchangeClient client;
+    private final FetchSettings settings;
+    private final OutputDirectory dir;
+    private final Set<FetchRun> active = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
+
+    public PolicyFetcher(ExchangeClient client, FetchSettings settings, OutputDirectory dir) {
+        this.client = client;
+        this.settings = settings;
+        this.dir = dir;
+    }
+
+    @Override
+    public CompletableFuture<Result> fetch(Target target) {
+        Instant startedAt = Instant.now();
+        long startNanos = System.nanoTime();
+        try {
+            if (!settings.overwrite() && FileSink.exists(dir, target.file())) {
+                return CompletableFuture.completedFuture(new Result(Urls.redact(target.uri()), Urls.redact(target.uri()),
+                        0, target.file().toString(), 0, null, 0, startedAt, -1, 0, Outcome.SKIPPED, null, null));
+            }
+        } catch (IOException e) {
+            FetchException fe = FetchException.writeError(e);
+            return CompletableFuture.completedFuture(new Result(Urls.redact(target.uri()), Urls.redact(target.uri()),
+                    0, null, 0, null, 0, startedAt, -1, 0, Outcome.FAILED, fe.reason(), fe.getMessage()));
+        }
+        FetchRun run = new FetchRun(client, settings, dir, target, startedAt, startNanos);
+        active.add(run);
+        if (cancelled) {
+            run.cancel();
+        }
+        return run.start().whenComplete((r, e) -> active.remove(run));
+    }
+
+    @Override
+    public void cancelAll() {
+        cancelled = true;
+        for (FetchRun run : active) {
+            run.cancel();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.asynccrawler.fetch;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Set;
+
+/** Following a redirect: which statuses, where the Location points, and which targets are refused. */
+final class Redirects {
+    static final Set<Integer> STATUSES = Set.of(301, 302, 303, 307, 308);
+
+    private Redirects() {
+    }
+
+    /** The next URL for a redirect from {@code from}, or a FetchException saying why it is not followed. */
+    static URI next(URI from, String location, boolean insecure) throws FetchException {
+        if (location == null || location.isBlank()) {
+            throw FetchException.redirect("bad_redirect", "redirect without a Location header");
+        }
+        URI to;
+        try {
+            to = from.resolve(new URI(location.trim()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw FetchException.redirect("bad_redirect", "redirect to an unreadable Location: " + location);
+        }
+        String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase();
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw FetchException.redirect("bad_redirect", "redirect to a non-http(s) URL refused: " + scheme + ":");
+        }
+        if (to.getHost() == null) {
+            throw FetchException.redirect("bad_redirect", "redirect to a URL without a host: " + location);
+        }
+        if (!insecure && from.getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
+            throw FetchException.redirect("insecure_redirect", "redirect from https to http refused (use --insecure to allow)");
+        }
+        return to;
+    }
+}

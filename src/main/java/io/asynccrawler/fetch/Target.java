@@ -1,0 +1,14 @@
+package io.asynccrawler.fetch;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * One URL of a job and the file it goes to.
+ *
+ * @param uri    the absolute http(s) URL
+ * @param file   the output path, relative to the output directory, already sanitised and claimed
+ * @param source where the URL came from ({@code urls.txt:7}, {@code argument 2}), for messages
+ */
+public record Target(URI uri, Path file, String source) {
+}

@@ -1,0 +1,59 @@
+package io.asynccrawler.fetch;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** URL facts the policy needs: origins, default ports, and a form safe to log. */
+public final class Urls {
+    private Urls() {
+    }
+
+    /** The port, with the scheme's default filled in. */
+    public static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** Same scheme, host and port: the unit credentials and pooled connections belong to. */
+    public static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    /** {@code scheme://host:port}, lower case. */
+    public static String origin(URI uri) {
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port(uri);
+    }
+
+    /** The URL with any password in its user-info replaced, for logs and reports. */
+    public static String redact(URI uri) {
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo == null) {
+            return uri.toString();
+        }
+        int colon = userInfo.indexOf(':');
+        String shown = colon < 0 ? userInfo : userInfo.substring(0, colon) + ":***";
+        return uri.toString().replaceFirst("//" + Pattern.quote(userInfo) + "@", "//" + Matcher.quoteReplacement(shown) + "@");
+    }
+
+    /** The URL as sent on the wire: no user-info, no fragment. */
+    public static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null && uri.getRawFragment() == null) {
+            return uri;
+        }
+        StringBuilder s = new StringBuilder(uri.getScheme()).append("://").append(uri.getRawAuthority().substring(
+                uri.getRawUserInfo() == null ? 0 : uri.getRawUserInfo().length() + 1));
+        if (uri.getRawPath() != null) {
+            s.append(uri.getRawPath());
+        }
+        if (uri.getRawQuery() != null) {
+            s.append('?').append(uri.getRawQuery());
+        }
+        return URI.create(s.toString());
+    }
+}

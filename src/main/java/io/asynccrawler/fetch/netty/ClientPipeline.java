@@ -1,0 +1,46 @@
+package io.asynccrawler.fetch.netty;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.pool.AbstractChannelPoolHandler;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds a new pooled connection's pipeline: TLS (host name checked, SNI sent) for https, the
+ * HTTP/1.1 codec, then the exchange handler. No aggregator: bodies stream.
+ */
+final class ClientPipeline extends AbstractChannelPoolHandler {
+    /** Status line and header limits: larger responses are refused as bad, not buffered. */
+    private static final int MAX_INITIAL_LINE = 8 * 1024;
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** Largest piece of body the codec hands over at once. */
+    private static final int MAX_CHUNK = 64 * 1024;
+
+    private final Origin origin;
+    private final SslContext tls;
+    private final boolean insecure;
+    private final Duration handshakeTimeout;
+
+    ClientPipeline(Origin origin, SslContext tls, boolean insecure, Duration handshakeTimeout) {
+        this.origin = origin;
+        this.tls = tls;
+        this.insecure = insecure;
+        this.handshakeTimeout = handshakeTimeout;
+    }
+
+    @Override
+    public void channelCreated(Channel ch) {
+        ChannelPipeline p = ch.pipeline();
+        if (origin.https()) {
+            SslHandler ssl = TlsContexts.newHandler(tls, ch.alloc(), origin.hostForConnect(), origin.port(), insecure);
+            ssl.setHandshakeTimeout(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            p.addLast(ssl);
+        }
+        p.addLast(new HttpClientCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK));
+        p.addLast(new ExchangeHandler());
+    }
+}

@@ -1,0 +1,61 @@
+package io.asynccrawler.fetch.netty;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.ReferenceCountUtil;
+
+/** The last handler of a client connection: hands what arrives to the exchange under way, if any. */
+final class ExchangeHandler extends ChannelInboundHandlerAdapter {
+    private NettyExchange current;
+
+    /** Called on the event loop when an exchange takes the connection. */
+    void begin(NettyExchange exchange) {
+        current = exchange;
+    }
+
+    /** Called on the event loop when the exchange gives the connection back. */
+    void end() {
+        current = null;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (current == null) {
+            // Bytes on an idle pooled connection: the server broke the protocol; drop the connection.
+            ReferenceCountUtil.release(msg);
+            ctx.close();
+            return;
+        }
+        current.onMessage(msg);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (current != null) {
+            current.onInactive();
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof SslCloseCompletionEvent && ((SslCloseCompletionEvent) evt).isSuccess() && current != null) {
+            current.onTlsClosedCleanly();
+        } else if (evt instanceof SslHandshakeCompletionEvent && !((SslHandshakeCompletionEvent) evt).isSuccess()) {
+            exceptionCaught(ctx, ((SslHandshakeCompletionEvent) evt).cause());
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (current != null) {
+            current.onFailure(Failures.during(cause));
+        } else {
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.asynccrawler.fetch.netty;
+
+import io.asynccrawler.fetch.FetchException;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/** Turns what Netty and the JDK throw into the report's stable failure words. */
+final class Failures {
+    private Failures() {
+    }
+
+    static FetchException connect(Throwable cause, Origin origin, Duration connectTimeout) {
+        if (cause instanceof FetchException) {
+            return (FetchException) cause;
+        }
+        if (cause instanceof ConnectTimeoutException) {
+            return FetchException.connectTimeout(connectTimeout);
+        }
+        if (cause instanceof UnknownHostException) {
+            return FetchException.dns(origin.host());
+        }
+        if (cause instanceof ConnectException && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("refused")) {
+            return FetchException.connectRefused(origin.toString());
+        }
+        if (cause instanceof NoRouteToHostException || cause instanceof ConnectException) {
+            return new FetchException("connect_error", "cannot connect to " + origin + ": " + cause.getMessage(), true);
+        }
+        return during(cause);
+    }
+
+    /** A failure after the connection was up. */
+    static FetchException during(Throwable cause) {
+        if (cause instanceof FetchException) {
+            return (FetchException) cause;
+        }
+        Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (root instanceof NotSslRecordException) {
+            return FetchException.tls("the server did not answer with TLS", root);
+        }
+        if (root instanceof SSLException) {
+            return FetchException.tls(tlsDetail((SSLException) root), root);
+        }
+        if (root instanceof ClosedChannelException) {
+            return FetchException.closedBeforeResponse();
+        }
+        if (root instanceof IOException) {
+            String message = String.valueOf(root.getMessage());
+            if (message.toLowerCase(Locale.ROOT).contains("reset")) {
+                return FetchException.reset(null);
+            }
+            return new FetchException("io_error", message, true, root);
+        }
+        return new FetchException("error", root.toString(), false, root);
+    }
+
+    private static String tlsDetail(SSLException e) {
+        String message = String.valueOf(e.getMessage());
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("no subject alternative") || lower.contains("doesn't match") || lower.contains("does not match")) {
+            return "host name mismatch (" + message + ")";
+        }
+        if (lower.contains("expired") || lower.contains("notafter")) {
+            return "certificate expired (" + message + ")";
+        }
+        if (lower.contains("pkix") || lower.contains("unable to find valid certification path")) {
+            return "certificate not trusted (" + message + ")";
+        }
+        return message;
+    }
+}

@@ -1,0 +1,108 @@
+package io.asynccrawler.fetch.netty;
+
+import io.asynccrawler.fetch.BodyReceiver;
+import io.asynccrawler.fetch.ExchangeClient;
+import io.asynccrawler.fetch.FetchException;
+import io.asynccrawler.fetch.FetchSettings;
+import io.asynccrawler.fetch.InFlight;
+import io.asynccrawler.fetch.Request;
+import io.asynccrawler.netty.Transport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.pool.AbstractChannelPoolMap;
+import io.netty.channel.pool.ChannelHealthChecker;
+import io.netty.channel.pool.ChannelPool;
+import io.netty.channel.pool.SimpleChannelPool;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The async transport: one event loop group per job, a keep-alive connection pool per Origin,
+ * name lookups and disk writes kept off the event loop.
+ */
+public final class NettyClient implements ExchangeClient {
+    private final EventLoopGroup group;
+    private final EventExecutorGroup lookups;
+    private final ExecutorService bodyExecutor;
+    private final AbstractChannelPoolMap<Origin, SimpleChannelPool> pools;
+    private final FetchSettings settings;
+
+    /**
+     * @param transport   epoll, io_uring or nio
+     * @param settings    timeouts and TLS choices
+     * @param tls         the client TLS context (see {@link TlsContexts})
+     * @param eventLoops  event loop threads
+     */
+    public NettyClient(Transport transport, FetchSettings settings, SslContext tls, int eventLoops) {
+        this.settings = settings;
+        this.group = transport.newGroup(eventLoops, new DefaultThreadFactory("fetch-loop", true));
+        this.lookups = new DefaultEventExecutorGroup(4, new DefaultThreadFactory("fetch-dns", true));
+        // Receivers block on file creation, writes and renames: a few threads keep the loop free of them.
+        this.bodyExecutor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
+                new DefaultThreadFactory("fetch-disk", true));
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(transport.socketChannel())
+                .resolver(new OffLoopResolver(lookups))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true);
+        this.pools = new AbstractChannelPoolMap<>() {
+            @Override
+            protected SimpleChannelPool newPool(Origin origin) {
+                Bootstrap b = bootstrap.clone().remoteAddress(
+                        InetSocketAddress.createUnresolved(origin.hostForConnect(), origin.port()));
+                // Most recently used first: warm connections, and idle ones age out on the server.
+                return new SimpleChannelPool(b, new ClientPipeline(origin, tls, settings.insecure(), settings.readTimeout()),
+                        ChannelHealthChecker.ACTIVE, true, true);
+            }
+        };
+    }
+
+    @Override
+    public InFlight exchange(Request request, BodyReceiver receiver) {
+        Origin origin = Origin.of(request.uri());
+        ChannelPool pool = pools.get(origin);
+        PendingExchange pending = new PendingExchange();
+        pool.acquire().addListener(f -> {
+            if (!f.isSuccess()) {
+                FetchException failure = Failures.connect(f.cause(), origin, settings.connectTimeout());
+                pending.fail(failure); // the receiver has seen nothing, so it has nothing to drop
+                return;
+            }
+            Channel channel = (Channel) f.getNow();
+            if (pending.aborted()) {
+                pool.release(channel);
+                return;
+            }
+            NettyExchange exchange = new NettyExchange(channel, pool, origin, request, receiver,
+                    new ExchangeTimeouts(settings.readTimeout(), settings.timeout()), bodyExecutor);
+            channel.eventLoop().execute(() -> {
+                pending.attach(exchange);
+                exchange.start();
+            });
+        });
+        return pending;
+    }
+
+    @Override
+    public void close() {
+        pools.close();
+        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        lookups.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        bodyExecutor.shutdown();
+        try {
+            bodyExecutor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

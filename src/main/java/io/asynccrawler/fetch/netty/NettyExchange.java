@@ -1,0 +1,239 @@
+package io.asynccrawler.fetch.netty;
+
+import io.asynccrawler.fetch.BodyReceiver;
+import io.asynccrawler.fetch.FetchException;
+import io.asynccrawler.fetch.Header;
+import io.asynccrawler.fetch.InFlight;
+import io.asynccrawler.fetch.Request;
+import io.asynccrawler.fetch.ResponseHead;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.pool.ChannelPool;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request and its response on one pooled connection. Runs on the connection's event loop;
+ * receiver calls go through a {@link BodyPump}. {@link #finish} is the only place the connection
+ * goes back to its pool (or is closed), and it runs once.
+ */
+final class NettyExchange implements InFlight {
+    private final Channel channel;
+    private final ChannelPool pool;
+    private final Origin origin;
+    private final Request request;
+    private final BodyReceiver receiver;
+    private final Duration readTimeout;
+    private final Duration deadline;
+    private final BodyPump pump;
+    private final CompletableFuture<Void> completion = new CompletableFuture<>();
+    private ScheduledFuture<?> readTimer;
+    private ScheduledFuture<?> deadlineTimer;
+    private long lastReadNanos;
+    private boolean headSeen;
+    private boolean keepAlive;
+    private boolean closeDelimited;
+    private boolean tlsClosedCleanly;
+    private boolean ended;
+    private boolean done;
+
+    NettyExchange(Channel channel, ChannelPool pool, Origin origin, Request request, BodyReceiver receiver,
+                  ExchangeTimeouts timeouts, java.util.concurrent.Executor bodyExecutor) {
+        this.channel = channel;
+        this.pool = pool;
+        this.origin = origin;
+        this.request = request;
+        this.receiver = receiver;
+        this.readTimeout = timeouts.read();
+        this.deadline = timeouts.deadline();
+        this.pump = new BodyPump(bodyExecutor, channel, e -> channel.eventLoop().execute(() -> fail(Failures.during(e))));
+    }
+
+    @Override
+    public CompletableFuture<Void> completion() {
+        return completion;
+    }
+
+    @Override
+    public void abort() {
+        channel.eventLoop().execute(() -> fail(FetchException.cancelled()));
+    }
+
+    /** Sends the request and arms the timers. On the event loop. */
+    void start() {
+        channel.pipeline().get(ExchangeHandler.class).begin(this);
+        lastReadNanos = System.nanoTime();
+        readTimer = channel.eventLoop().schedule(this::checkRead, readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (deadline != null) {
+            deadlineTimer = channel.eventLoop().schedule(
+                    () -> fail(FetchException.deadline(deadline)), deadline.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        channel.writeAndFlush(httpRequest()).addListener(f -> {
+            if (!f.isSuccess()) {
+                fail(Failures.during(f.cause()));
+            }
+        });
+    }
+
+    private FullHttpRequest httpRequest() {
+        URI uri = request.uri();
+        String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        FullHttpRequest r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target);
+        r.headers().set(HttpHeaderNames.HOST, origin.hostHeader());
+        for (Header h : request.headers()) {
+            r.headers().add(h.name(), h.value());
+        }
+        return r;
+    }
+
+    /** Silence while waiting for bytes; paused while the disk holds the socket back. */
+    private void checkRead() {
+        if (done) {
+            return;
+        }
+        long idle = System.nanoTime() - lastReadNanos;
+        if (pump.paused() || ended) {
+            lastReadNanos = System.nanoTime();
+            idle = 0;
+        }
+        if (idle >= readTimeout.toNanos()) {
+            fail(FetchException.readTimeout(readTimeout));
+        } else {
+            readTimer = channel.eventLoop().schedule(this::checkRead, readTimeout.toNanos() - idle, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    void onMessage(Object msg) {
+        try {
+            lastReadNanos = System.nanoTime();
+            if (done || ended) {
+                return;
+            }
+            if (msg instanceof HttpResponse && !onHead((HttpResponse) msg)) {
+                return;
+            }
+            if (msg instanceof HttpContent) {
+                onContent((HttpContent) msg);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private boolean onHead(HttpResponse response) {
+        if (response.decoderResult().isFailure()) {
+            fail(FetchException.badResponse(String.valueOf(response.decoderResult().cause().getMessage())));
+            return false;
+        }
+        int status = response.status().code();
+        if (status >= 100 && status < 200) {
+            return false; // interim response (100 Continue, 103 Early Hints): the real one follows
+        }
+        headSeen = true;
+        keepAlive = HttpUtil.isKeepAlive(response);
+        closeDelimited = !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response);
+        ResponseHead head = new ResponseHead(status, response.status().reasonPhrase(), headers(response), System.nanoTime());
+        pump.submit(() -> receiver.onHead(head));
+        return true;
+    }
+
+    private static Map<String, List<String>> headers(HttpResponse response) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : response.headers()) {
+            map.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e.getValue());
+        }
+        return map;
+    }
+
+    private void onContent(HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            fail(FetchException.badResponse(String.valueOf(content.decoderResult().cause().getMessage())));
+            return;
+        }
+        ByteBuf bytes = content.content();
+        if (bytes.isReadable()) {
+            pump.submitBody(bytes.retain(), buf -> {
+                for (ByteBuffer nio : buf.nioBuffers()) {
+                    if (!receiver.onBody(nio)) {
+                        channel.eventLoop().execute(() -> finish(null, false));
+                        return;
+                    }
+                }
+            });
+        }
+        if (content instanceof LastHttpContent) {
+            if (closeDelimited && origin.https() && !tlsClosedCleanly) {
+                fail(FetchException.truncated("TLS connection closed without close_notify"));
+                return;
+            }
+            ended = true;
+            pump.submit(receiver::onEnd).thenRun(() -> channel.eventLoop().execute(() -> finish(null, keepAlive && !closeDelimited)));
+        }
+    }
+
+    void onTlsClosedCleanly() {
+        tlsClosedCleanly = true;
+    }
+
+    void onInactive() {
+        if (ended) {
+            return; // the response was complete; the server just closed after it
+        }
+        fail(headSeen ? FetchException.truncated("connection closed before the body ended")
+                : FetchException.closedBeforeResponse());
+    }
+
+    void onFailure(FetchException failure) {
+        fail(failure);
+    }
+
+    private void fail(FetchException failure) {
+        finish(failure, false);
+    }
+
+    /** Ends the exchange once: gives the connection back (or closes it), then completes. On the event loop. */
+    private void finish(FetchException failure, boolean reusable) {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (readTimer != null) {
+            readTimer.cancel(false);
+        }
+        if (deadlineTimer != null) {
+            deadlineTimer.cancel(false);
+        }
+        channel.pipeline().get(ExchangeHandler.class).end();
+        if (!reusable || failure != null) {
+            channel.close();
+        } else if (!channel.config().isAutoRead()) {
+            channel.config().setAutoRead(true);
+        }
+        pool.release(channel);
+        if (failure == null) {
+            completion.complete(null);
+        } else {
+            pump.finallyRun(receiver::onAbort).whenComplete((v, e) -> completion.completeExceptionally(failure));
+        }
+    }
+}

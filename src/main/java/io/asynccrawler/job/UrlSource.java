@@ -1,0 +1,198 @@
+package io.asynccrawler.job;
+
+import io.asynccrawler.save.FingerprintSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+
+/**
+ * The job's input, read lazily, one entry at a time: arguments that are URLs, files of one URL a
+ * line ({@code -} is stdin), blank lines and {@code #} comments skipped, an optional second column
+ * naming the output path. Duplicates are dropped; bad lines become error entries and reading goes on.
+ */
+public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable {
+    /** Longest input line read; the rest of a longer one is skipped and reported. */
+    static final int MAX_LINE = 64 * 1024;
+
+    /** One input line or argument: a URL to fetch, or an error to report. */
+    public record Entry(URI uri, String explicitPath, String location, String error) {
+        public boolean isError() {
+            return error != null;
+        }
+    }
+
+    private final ArrayDeque<String> args;
+    private final InputStream stdin;
+    private final FingerprintSet seen = new FingerprintSet();
+    private int argumentNumber;
+    private LineReader lines;
+    private String linesName;
+    private Entry next;
+    private int duplicates;
+
+    public UrlSource(List<String> args, InputStream stdin) {
+        this.args = new ArrayDeque<>(args);
+        this.stdin = stdin;
+    }
+
+    /** Duplicate URLs dropped so far. */
+    public int duplicates() {
+        return duplicates;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (next == null) {
+            next = advance();
+            if (next == null && lines == null && args.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Entry next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Entry e = next;
+        next = null;
+        return e;
+    }
+
+    /** The next entry, or null when this step produced none (a skipped line, a file opened or finished). */
+    private Entry advance() {
+        if (lines != null) {
+            return fromLine();
+        }
+        if (args.isEmpty()) {
+            return null;
+        }
+        String arg = args.poll();
+        argumentNumber++;
+        if (arg.contains("://")) {
+            return parse(arg, null, "argument " + argumentNumber);
+        }
+        try {
+            open(arg);
+            return null;
+        } catch (NoSuchFileException e) {
+            return new Entry(null, null, arg, "no such file, and not a URL: " + arg);
+        } catch (IOException e) {
+            return new Entry(null, null, arg, "cannot read " + arg + ": " + e.getMessage());
+        }
+    }
+
+    private void open(String arg) throws IOException {
+        InputStream in = arg.equals("-") ? stdin : Files.newInputStream(Path.of(arg));
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        lines = new LineReader(reader, MAX_LINE);
+        linesName = arg.equals("-") ? "stdin" : arg;
+    }
+
+    private Entry fromLine() {
+        String line;
+        try {
+            line = lines.readLine();
+        } catch (IOException e) {
+            closeLines();
+            return new Entry(null, null, linesName, "cannot read " + linesName + ": " + e.getMessage());
+        }
+        if (line == null) {
+            closeLines();
+            return null;
+        }
+        String location = linesName + ":" + lines.lineNumber();
+        if (lines.lastLineTooLong()) {
+            return new Entry(null, null, location, "line longer than " + MAX_LINE + " characters, skipped");
+        }
+        if (lines.lineNumber() == 1 && line.startsWith("\uFEFF")) {
+            line = line.substring(1); // a byte order mark some editors write
+        }
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+            return null;
+        }
+        String[] columns = trimmed.split("\\s+");
+        if (columns.length > 2) {
+            return new Entry(null, null, location, "more than two columns (URL and output path): " + trimmed);
+        }
+        return parse(columns[0], columns.length == 2 ? columns[1] : null, location);
+    }
+
+    private Entry parse(String text, String explicitPath, String location) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            return new Entry(null, null, location, "not a valid URL: " + text);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+            return new Entry(null, null, location, "not an http(s) URL: " + text);
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            return new Entry(null, null, location, "URL without a host: " + text);
+        }
+        URI normal = normalize(uri);
+        if (!seen.add(normal.toString())) {
+            duplicates++;
+            return null;
+        }
+        return new Entry(normal, explicitPath, location, null);
+    }
+
+    /** Lower-case scheme and host, no default port, no fragment: the form duplicates are compared in. */
+    static URI normalize(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort();
+        if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) {
+            port = -1;
+        }
+        StringBuilder s = new StringBuilder(scheme).append("://");
+        if (uri.getRawUserInfo() != null) {
+            s.append(uri.getRawUserInfo()).append('@');
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        s.append(host);
+        if (port != -1) {
+            s.append(':').append(port);
+        }
+        s.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+        if (uri.getRawQuery() != null) {
+            s.append('?').append(uri.getRawQuery());
+        }
+        return URI.create(s.toString());
+    }
+
+    private void closeLines() {
+        try {
+            if (lines != null && !linesName.equals("stdin")) {
+                lines.close();
+            }
+        } catch (IOException ignored) {
+            // read-only input; nothing to lose
+        }
+        lines = null;
+    }
+
+    @Override
+    public void close() {
+        closeLines();
+    }
+}

@@ -1,0 +1,64 @@
+package io.asynccrawler.report;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Latencies in milliseconds, in buckets at most 1/32 (3 %) of their value wide, so percentiles of
+ * millions of requests cost a fixed array of counters. Thread-safe.
+ */
+public final class LatencyHistogram {
+    private static final int SUB = 64;
+    private static final int MAX_EXPONENT = 58;
+    private final AtomicLongArray counts = new AtomicLongArray(SUB * (MAX_EXPONENT + 1));
+    private final AtomicLong max = new AtomicLong();
+
+    public void record(long millis) {
+        long v = Math.max(0, millis);
+        counts.incrementAndGet(index(v));
+        max.accumulateAndGet(v, Math::max);
+    }
+
+    /** The value at quantile {@code q} (0..1), as the upper end of its bucket; 0 when empty. */
+    public long percentile(double q) {
+        long total = 0;
+        for (int i = 0; i < counts.length(); i++) {
+            total += counts.get(i);
+        }
+        if (total == 0) {
+            return 0;
+        }
+        long rank = (long) Math.ceil(q * total);
+        long seen = 0;
+        for (int i = 0; i < counts.length(); i++) {
+            seen += counts.get(i);
+            if (seen >= Math.max(1, rank)) {
+                return Math.min(upper(i), max.get());
+            }
+        }
+        return max.get();
+    }
+
+    public long max() {
+        return max.get();
+    }
+
+    /** Values below 64 get a bucket each; above, 32 buckets per power of two. */
+    static int index(long v) {
+        if (v < SUB) {
+            return (int) v;
+        }
+        int exponent = 63 - Long.numberOfLeadingZeros(v) - 5; // v >> exponent lies in [32, 64)
+        int sub = (int) (v >> exponent) - SUB / 2;
+        return SUB + (exponent - 1) * (SUB / 2) + sub;
+    }
+
+    static long upper(int index) {
+        if (index < SUB) {
+            return index;
+        }
+        int exponent = (index - SUB) / (SUB / 2) + 1;
+        int sub = (index - SUB) % (SUB / 2) + SUB / 2;
+        return ((long) (sub + 1) << exponent) - 1;
+    }
+}

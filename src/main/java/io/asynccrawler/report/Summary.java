@@ -1,0 +1,105 @@
+package io.asynccrawler.report;
+
+import io.asynccrawler.fetch.Outcome;
+import io.asynccrawler.fetch.Result;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Totals of a job, added to as results arrive from any thread. */
+public final class Summary {
+    private final String mode;
+    private final int concurrency;
+    private final long startNanos = System.nanoTime();
+    private final LongAdder ok = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    private final LatencyHistogram latency = new LatencyHistogram();
+    private final AtomicLong endNanos = new AtomicLong();
+
+    public Summary(String mode, int concurrency) {
+        this.mode = mode;
+        this.concurrency = concurrency;
+    }
+
+    public void add(Result r) {
+        switch (r.outcome()) {
+            case OK: ok.increment(); break;
+            case SKIPPED: skipped.increment(); break;
+            default:
+                failed.increment();
+                failures.computeIfAbsent(r.reason() == null ? "error" : r.reason(), k -> new LongAdder()).increment();
+        }
+        bytes.add(r.bytes());
+        if (r.outcome() != Outcome.SKIPPED) {
+            latency.record(r.totalMs());
+        }
+    }
+
+    /** Marks the end of the job: wall time and rates are measured up to here. */
+    public void finish() {
+        endNanos.compareAndSet(0, System.nanoTime());
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    public long ok() {
+        return ok.sum();
+    }
+
+    public long skipped() {
+        return skipped.sum();
+    }
+
+    public long failed() {
+        return failed.sum();
+    }
+
+    public long bytes() {
+        return bytes.sum();
+    }
+
+    public double wallSeconds() {
+        long end = endNanos.get() == 0 ? System.nanoTime() : endNanos.get();
+        return (end - startNanos) / 1e9;
+    }
+
+    /** Requests that got an answer or a failure (skips cost no request) per second. */
+    public double requestsPerSecond() {
+        double wall = wallSeconds();
+        return wall <= 0 ? 0 : (ok() + failed()) / wall;
+    }
+
+    public double mibPerSecond() {
+        double wall = wallSeconds();
+        return wall <= 0 ? 0 : bytes() / 1048576.0 / wall;
+    }
+
+    public LatencyHistogram latency() {
+        return latency;
+    }
+
+    /** Failures per reason word, sorted by word. */
+    public Map<String, Long> failuresByReason() {
+        Map<String, Long> sorted = new TreeMap<>();
+        failures.forEach((k, v) -> sorted.put(k, v.sum()));
+        return sorted;
+    }
+
+    /** One line for people: {@code ok 1990, skipped 0, failed 10: 12.3 MiB in 2.41 s (826 req/s, 5.1 MiB/s)}. */
+    public String line() {
+        return String.format("ok %d, skipped %d, failed %d: %s in %.2f s (%.0f req/s, %.1f MiB/s; latency p50 %d ms, p95 %d ms, max %d ms)",
+                ok(), skipped(), failed(), Units.bytes(bytes()), wallSeconds(), requestsPerSecond(), mibPerSecond(),
+                latency.percentile(0.50), latency.percentile(0.95), latency.max());
+    }
+}

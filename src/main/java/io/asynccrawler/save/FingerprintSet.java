@@ -1,0 +1,71 @@
+package io.asynccrawler.save;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * A set of strings kept as 64-bit fingerprints in one open-addressed {@code long[]}: 16 bytes per
+ * entry instead of a String and a hash node, so a list of millions of URLs stays small. Two
+ * different strings share a fingerprint with probability about n²/2⁶⁵ (10⁻⁶ at ten million).
+ */
+public final class FingerprintSet {
+    private static final long EMPTY = 0;
+    private long[] slots = new long[1024];
+    private int size;
+
+    /** Adds {@code s}; false if it (or a string with the same fingerprint) was already present. */
+    public boolean add(String s) {
+        long f = fingerprint(s);
+        if (size * 2 >= slots.length) {
+            grow();
+        }
+        return insert(slots, f);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    private boolean insert(long[] table, long f) {
+        int mask = table.length - 1;
+        for (int i = (int) (f ^ (f >>> 32)) & mask; ; i = (i + 1) & mask) {
+            if (table[i] == EMPTY) {
+                table[i] = f;
+                size++;
+                return true;
+            }
+            if (table[i] == f) {
+                return false;
+            }
+        }
+    }
+
+    private void grow() {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        size = 0;
+        for (long f : old) {
+            if (f != EMPTY) {
+                insert(slots, f);
+            }
+        }
+    }
+
+    static long fingerprint(String s) {
+        byte[] d = sha256().digest(s.getBytes(StandardCharsets.UTF_8));
+        long f = 0;
+        for (int i = 0; i < 8; i++) {
+            f = (f << 8) | (d[i] & 0xff);
+        }
+        return f == EMPTY ? 1 : f;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

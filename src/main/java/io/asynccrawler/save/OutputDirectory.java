@@ -1,0 +1,95 @@
+package io.asynccrawler.save;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The job's output directory: its real path, the permission bits a finished file gets (what the
+ * user's umask gives a new file), and the only way to create directories inside it.
+ */
+public final class OutputDirectory {
+    private final Path root;
+    private final Set<PosixFilePermission> fileMode;
+
+    private OutputDirectory(Path root, Set<PosixFilePermission> fileMode) {
+        this.root = root;
+        this.fileMode = fileMode;
+    }
+
+    /** Creates {@code dir} if missing and checks that files can be created in it. */
+    public static OutputDirectory open(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path root = dir.toRealPath();
+        if (!Files.isDirectory(root)) {
+            throw new IOException("not a directory: " + dir);
+        }
+        // A file created without explicit permissions gets 0666 minus the umask: that is what
+        // curl and wget give a download, and what we set on each file before publishing it.
+        Path probe = root.resolve(".crawler-probe-" + UUID.randomUUID());
+        Files.createFile(probe);
+        try {
+            Set<PosixFilePermission> mode = posix(probe) ? Files.getPosixFilePermissions(probe) : null;
+            return new OutputDirectory(root, mode);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    private static boolean posix(Path p) {
+        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Permission bits for a finished file, or null where the file system has none. */
+    Set<PosixFilePermission> fileMode() {
+        return fileMode == null ? null : EnumSet.copyOf(fileMode);
+    }
+
+    /**
+     * The absolute path of {@code relative}, after checking it stays inside the root, creating its
+     * parent directories one level at a time and refusing any level that is a symbolic link.
+     */
+    public Path prepare(Path relative) throws IOException {
+        Path target = resolve(relative);
+        Path dir = root;
+        for (Path part : root.relativize(target.getParent() == null ? root : target.getParent())) {
+            if (part.toString().isEmpty()) {
+                continue;
+            }
+            dir = dir.resolve(part);
+            if (Files.isSymbolicLink(dir)) {
+                throw new IOException("refusing to write through a symbolic link: " + root.relativize(dir));
+            }
+            try {
+                Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("not a directory: " + root.relativize(dir));
+                }
+            }
+        }
+        return target;
+    }
+
+    /** The absolute path of {@code relative}; throws if it would lie outside the root. */
+    public Path resolve(Path relative) throws IOException {
+        if (relative.isAbsolute()) {
+            throw new IOException("absolute output path: " + relative);
+        }
+        Path target = root.resolve(relative).normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            throw new IOException("output path escapes the output directory: " + relative);
+        }
+        return target;
+    }
+}

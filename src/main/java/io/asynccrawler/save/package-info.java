@@ -1,0 +1,2 @@
+/** Where bodies go: safe relative paths (TargetPaths), and .part files published atomically (FileSink). */
+package io.asynccrawler.save;

@@ -1,0 +1,71 @@
+package io.asynccrawler.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asynccrawler.netty.Transport;
+import io.asynccrawler.server.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A test server on loopback, a scratch directory, and a way to run {@code crawler fetch} and read its report. */
+abstract class FetchTestBase {
+    static TestServer server;
+    static String base;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startServer() throws InterruptedException {
+        server = TestServer.start("127.0.0.1", 0, null, Transport.auto());
+        base = server.baseUri().toString();
+        base = base.substring(0, base.length() - 1);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    Path out() {
+        return tmp.resolve("out");
+    }
+
+    Path report() {
+        return tmp.resolve("report.json");
+    }
+
+    Path list(String... lines) throws IOException {
+        Path file = tmp.resolve("urls-" + System.nanoTime() + ".txt");
+        Files.write(file, List.of(lines));
+        return file;
+    }
+
+    /** Runs fetch into {@link #out()} with a report, plus {@code args}. */
+    Cli fetch(String... args) {
+        List<String> all = new ArrayList<>(List.of("fetch", "-q", "-o", out().toString(), "--report", report().toString()));
+        all.addAll(List.of(args));
+        return Cli.run(all.toArray(String[]::new));
+    }
+
+    /** The report's results by URL. */
+    Map<String, JsonNode> results() throws IOException {
+        Map<String, JsonNode> byUrl = new HashMap<>();
+        for (JsonNode r : new ObjectMapper().readTree(report().toFile()).get("results")) {
+            byUrl.put(r.get("url").asText(), r);
+        }
+        return byUrl;
+    }
+
+    JsonNode summary() throws IOException {
+        return new ObjectMapper().readTree(report().toFile()).get("summary");
+    }
+}
