@@ -1,0 +1,112 @@
+package io.asynccrawler.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UrlSourceTest {
+    @TempDir
+    Path tmp;
+
+    static List<UrlSource.Entry> all(UrlSource source) {
+        List<UrlSource.Entry> out = new ArrayList<>();
+        source.forEachRemaining(out::add);
+        return out;
+    }
+
+    static List<UrlSource.Entry> read(String content) {
+        InputStream in = new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
+        return all(new UrlSource(List.of("-"), in));
+    }
+
+    @Test
+    void skipsBlanksAndCommentsAndReadsTheSecondColumn() {
+        List<UrlSource.Entry> e = read("# c\n\n  http://a/x  \n\thttps://b/y out/y.bin\n");
+        assertThat(e).extracting(x -> x.uri().toString()).containsExactly("http://a/x", "https://b/y");
+        assertThat(e.get(1).explicitPath()).isEqualTo("out/y.bin");
+        assertThat(e.get(1).location()).isEqualTo("stdin:4");
+    }
+
+    @Test
+    void handlesCrlfAndAByteOrderMark() {
+        List<UrlSource.Entry> e = read("\uFEFFhttp://a/1\r\nhttp://a/2\r\n");
+        assertThat(e).extracting(x -> x.uri().toString()).containsExactly("http://a/1", "http://a/2");
+    }
+
+    @Test
+    void reportsBadLinesWithTheirNumbersAndGoesOn() throws Exception {
+        Path file = Files.writeString(tmp.resolve("urls.txt"), "http://a/1\nftp://x\n:bad\nhttp://\nhttp://a/2\n");
+        List<UrlSource.Entry> e = all(new UrlSource(List.of(file.toString()), InputStream.nullInputStream()));
+        assertThat(e).extracting(x -> x.isError() ? x.location() + ": " + x.error() : x.uri().toString()).containsExactly(
+                "http://a/1",
+                file + ":2: not an http(s) URL: ftp://x",
+                file + ":3: not a valid URL: :bad",
+                file + ":4: not a valid URL: http://",
+                "http://a/2");
+    }
+
+    @Test
+    void invalidUtf8AndHugeLinesAreReportedNotFatal() throws Exception {
+        byte[] bad = {'h', 't', 't', 'p', ':', '/', '/', 'a', '/', (byte) 0xff, (byte) 0xfe, '\n'};
+        Path file = tmp.resolve("bin.txt");
+        Files.write(file, bad);
+        Files.writeString(file, "http://a/" + "x".repeat(UrlSource.MAX_LINE + 10) + "\nhttp://a/ok\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        List<UrlSource.Entry> e = all(new UrlSource(List.of(file.toString()), InputStream.nullInputStream()));
+        assertThat(e).hasSize(3);
+        assertThat(e.get(1).error()).contains("longer than");
+        assertThat(e.get(2).uri().toString()).isEqualTo("http://a/ok");
+    }
+
+    @Test
+    void dropsDuplicatesInTheirNormalForm() {
+        UrlSource source = new UrlSource(List.of("-"), new ByteArrayInputStream(
+                "http://A:80/x#frag\nhttp://a/x\nHTTP://a/x\nhttp://a/y\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(all(source)).extracting(x -> x.uri().toString()).containsExactly("http://a/x", "http://a/y");
+        assertThat(source.duplicates()).isEqualTo(2);
+    }
+
+    @Test
+    void mixesArgumentsAndFilesAndReportsMissingFiles() throws Exception {
+        Path file = Files.writeString(tmp.resolve("l.txt"), "http://a/2\n");
+        List<UrlSource.Entry> e = all(new UrlSource(List.of("http://a/1", file.toString(), "nope.txt"), InputStream.nullInputStream()));
+        assertThat(e.get(0).uri().toString()).isEqualTo("http://a/1");
+        assertThat(e.get(0).location()).isEqualTo("argument 1");
+        assertThat(e.get(1).uri().toString()).isEqualTo("http://a/2");
+        assertThat(e.get(2).error()).isEqualTo("no such file, and not a URL: nope.txt");
+    }
+
+    @Test
+    void readsLazily() {
+        // An endless list: taking three entries reads a little of it, not all of it.
+        long[] served = {0};
+        InputStream endless = new InputStream() {
+            private byte[] line = new byte[0];
+            private int at;
+            private long n;
+
+            @Override
+            public int read() {
+                if (at == line.length) {
+                    line = ("http://a/" + n++ + "\n").getBytes(StandardCharsets.US_ASCII);
+                    at = 0;
+                }
+                served[0]++;
+                return line[at++];
+            }
+        };
+        UrlSource source = new UrlSource(List.of("-"), endless);
+        assertThat(source.next().uri().toString()).isEqualTo("http://a/0");
+        assertThat(source.next().uri().toString()).isEqualTo("http://a/1");
+        assertThat(source.next().uri().toString()).isEqualTo("http://a/2");
+        assertThat(served[0]).isLessThan(1 << 20);
+    }
+}
