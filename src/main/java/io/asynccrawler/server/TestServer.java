@@ -26,8 +26,11 @@ public final class TestServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel channel;
     private final ConnectionGauge connections;
+    private final boolean tls;
 
-    private TestServer(EventLoopGroup acceptor, EventLoopGroup group, Channel channel, ConnectionGauge connections) {
+    private TestServer(EventLoopGroup acceptor, EventLoopGroup group, Channel channel, ConnectionGauge connections,
+                       boolean tls) {
+        this.tls = tls;
         this.acceptor = acceptor;
         this.group = group;
         this.channel = channel;
@@ -36,6 +39,12 @@ public final class TestServer implements AutoCloseable {
 
     /** Binds {@code host:port} (port 0 picks a free one) and serves {@code files} under {@code /files/} if not null. */
     public static TestServer start(String host, int port, Path files, Transport transport) throws InterruptedException {
+        return start(new ServerSettings(host, port, files, transport, null));
+    }
+
+    /** Starts a server as {@code settings} say, over TLS when they carry a context. */
+    public static TestServer start(ServerSettings settings) throws InterruptedException {
+        Transport transport = settings.transport();
         // A thread of its own for accept(): a burst of connects must not wait behind busy connections.
         EventLoopGroup acceptor = transport.newGroup(1, new DefaultThreadFactory("serve-accept", true));
         EventLoopGroup group = transport.newGroup(0, new DefaultThreadFactory("serve", true));
@@ -52,15 +61,18 @@ public final class TestServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             connections.opened(ch);
+                            if (settings.tls() != null) {
+                                ch.pipeline().addLast(settings.tls().newHandler(ch.alloc()));
+                            }
                             ch.pipeline().addLast(
                                     new HttpServerCodec(),
                                     new HttpObjectAggregator(64 * 1024),
                                     new ChunkedWriteHandler(),
-                                    new Router(files, connections, flaky));
+                                    new Router(settings.files(), connections, flaky));
                         }
                     })
-                    .bind(host, port).sync().channel();
-            return new TestServer(acceptor, group, channel, connections);
+                    .bind(settings.host(), settings.port()).sync().channel();
+            return new TestServer(acceptor, group, channel, connections, settings.tls() != null);
         } catch (RuntimeException | InterruptedException e) {
             acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -78,7 +90,7 @@ public final class TestServer implements AutoCloseable {
         String host = a.getAddress() instanceof Inet6Address
                 ? "[" + a.getAddress().getHostAddress().replaceFirst("%.*", "") + "]"
                 : a.getAddress().getHostAddress();
-        return URI.create("http://" + host + ":" + a.getPort() + "/");
+        return URI.create((tls ? "https://" : "http://") + host + ":" + a.getPort() + "/");
     }
 
     /** Connections open now and at most so far (also served as JSON at {@code /stats}). */

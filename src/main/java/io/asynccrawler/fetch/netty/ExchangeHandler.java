@@ -44,7 +44,12 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (evt instanceof SslCloseCompletionEvent && ((SslCloseCompletionEvent) evt).isSuccess() && current != null) {
             current.onTlsClosedCleanly();
         } else if (evt instanceof SslHandshakeCompletionEvent && !((SslHandshakeCompletionEvent) evt).isSuccess()) {
-            exceptionCaught(ctx, ((SslHandshakeCompletionEvent) evt).cause());
+            Throwable cause = ((SslHandshakeCompletionEvent) evt).cause();
+            if (current != null) {
+                current.onFailure(Failures.handshake(cause));
+            } else {
+                ctx.close();
+            }
             return;
         }
         super.userEventTriggered(ctx, evt);

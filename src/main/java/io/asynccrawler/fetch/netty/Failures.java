@@ -62,6 +62,13 @@ final class Failures {
         return new FetchException("error", root.toString(), false, root);
     }
 
+    /** A failed TLS handshake is a TLS failure, whatever ended it (often just a closed connection). */
+    static FetchException handshake(Throwable cause) {
+        FetchException during = during(cause);
+        return during.reason().equals("tls") ? during
+                : FetchException.tls("handshake failed (is it a TLS server?): " + during.getMessage(), cause);
+    }
+
     private static String tlsDetail(SSLException e) {
         String message = String.valueOf(e.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);

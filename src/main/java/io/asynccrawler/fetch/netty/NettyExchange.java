@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URI;
@@ -198,6 +199,11 @@ final class NettyExchange implements InFlight {
     void onInactive() {
         if (ended) {
             return; // the response was complete; the server just closed after it
+        }
+        SslHandler ssl = channel.pipeline().get(SslHandler.class);
+        if (ssl != null && !ssl.handshakeFuture().isSuccess()) {
+            fail(FetchException.tls("connection closed during the handshake (is it a TLS server?)", null));
+            return;
         }
         fail(headSeen ? FetchException.truncated("connection closed before the body ended")
                 : FetchException.closedBeforeResponse());

@@ -1,0 +1,117 @@
+package io.asynccrawler.cli;
+
+import static io.asynccrawler.cli.FetchFailuresTest.assertOutcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asynccrawler.netty.Transport;
+import io.asynccrawler.server.ServerSettings;
+import io.asynccrawler.server.TestServer;
+import io.asynccrawler.testing.TestTls;
+import io.asynccrawler.testing.Tree;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Certificates are checked (chain, expiry, host name) unless --insecure, and nothing else switches that off. */
+class FetchTlsTest extends FetchTestBase {
+    static final Map<String, TestServer> tls = new HashMap<>();
+
+    @BeforeAll
+    static void startTlsServers() throws Exception {
+        for (String name : new String[] {"good", "wrong-host", "expired", "self-signed"}) {
+            tls.put(name, TestServer.start(new ServerSettings("127.0.0.1", 0, null, Transport.auto(), TestTls.server(name))));
+        }
+    }
+
+    @AfterAll
+    static void stopTlsServers() {
+        tls.values().forEach(TestServer::close);
+    }
+
+    static String url(String server, String path) {
+        return tls.get(server).baseUri().resolve(path).toString();
+    }
+
+    Cli fetchTrusting(String... args) throws Exception {
+        String[] all = new String[args.length + 2];
+        all[0] = "--cacert";
+        all[1] = TestTls.caFile().toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return fetch(all);
+    }
+
+    @Test
+    void aTrustedCertificateForTheHostIsAccepted() throws Exception {
+        String byIp = url("good", "/bytes/1000?seed=1");
+        String byName = "https://localhost:" + tls.get("good").address().getPort() + "/bytes/1000?seed=2";
+        Cli cli = fetchTrusting("--retries", "0", byIp, byName);
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(Tree.files(out())).hasSize(2);
+    }
+
+    @Test
+    void badCertificatesAreRefused() throws Exception {
+        String wrongHost = url("wrong-host", "/bytes/10");
+        String expired = url("expired", "/bytes/10");
+        String selfSigned = url("self-signed", "/bytes/10");
+        Cli cli = fetchTrusting("--retries", "0", wrongHost, expired, selfSigned);
+        assertThat(cli.exitCode).isEqualTo(1);
+        var r = results();
+        assertOutcome(r.get(wrongHost), "failed", "tls", "TLS");
+        assertOutcome(r.get(expired), "failed", "tls", "TLS");
+        assertOutcome(r.get(selfSigned), "failed", "tls", "TLS");
+        assertThat(r.get(wrongHost).get("error").asText()).contains("host name mismatch");
+        assertThat(Tree.files(out())).isEmpty();
+    }
+
+    @Test
+    void anUnknownCaIsRefusedWithoutCacert() throws Exception {
+        String good = url("good", "/bytes/10");
+        fetch("--retries", "0", good);
+        assertOutcome(results().get(good), "failed", "tls", "TLS");
+    }
+
+    @Test
+    void insecureAcceptsAnyCertificate() throws Exception {
+        Cli cli = fetch("--insecure", "--retries", "0", url("wrong-host", "/bytes/10"), url("expired", "/bytes/11"),
+                url("self-signed", "/bytes/12"));
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(Tree.files(out())).hasSize(3);
+    }
+
+    @Test
+    void aSystemPropertyCannotSwitchOffHostNameChecks() throws Exception {
+        String key = "io.netty.handler.ssl.defaultEndpointVerificationAlgorithm";
+        System.setProperty(key, "NONE");
+        try {
+            String wrongHost = url("wrong-host", "/bytes/10");
+            fetchTrusting("--retries", "0", wrongHost);
+            assertOutcome(results().get(wrongHost), "failed", "tls", "host name mismatch");
+        } finally {
+            System.clearProperty(key);
+        }
+    }
+
+    @Test
+    void aDowngradeToHttpIsRefusedUnlessInsecure() throws Exception {
+        String downgrade = url("good", "/redirect-to?url=" + URLEncoder.encode(base + "/headers", StandardCharsets.UTF_8));
+        fetchTrusting("-H", "Authorization: Bearer s3cret", downgrade);
+        assertOutcome(results().get(downgrade), "failed", "insecure_redirect", "https to http");
+
+        Cli cli = fetch("--insecure", "-H", "Authorization: Bearer s3cret", list(downgrade + " seen.json").toString());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(Files.readString(out().resolve("seen.json"))).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aServerThatDoesNotSpeakTlsIsATlsFailure() throws Exception {
+        String plainAsTls = base.replace("http://", "https://") + "/bytes/10";
+        fetch("--retries", "0", "--read-timeout", "2s", plainAsTls);
+        assertOutcome(results().get(plainAsTls), "failed", "tls", "TLS");
+    }
+}
