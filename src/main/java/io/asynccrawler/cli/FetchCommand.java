@@ -111,6 +111,8 @@ final class FetchCommand implements Callable<Integer> {
             }
             summary.finish();
             report.finish(summary);
+            log.debug("event loop: longest stall {} ms (a tick due every {} ms)",
+                    client.longestLoopStall().toMillis(), 20);
         }
         err.println(summary.line());
         return exitCode(totals, summary, signalExit.get());

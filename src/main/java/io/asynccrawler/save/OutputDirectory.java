@@ -9,14 +9,19 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The job's output directory: its real path, the permission bits a finished file gets (what the
  * user's umask gives a new file), and the only way to create directories inside it.
  */
 public final class OutputDirectory {
+    /** Directories already checked or created; bounded, since a crawl may make very many. */
+    private static final int MAX_KNOWN_DIRECTORIES = 100_000;
+
     private final Path root;
     private final Set<PosixFilePermission> fileMode;
+    private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
 
     private OutputDirectory(Path root, Set<PosixFilePermission> fileMode) {
         this.root = root;
@@ -61,21 +66,33 @@ public final class OutputDirectory {
      */
     public Path prepare(Path relative) throws IOException {
         Path target = resolve(relative);
+        Path parent = target.getParent();
+        if (parent == null || parent.equals(root) || knownDirectories.contains(parent)) {
+            return target;
+        }
         Path dir = root;
         for (Path part : root.relativize(target.getParent() == null ? root : target.getParent())) {
             if (part.toString().isEmpty()) {
                 continue;
             }
             dir = dir.resolve(part);
+            if (knownDirectories.contains(dir)) {
+                continue;
+            }
             if (Files.isSymbolicLink(dir)) {
                 throw new IOException("refusing to write through a symbolic link: " + root.relativize(dir));
             }
-            try {
-                Files.createDirectory(dir);
-            } catch (FileAlreadyExistsException e) {
-                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException("not a directory: " + root.relativize(dir));
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.createDirectory(dir);
+                } catch (FileAlreadyExistsException e) {
+                    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                        throw new IOException("not a directory: " + root.relativize(dir));
+                    }
                 }
+            }
+            if (knownDirectories.size() < MAX_KNOWN_DIRECTORIES) {
+                knownDirectories.add(dir);
             }
         }
         return target;

@@ -1,6 +1,8 @@
 package io.asynccrawler.server;
 
 import io.netty.channel.Channel;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts the server's open connections, the most it has held at once, and all it accepted. */
@@ -13,7 +15,28 @@ public final class ConnectionGauge {
         accepted.incrementAndGet();
         int now = open.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
-        channel.closeFuture().addListener(f -> open.decrementAndGet());
+        changed();
+        channel.closeFuture().addListener(f -> {
+            open.decrementAndGet();
+            changed();
+        });
+    }
+
+    private synchronized void changed() {
+        notifyAll();
+    }
+
+    /** Waits until at least {@code n} connections are open; false if that did not happen in time. */
+    public synchronized boolean awaitOpen(int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (open.get() < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     public int open() {

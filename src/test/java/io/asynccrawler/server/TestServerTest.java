@@ -263,7 +263,7 @@ class TestServerTest {
     @Test
     void statsCountOpenConnections() throws Exception {
         String stats = new String(get("/stats").body(), StandardCharsets.UTF_8);
-        assertThat(stats).matches("(?s)\\{\"open\": \\d+, \"peak\": \\d+}\\s*");
+        assertThat(stats).matches("(?s)\\{\"open\": \\d+, \"peak\": \\d+, \"accepted\": \\d+}\\s*");
         assertThat(server.connections().peak()).isGreaterThanOrEqualTo(1);
     }
 

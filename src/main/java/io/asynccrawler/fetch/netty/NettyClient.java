@@ -19,7 +19,10 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,7 @@ public final class NettyClient implements ExchangeClient {
     private final ExecutorService bodyExecutor;
     private final AbstractChannelPoolMap<Origin, SimpleChannelPool> pools;
     private final FetchSettings settings;
+    private final LoopLagProbe lag;
 
     /**
      * @param transport   epoll, io_uring or nio
@@ -44,6 +48,7 @@ public final class NettyClient implements ExchangeClient {
     public NettyClient(Transport transport, FetchSettings settings, SslContext tls, int eventLoops) {
         this.settings = settings;
         this.group = transport.newGroup(eventLoops, new DefaultThreadFactory("fetch-loop", true));
+        this.lag = new LoopLagProbe(group);
         this.lookups = new DefaultEventExecutorGroup(4, new DefaultThreadFactory("fetch-dns", true));
         // Receivers block on file creation, writes and renames: a few threads keep the loop free of them.
         this.bodyExecutor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
@@ -72,7 +77,10 @@ public final class NettyClient implements ExchangeClient {
         Origin origin = Origin.of(request.uri());
         ChannelPool pool = pools.get(origin);
         PendingExchange pending = new PendingExchange();
-        pool.acquire().addListener(f -> {
+        // pool.acquire() would take its promise from group.next(), and the connect's registration
+        // takes the next loop again: with two loops, every new connection would land on the same one.
+        Promise<Channel> acquired = ImmediateEventExecutor.INSTANCE.newPromise();
+        pool.acquire(acquired).addListener(f -> {
             if (!f.isSuccess()) {
                 FetchException failure = Failures.connect(f.cause(), origin, settings.connectTimeout());
                 pending.fail(failure); // the receiver has seen nothing, so it has nothing to drop
@@ -93,8 +101,14 @@ public final class NettyClient implements ExchangeClient {
         return pending;
     }
 
+    /** The longest any event loop was kept from running a due task: what blocking on it would cost. */
+    public Duration longestLoopStall() {
+        return lag.maxLag();
+    }
+
     @Override
     public void close() {
+        lag.stop();
         pools.close();
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         lookups.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

@@ -1,0 +1,89 @@
+package io.asynccrawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asynccrawler.testing.Tree;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@code crawler fetch} as a real process: signals, and memory on a long list. */
+class FetchProcessTest extends FetchTestBase {
+    private Process start(List<String> jvmArgs, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .redirectOutput(tmp.resolve("stdout.txt").toFile())
+                .redirectError(tmp.resolve("stderr.txt").toFile())
+                .start();
+    }
+
+    private void interruptedMidDownload(String signal, int expectedExit) throws Exception {
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            urls.add(base + "/drip?bytes=100&ms=100&n=" + i);
+        }
+        server.connections().resetPeak();
+        int openBefore = server.connections().open();
+        Process p = start(List.of(), "fetch", "-c", "4", "-o", out().toString(), "--report", report().toString(),
+                list(urls.toArray(String[]::new)).toString());
+        try {
+            assertThat(server.connections().awaitOpen(openBefore + 4, Duration.ofSeconds(20))).as("downloads started").isTrue();
+            long sent = System.nanoTime();
+            assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start().waitFor()).isZero();
+            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as("exits within 5 s").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(5));
+            assertThat(p.exitValue()).as(Files.readString(tmp.resolve("stderr.txt"))).isEqualTo(expectedExit);
+        } finally {
+            p.destroyForcibly();
+        }
+        JsonNode report = new ObjectMapper().readTree(report().toFile());
+        assertThat(report.get("summary").get("failed").asInt()).isPositive();
+        for (JsonNode r : report.get("results")) {
+            assertThat(r.get("reason").asText()).isEqualTo("cancelled");
+        }
+        assertThat(Tree.files(out())).as("no final file, no part file").isEmpty();
+    }
+
+    @Test
+    void ctrlCStopsCleanlyWithExit130AndAReport() throws Exception {
+        interruptedMidDownload("INT", 130);
+    }
+
+    @Test
+    void sigtermStopsCleanlyWithExit143() throws Exception {
+        interruptedMidDownload("TERM", 143);
+    }
+
+    @Test
+    void aHundredThousandUrlsFitInA128MegabyteHeap() throws Exception {
+        Path list = tmp.resolve("100k.txt");
+        try (var w = Files.newBufferedWriter(list)) {
+            for (int i = 0; i < 100_000; i++) {
+                w.write(base + "/bytes/10?seed=" + i + "\n");
+            }
+        }
+        Process p = start(List.of("-Xmx128m"), "fetch", "-q", "-c", "64", "-o", out().toString(), list.toString());
+        try {
+            assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("finishes").isTrue();
+            assertThat(p.exitValue()).as(Files.readString(tmp.resolve("stderr.txt"))).isZero();
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(Files.readString(tmp.resolve("stderr.txt"))).contains("ok 100000, skipped 0, failed 0");
+        try (var files = Files.list(out().resolve(FetchCommandTest.hostDir() + "/bytes"))) {
+            assertThat(files.count()).isEqualTo(100_000);
+        }
+    }
+}
