@@ -29,6 +29,10 @@ final class Bodies {
         long seed = call.longParam("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
         boolean gzip = call.flag("gzip");
         boolean chunked = call.flag("chunked");
+        if (call.flag("close")) {
+            closeDelimited(call, n, seed);
+            return;
+        }
         long[] range = gzip || chunked ? null : ByteRange.parse(call.range, n);
         if (range == ByteRange.UNSATISFIABLE) {
             HttpResponse response = call.head(HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE, OCTETS);
@@ -59,6 +63,18 @@ final class Bodies {
         ChunkedInput<ByteBuf> body = gzip ? new GzipInput(seed, n) : new BytesInput(seed, offset, length);
         call.ctx.write(response);
         call.finishWith(call.ctx.writeAndFlush(new HttpChunkedInput(body)));
+    }
+
+    /** HTTP/1.0 style: no length, no chunks; the end of the body is the end of the connection. */
+    private static void closeDelimited(Call call, long n, long seed) {
+        HttpResponse response = call.head(HttpResponseStatus.OK, OCTETS);
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        call.ctx.write(response);
+        if (call.head) {
+            call.ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        call.ctx.writeAndFlush(new HttpChunkedInput(new BytesInput(seed, 0, n))).addListener(ChannelFutureListener.CLOSE);
     }
 
     static void drip(Call call) {

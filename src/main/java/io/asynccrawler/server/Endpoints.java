@@ -22,7 +22,7 @@ final class Endpoints {
                 "crawler serve: endpoints",
                 "  /aio?min=1&max=30          random delay of min..max whole seconds, answers {\"delay\": s}",
                 "  /delay/{ms}                fixed delay, answers {\"delay_ms\": ms}",
-                "  /bytes/{n}?seed=&chunked=1&gzip=1   n deterministic bytes",
+                "  /bytes/{n}?seed=&chunked=1&gzip=1   n deterministic bytes (close=1: ended by closing)",
                 "  /files/{path}              files under the --files directory",
                 "  /status/{code}             that status",
                 "  /redirect/{n}?absolute=1   n redirects, then 200",

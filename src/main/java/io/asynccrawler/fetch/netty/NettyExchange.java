@@ -46,6 +46,7 @@ final class NettyExchange implements InFlight {
     private final Duration readTimeout;
     private final Duration deadline;
     private final BodyPump pump;
+    private ExchangeHandler handler;
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
     private ScheduledFuture<?> readTimer;
     private ScheduledFuture<?> deadlineTimer;
@@ -81,7 +82,8 @@ final class NettyExchange implements InFlight {
 
     /** Sends the request and arms the timers. On the event loop. */
     void start() {
-        channel.pipeline().get(ExchangeHandler.class).begin(this);
+        handler = channel.pipeline().get(ExchangeHandler.class);
+        handler.begin(this);
         lastReadNanos = System.nanoTime();
         readTimer = channel.eventLoop().schedule(this::checkRead, readTimeout.toNanos(), TimeUnit.NANOSECONDS);
         if (deadline != null) {
@@ -223,23 +225,29 @@ final class NettyExchange implements InFlight {
             return;
         }
         done = true;
-        if (readTimer != null) {
-            readTimer.cancel(false);
-        }
-        if (deadlineTimer != null) {
-            deadlineTimer.cancel(false);
-        }
-        channel.pipeline().get(ExchangeHandler.class).end();
-        if (!reusable || failure != null) {
-            channel.close();
-        } else if (!channel.config().isAutoRead()) {
-            channel.config().setAutoRead(true);
-        }
-        pool.release(channel);
-        if (failure == null) {
-            completion.complete(null);
-        } else {
-            pump.finallyRun(receiver::onAbort).whenComplete((v, e) -> completion.completeExceptionally(failure));
+        try {
+            if (readTimer != null) {
+                readTimer.cancel(false);
+            }
+            if (deadlineTimer != null) {
+                deadlineTimer.cancel(false);
+            }
+            if (handler != null) {
+                handler.end(); // a closed channel's pipeline may already be empty: keep our own reference
+            }
+            if (!reusable || failure != null) {
+                channel.close();
+            } else if (!channel.config().isAutoRead()) {
+                channel.config().setAutoRead(true);
+            }
+            pool.release(channel);
+        } finally {
+            // Whatever happened above, the exchange completes: a job never waits on a lost one.
+            if (failure == null) {
+                completion.complete(null);
+            } else {
+                pump.finallyRun(receiver::onAbort).whenComplete((v, e) -> completion.completeExceptionally(failure));
+            }
         }
     }
 }

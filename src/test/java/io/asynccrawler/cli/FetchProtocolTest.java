@@ -1,0 +1,86 @@
+package io.asynccrawler.cli;
+
+import static io.asynccrawler.cli.FetchFailuresTest.assertOutcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asynccrawler.netty.Transport;
+import io.asynccrawler.server.DeterministicBytes;
+import io.asynccrawler.testing.Tree;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** HTTP/1.1 framing and limits: every way a body can end, every redirect status, every transport here. */
+class FetchProtocolTest extends FetchTestBase {
+    @Test
+    void aBodyEndedByClosingTheConnectionIsComplete() throws Exception {
+        Cli cli = fetch(list(base + "/bytes/100000?close=1&seed=3 closed.bin", base + "/bytes/10?seed=4 after.bin").toString());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(Files.readAllBytes(out().resolve("closed.bin"))).isEqualTo(DeterministicBytes.bytes(3, 0, 100000));
+        assertThat(Files.readAllBytes(out().resolve("after.bin"))).isEqualTo(DeterministicBytes.bytes(4, 0, 10));
+    }
+
+    @Test
+    void maxSizeStopsALargeBodyBeforeAndWhileItArrives() throws Exception {
+        String announced = base + "/bytes/100000?seed=1";
+        String chunked = base + "/bytes/100000?chunked=1";
+        String gzip = base + "/bytes/100000?gzip=1";
+        String small = base + "/bytes/1000?seed=2";
+        Cli cli = fetch("--max-size", "50k", list(announced, chunked, gzip, small).toString());
+        assertThat(cli.exitCode).isEqualTo(1);
+        var r = results();
+        assertOutcome(r.get(announced), "failed", "too_large", "larger than --max-size 51200 bytes");
+        assertOutcome(r.get(chunked), "failed", "too_large", "--max-size");
+        assertOutcome(r.get(gzip), "failed", "too_large", "--max-size");
+        assertOutcome(r.get(small), "ok", null, null);
+        assertThat(Tree.files(out())).containsExactly(FetchCommandTest.hostDir() + "/bytes/1000@seed=2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {301, 302, 303, 307, 308})
+    void followsEveryRedirectStatus(int status) throws Exception {
+        String url = base + "/redirect-to?url=%2Fbytes%2F5%3Fseed%3D9&status=" + status;
+        Cli cli = fetch(list(url + " r.bin").toString());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(Files.readAllBytes(out().resolve("r.bin"))).isEqualTo(DeterministicBytes.bytes(9, 0, 5));
+    }
+
+    @Test
+    void compressionCanBeTurnedOff() throws Exception {
+        Cli cli = fetch("--no-compressed", list(base + "/headers h.json").toString());
+        assertThat(cli.exitCode).isZero();
+        assertThat(Files.readString(out().resolve("h.json"))).doesNotContain("accept-encoding");
+        fetch("--overwrite", list(base + "/headers h.json").toString());
+        assertThat(Files.readString(out().resolve("h.json"))).contains("\"accept-encoding\": [\"gzip, deflate\"]");
+    }
+
+    static Stream<String> availableTransports() {
+        return Arrays.stream(Transport.values()).filter(Transport::isAvailable).map(t -> t.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("availableTransports")
+    void everyAvailableTransportFetchesTheSame(String transport) throws Exception {
+        Cli cli = fetch("--transport", transport, list(base + "/bytes/70000?seed=8 t.bin", base + "/bytes/3000?gzip=1&seed=8 g.bin").toString());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(Files.readAllBytes(out().resolve("t.bin"))).isEqualTo(DeterministicBytes.bytes(8, 0, 70000));
+        assertThat(Files.readAllBytes(out().resolve("g.bin"))).isEqualTo(DeterministicBytes.bytes(8, 0, 3000));
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrorsNamingTheOption() {
+        assertThat(Cli.run("fetch", "--timeout", "soon", "x").err).contains("not a duration: 'soon'");
+        assertThat(Cli.run("fetch", "--max-size", "lots", "x").err).contains("not a size: 'lots'");
+        assertThat(Cli.run("fetch", "-c", "0", "x").err).contains("--concurrency must be at least 1");
+        assertThat(Cli.run("fetch", "-H", "no colon", "x").err).contains("not a header");
+        assertThat(Cli.run("fetch", "-c", "0", "x").exitCode).isEqualTo(2);
+        List<String> names = Arrays.stream(Transport.values()).map(t -> t.toString().toLowerCase(Locale.ROOT)).toList();
+        assertThat(names).contains("epoll", "io_uring", "nio");
+    }
+}
