@@ -35,12 +35,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
+        usageHelpAutoWidth = true,
         description = {
             "Download every URL, many at once, each streamed to a file under the output directory.",
-            "FILE holds one URL a line ('-' reads stdin); '#' comments and blank lines are skipped;",
-            "a second column names the output path. Files that exist are skipped unless --overwrite.",
-            "Exit codes: 0 all ok or skipped, 1 some failed, 2 usage or input error,",
-            "3 output directory not writable, 130 interrupted (143 on SIGTERM)."})
+            "FILE holds one URL a line ('-' reads stdin); '#' comments and blank lines are skipped.",
+            "An optional second column names the output path. Existing files are skipped unless --overwrite.",
+            "Exit codes: 0 all ok or skipped, 1 some failed, 2 usage or input error, 3 output directory "
+                    + "not writable, 130 interrupted (143 on SIGTERM)."})
 final class FetchCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(FetchCommand.class);
 
