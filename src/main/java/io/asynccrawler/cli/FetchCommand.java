@@ -1,32 +1,20 @@
 package io.asynccrawler.cli;
 
-import io.asynccrawler.fetch.FetchSettings;
-import io.asynccrawler.fetch.Outcome;
-import io.asynccrawler.fetch.PolicyFetcher;
-import io.asynccrawler.fetch.Result;
-import io.asynccrawler.fetch.netty.NettyClient;
-import io.asynccrawler.fetch.netty.TlsContexts;
-import io.asynccrawler.job.Job;
-import io.asynccrawler.job.JobSettings;
 import io.asynccrawler.job.JobTotals;
-import io.asynccrawler.job.UrlSource;
-import io.asynccrawler.report.JsonReport;
 import io.asynccrawler.report.Summary;
 import io.asynccrawler.save.OutputDirectory;
-import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -43,8 +31,6 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 all ok or skipped, 1 some failed, 2 usage or input error, 3 output directory "
                     + "not writable, 130 interrupted (143 on SIGTERM)."})
 final class FetchCommand implements Callable<Integer> {
-    private static final Logger log = LoggerFactory.getLogger(FetchCommand.class);
-
     @Parameters(paramLabel = "URL|FILE", arity = "0..*", description = "URLs, or files of URLs ('-' = stdin).")
     List<String> inputs = new ArrayList<>();
 
@@ -60,14 +46,18 @@ final class FetchCommand implements Callable<Integer> {
     /** Where '-' reads from; tests replace it. */
     InputStream stdin = System.in;
 
+    @Option(names = "--mode", paramLabel = "M", defaultValue = "async", converter = ModeConverter.class,
+            description = "How requests run: async (the event loop), sync (one blocking request after another),"
+                    + " threads (blocking, on -c threads) or virtual (blocking, on virtual threads; JDK 21+)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Mode mode;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        FetchSettings settings;
-        JobSettings jobSettings;
         try {
-            settings = options.fetchSettings();
-            jobSettings = options.jobSettings();
+            options.fetchSettings();
+            options.jobSettings();
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }
@@ -77,6 +67,9 @@ final class FetchCommand implements Callable<Integer> {
         if (options.resume) {
             return usage(err, "--resume is not built yet");
         }
+        if (!mode.isAvailable()) {
+            return usage(err, "--mode " + mode.label() + " needs JDK 21 or later (this is " + Runtime.version() + ")");
+        }
         OutputDirectory dir;
         try {
             dir = OutputDirectory.open(options.outputDir);
@@ -84,51 +77,22 @@ final class FetchCommand implements Callable<Integer> {
             err.println("fetch: cannot write to output directory " + options.outputDir + ": " + Errors.describe(e));
             return ExitCodes.OUTPUT_DIR;
         }
-        SslContext tls;
-        try {
-            tls = TlsContexts.client(settings.insecure(), options.caCert);
-        } catch (SSLException | IllegalArgumentException e) {
-            return usage(err, "cannot use --cacert " + options.caCert + ": " + Errors.describe(e));
-        }
         ReportTarget report;
         try {
             report = ReportTarget.open(options.report);
         } catch (IOException e) {
             return usage(err, "cannot write report " + options.report + ": " + Errors.describe(e));
         }
-        Summary summary = new Summary("async", jobSettings.concurrency());
-        AtomicInteger signalExit = new AtomicInteger();
-        JobTotals totals;
-        try (report;
-             NettyClient client = new NettyClient(options.transport, settings, tls, Runtime.getRuntime().availableProcessors());
-             UrlSource source = new UrlSource(inputs, stdin)) {
-            Job job = new Job(new PolicyFetcher(client, settings, dir), jobSettings,
-                    r -> onResult(r, summary, report.json(), err), err::println);
-            try (Signals signals = Signals.install(code -> {
-                signalExit.compareAndSet(0, code);
-                job.interrupt();
-            })) {
-                totals = job.run(source);
-            }
-            summary.finish();
-            report.finish(summary);
-            log.debug("event loop: longest stall {} ms (a tick due every {} ms)",
-                    client.longestLoopStall().toMillis(), 20);
+        JobRun.Finished finished;
+        try (report) {
+            finished = new JobRun(mode, options, err).run(inputs, stdin, dir, report.json());
+            report.finish(finished.summary());
+        } catch (GeneralSecurityException | SSLException | IllegalArgumentException e) {
+            return usage(err, "cannot set up TLS" + (options.caCert == null ? "" : " with --cacert " + options.caCert)
+                    + ": " + Errors.describe(e));
         }
-        err.println(summary.line());
-        return exitCode(totals, summary, signalExit.get());
-    }
-
-    private static void onResult(Result r, Summary summary, JsonReport report, PrintWriter err) {
-        summary.add(r);
-        if (report != null) {
-            report.add(r);
-        }
-        if (r.outcome() == Outcome.FAILED) {
-            err.println(r.url() + ": " + r.error());
-        } else if (log.isDebugEnabled()) {
-            log.debug("{} {} {} {} bytes {} ms -> {}", r.outcome().word(), r.status(), r.url(), r.bytes(), r.totalMs(), r.file());
-        }
+        err.println(finished.summary().line());
+        return exitCode(finished.totals(), finished.summary(), finished.signalExit());
     }
 
     static int exitCode(JobTotals totals, Summary summary, int signalExit) {

@@ -2,6 +2,8 @@ package io.asynccrawler.fetch;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
 
 /**
  * Why one URL failed, as a stable word for the report ({@code connect_refused}, {@code http_404},
@@ -71,6 +73,21 @@ public final class FetchException extends IOException {
 
     public static FetchException tls(String detail, Throwable cause) {
         return new FetchException("tls", "TLS: " + detail, false, cause);
+    }
+
+    /** A TLS failure in words people know: host name mismatch, expired, not trusted. */
+    public static FetchException tls(SSLException e) {
+        String message = String.valueOf(e.getMessage());
+        String lower = message.toLowerCase(Locale.ROOT);
+        String detail = message;
+        if (lower.contains("no subject alternative") || lower.contains("doesn't match") || lower.contains("does not match")) {
+            detail = "host name mismatch (" + message + ")";
+        } else if (lower.contains("expired") || lower.contains("notafter")) {
+            detail = "certificate expired (" + message + ")";
+        } else if (lower.contains("pkix") || lower.contains("unable to find valid certification path")) {
+            detail = "certificate not trusted (" + message + ")";
+        }
+        return tls(detail, e);
     }
 
     public static FetchException dns(String host) {

@@ -29,12 +29,14 @@ public final class JsonReport implements AutoCloseable {
         json.writeArrayFieldStart("results");
     }
 
-    public synchronized void add(Result r) {
+    /** Adds one result, tagged with the mode that produced it. */
+    public synchronized void add(Result r, String mode) {
         if (finished) {
             return;
         }
         try {
             json.writeStartObject();
+            json.writeStringField("mode", mode);
             json.writeStringField("url", r.url());
             json.writeStringField("finalUrl", r.finalUrl());
             json.writeNumberField("status", r.status());

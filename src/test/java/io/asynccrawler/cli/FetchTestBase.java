@@ -49,9 +49,15 @@ abstract class FetchTestBase {
         return file;
     }
 
+    /** The mode every fetch of this test class runs in; subclasses run the same behaviours in another. */
+    String mode() {
+        return "async";
+    }
+
     /** Runs fetch into {@link #out()} with a report, plus {@code args}. */
     Cli fetch(String... args) {
-        List<String> all = new ArrayList<>(List.of("fetch", "-q", "-o", out().toString(), "--report", report().toString()));
+        List<String> all = new ArrayList<>(List.of("fetch", "-q", "--mode", mode(), "-o", out().toString(),
+                "--report", report().toString()));
         all.addAll(List.of(args));
         return Cli.run(all.toArray(String[]::new));
     }

@@ -47,7 +47,7 @@ final class Failures {
             return FetchException.tls("the server did not answer with TLS", root);
         }
         if (root instanceof SSLException) {
-            return FetchException.tls(tlsDetail((SSLException) root), root);
+            return FetchException.tls((SSLException) root);
         }
         if (root instanceof ClosedChannelException) {
             return FetchException.closedBeforeResponse();
@@ -67,20 +67,5 @@ final class Failures {
         FetchException during = during(cause);
         return during.reason().equals("tls") ? during
                 : FetchException.tls("handshake failed (is it a TLS server?): " + during.getMessage(), cause);
-    }
-
-    private static String tlsDetail(SSLException e) {
-        String message = String.valueOf(e.getMessage());
-        String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("no subject alternative") || lower.contains("doesn't match") || lower.contains("does not match")) {
-            return "host name mismatch (" + message + ")";
-        }
-        if (lower.contains("expired") || lower.contains("notafter")) {
-            return "certificate expired (" + message + ")";
-        }
-        if (lower.contains("pkix") || lower.contains("unable to find valid certification path")) {
-            return "certificate not trusted (" + message + ")";
-        }
-        return message;
     }
 }

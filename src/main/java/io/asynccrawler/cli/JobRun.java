@@ -1,0 +1,110 @@
+package io.asynccrawler.cli;
+
+import io.asynccrawler.fetch.ExchangeClient;
+import io.asynccrawler.fetch.FetchSettings;
+import io.asynccrawler.fetch.Outcome;
+import io.asynccrawler.fetch.PolicyFetcher;
+import io.asynccrawler.fetch.Result;
+import io.asynccrawler.fetch.blocking.BlockingClient;
+import io.asynccrawler.fetch.blocking.BlockingTls;
+import io.asynccrawler.fetch.netty.NettyClient;
+import io.asynccrawler.fetch.netty.TlsContexts;
+import io.asynccrawler.job.Job;
+import io.asynccrawler.job.JobSettings;
+import io.asynccrawler.job.JobTotals;
+import io.asynccrawler.job.UrlSource;
+import io.asynccrawler.netty.Transport;
+import io.asynccrawler.report.JsonReport;
+import io.asynccrawler.report.Summary;
+import io.asynccrawler.report.Timeline;
+import io.asynccrawler.save.OutputDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one job in one mode: builds the transport, runs the Job, collects its totals and timeline. */
+final class JobRun {
+    private static final Logger log = LoggerFactory.getLogger(JobRun.class);
+
+    /** What a finished run tells. */
+    record Finished(Summary summary, JobTotals totals, Timeline timeline, int signalExit) {
+    }
+
+    private final Mode mode;
+    private final FetchOptions options;
+    private final PrintWriter err;
+
+    JobRun(Mode mode, FetchOptions options, PrintWriter err) {
+        this.mode = mode;
+        this.options = options;
+        this.err = err;
+    }
+
+    /** Fetches {@code inputs} into {@code dir}, adding results to {@code report} (may be null). */
+    Finished run(List<String> inputs, InputStream stdin, OutputDirectory dir, JsonReport report)
+            throws IOException, GeneralSecurityException {
+        FetchSettings settings = options.fetchSettings();
+        JobSettings jobSettings = new JobSettings(mode.concurrency(options.concurrency), options.perHost);
+        Summary summary = new Summary(mode.label(), jobSettings.concurrency());
+        Timeline timeline = new Timeline(mode.label());
+        AtomicInteger signalExit = new AtomicInteger();
+        ExecutorService executor = mode.blockingExecutor(jobSettings.concurrency());
+        JobTotals totals;
+        try (ExchangeClient client = client(settings, executor);
+             UrlSource source = new UrlSource(inputs, stdin)) {
+            Job job = new Job(new PolicyFetcher(client, settings, dir), jobSettings, r -> {
+                summary.add(r);
+                timeline.add(r);
+                if (report != null) {
+                    report.add(r, mode.label());
+                }
+                logResult(r);
+            }, err::println);
+            try (Signals signals = Signals.install(code -> {
+                signalExit.compareAndSet(0, code);
+                job.interrupt();
+            })) {
+                totals = job.run(source);
+            }
+            summary.finish();
+            if (client instanceof NettyClient) {
+                log.debug("event loop: longest stall {} ms", ((NettyClient) client).longestLoopStall().toMillis());
+            }
+        } finally {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
+        return new Finished(summary, totals, timeline, signalExit.get());
+    }
+
+    private ExchangeClient client(FetchSettings settings, ExecutorService executor)
+            throws IOException, GeneralSecurityException {
+        if (mode == Mode.ASYNC) {
+            Transport transport = options.transport;
+            return new NettyClient(transport, settings, TlsContexts.client(settings.insecure(), options.caCert),
+                    Runtime.getRuntime().availableProcessors());
+        }
+        // HttpURLConnection keeps at most http.maxConnections idle connections per host (default 5);
+        // the blocking modes should reuse connections as freely as the async one.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", String.valueOf(Math.max(5, options.concurrency)));
+        }
+        return new BlockingClient(settings, BlockingTls.socketFactory(settings.insecure(), options.caCert),
+                executor == null ? Runnable::run : executor);
+    }
+
+    private void logResult(Result r) {
+        if (r.outcome() == Outcome.FAILED) {
+            err.println(r.url() + ": " + r.error());
+        } else if (log.isDebugEnabled()) {
+            log.debug("{} {} {} {} bytes {} ms -> {}", r.outcome().word(), r.status(), r.url(), r.bytes(), r.totalMs(), r.file());
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.asynccrawler.fetch.blocking;
+
+import io.asynccrawler.fetch.BodyReceiver;
+import io.asynccrawler.fetch.FetchException;
+import io.asynccrawler.fetch.FetchSettings;
+import io.asynccrawler.fetch.Header;
+import io.asynccrawler.fetch.Request;
+import io.asynccrawler.fetch.ResponseHead;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * One request and its response with HttpURLConnection, on the calling thread, which blocks while
+ * it waits. HttpURLConnection rather than java.net.http: it really blocks its thread (the
+ * model being compared), has an idle read timeout, and takes TLS settings per connection.
+ */
+final class BlockingExchange {
+    private static final int BUFFER = 64 * 1024;
+
+    private final Request request;
+    private final BodyReceiver receiver;
+    private final FetchSettings settings;
+    private final SSLSocketFactory tls;
+    private final long startNanos = System.nanoTime();
+    private HttpURLConnection connection;
+    private volatile boolean aborted;
+    private boolean headSeen;
+
+    BlockingExchange(Request request, BodyReceiver receiver, FetchSettings settings, SSLSocketFactory tls) {
+        this.request = request;
+        this.receiver = receiver;
+        this.settings = settings;
+        this.tls = tls;
+    }
+
+    /** Runs the exchange; on failure the receiver has been told to abort. */
+    void run() throws FetchException {
+        try {
+            HttpURLConnection c = open();
+            connection = c;
+            exchange(c);
+        } catch (FetchException e) {
+            fail();
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            fail();
+            throw classify(e);
+        }
+    }
+
+    /**
+     * Between reads: stop when cancelled or past the deadline. (Disconnecting from another thread
+     * does not stop a blocked read: HttpURLConnection first drains the body to keep the connection.)
+     */
+    private void checkStillWanted() throws FetchException {
+        if (aborted) {
+            throw FetchException.cancelled();
+        }
+        if (pastDeadline()) {
+            throw FetchException.deadline(settings.timeout());
+        }
+    }
+
+    private boolean pastDeadline() {
+        return settings.timeout() != null && System.nanoTime() - startNanos >= settings.timeout().toNanos();
+    }
+
+    private HttpURLConnection open() throws IOException {
+        HttpURLConnection c = (HttpURLConnection) request.uri().toURL().openConnection(Proxy.NO_PROXY);
+        if (c instanceof HttpsURLConnection) {
+            HttpsURLConnection https = (HttpsURLConnection) c;
+            https.setSSLSocketFactory(tls);
+            if (settings.insecure()) {
+                https.setHostnameVerifier((host, session) -> true);
+            }
+        }
+        c.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+        // A silence as long as the deadline means the deadline passed: the socket timeout is the
+        // shorter of the two, and classify() tells them apart.
+        long readMillis = settings.readTimeout().toMillis();
+        if (settings.timeout() != null) {
+            readMillis = Math.min(readMillis, settings.timeout().toMillis());
+        }
+        c.setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, readMillis)));
+        c.setInstanceFollowRedirects(false); // the shared policy follows redirects, for every mode alike
+        c.setUseCaches(false);
+        for (Header h : request.headers()) {
+            c.addRequestProperty(h.name(), h.value());
+        }
+        return c;
+    }
+
+    private void exchange(HttpURLConnection c) throws IOException {
+        checkStillWanted();
+        int status = c.getResponseCode();
+        if (status < 0) {
+            throw FetchException.badResponse("not an HTTP response");
+        }
+        headSeen = true;
+        receiver.onHead(new ResponseHead(status, c.getResponseMessage(), headers(c), System.nanoTime()));
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            if (in != null) {
+                byte[] buffer = new byte[BUFFER];
+                for (int n; (n = in.read(buffer)) != -1; ) {
+                    checkStillWanted();
+                    if (!receiver.onBody(ByteBuffer.wrap(buffer, 0, n))) {
+                        c.disconnect(); // not worth draining: close instead of keeping the connection
+                        return;
+                    }
+                }
+            }
+        }
+        checkStillWanted();
+        receiver.onEnd();
+    }
+
+    private static Map<String, List<String>> headers(HttpURLConnection c) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        c.getHeaderFields().forEach((name, values) -> {
+            if (name != null) {
+                map.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values);
+            }
+        });
+        return map;
+    }
+
+    /**
+     * Asks the exchange to stop: it does at its next read (or read timeout). Disconnecting from
+     * this thread is no faster: HttpURLConnection would drain the body here first.
+     */
+    void abort() {
+        aborted = true;
+    }
+
+    private void fail() {
+        receiver.onAbort();
+        HttpURLConnection c = connection;
+        if (c != null) {
+            c.disconnect();
+        }
+    }
+
+    private FetchException classify(Exception e) {
+        if (aborted) {
+            return FetchException.cancelled();
+        }
+        if (pastDeadline()) {
+            return FetchException.deadline(settings.timeout());
+        }
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        if (e instanceof SocketTimeoutException) {
+            return message.contains("connect") ? FetchException.connectTimeout(settings.connectTimeout())
+                    : FetchException.readTimeout(settings.readTimeout());
+        }
+        if (e instanceof ConnectException && message.contains("refused")) {
+            String origin = request.uri().getScheme() + "://" + request.uri().getHost() + ":" + port();
+            return FetchException.connectRefused(origin);
+        }
+        if (e instanceof UnknownHostException) {
+            return FetchException.dns(request.uri().getHost());
+        }
+        if (e instanceof SSLException) {
+            return FetchException.tls((SSLException) e);
+        }
+        if (message.contains("reset")) {
+            return FetchException.reset(null);
+        }
+        if (message.contains("unexpected end of file") || message.contains("premature eof")) {
+            return headSeen ? FetchException.truncated("connection closed before the body ended")
+                    : FetchException.closedBeforeResponse();
+        }
+        if (e instanceof ConnectException) {
+            return new FetchException("connect_error", "cannot connect: " + e.getMessage(), true);
+        }
+        return new FetchException(e instanceof IOException ? "io_error" : "error", e.toString(), e instanceof IOException, e);
+    }
+
+    private int port() {
+        int port = request.uri().getPort();
+        return port != -1 ? port : "https".equalsIgnoreCase(request.uri().getScheme()) ? 443 : 80;
+    }
+}
