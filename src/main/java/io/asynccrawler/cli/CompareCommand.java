@@ -1,20 +1,202 @@
 package io.asynccrawler.cli;
 
+import io.asynccrawler.report.AsciiTimeline;
+import io.asynccrawler.report.ComparisonTable;
+import io.asynccrawler.report.Summary;
+import io.asynccrawler.report.SvgTimeline;
+import io.asynccrawler.report.Timeline;
+import io.asynccrawler.save.OutputDirectory;
+import io.asynccrawler.save.TreeDigest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code crawler compare}: not built yet; says so and exits 2. */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Not built yet.")
+/** {@code crawler compare}: the same job in several modes, checked for identical output, timed side by side. */
+@Command(name = "compare",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Run the same URL list in several modes, one after another, each into OUTPUT-DIR/<mode>/.",
+            "Then check every mode saved the same files with the same SHA-256, and show a table and a timeline.",
+            "Async does not make one request faster: it keeps many waiting at once. The timeline shows it.",
+            "Exit codes: 0 same output and no failures, 1 a difference or a failed URL, 2 usage error, 130 interrupted."})
 final class CompareCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "URL|FILE", arity = "0..*", description = "URLs, or files of URLs ('-' = stdin).")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--modes", paramLabel = "M,M", split = ",", defaultValue = "sync,async", converter = ModeConverter.class,
+            description = "Modes to run, in order: sync, threads, virtual (JDK 21+), async (default: ${DEFAULT-VALUE}).")
+    List<Mode> modes;
+
+    @Option(names = "--timeline", paramLabel = "FILE", description = "Also draw the timeline as FILE.svg or FILE.html.")
+    Path timelineFile;
+
+    @Mixin
+    FetchOptions options;
+
+    @Mixin
+    LoggingOptions logging;
+
     @Spec
     CommandSpec spec;
 
+    /** Where '-' reads from; tests replace it. */
+    InputStream stdin = System.in;
+
     @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("compare: not built yet in this version of crawler");
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        if (inputs.isEmpty()) {
+            return usage(err, "no URL or FILE given ('-' reads stdin)");
+        }
+        if (timelineFile != null && !timelineFile.toString().matches("(?i).*\\.(svg|html?)$")) {
+            return usage(err, "--timeline must name a .svg or .html file: " + timelineFile);
+        }
+        try {
+            options.fetchSettings();
+            options.jobSettings();
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+        // Every mode fetches everything: a file left by an earlier mode or run must not be "skipped".
+        options.overwrite = true;
+        List<String> replayable = replayableInputs();
+        ReportTarget report;
+        try {
+            report = ReportTarget.open(options.report);
+        } catch (IOException e) {
+            return usage(err, "cannot write report " + options.report + ": " + Errors.describe(e));
+        }
+        List<Summary> summaries = new ArrayList<>();
+        List<Timeline> timelines = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        int signalExit = 0;
+        boolean failures = false;
+        try (report) {
+            for (Mode mode : modes) {
+                if (!mode.isAvailable()) {
+                    err.println("compare: skipping " + mode.label() + ": virtual threads need JDK 21 or later (this is "
+                            + Runtime.version().feature() + ")");
+                    continue;
+                }
+                Path dir = options.outputDir.resolve(mode.label());
+                OutputDirectory output;
+                try {
+                    output = OutputDirectory.open(dir);
+                } catch (IOException e) {
+                    err.println("compare: cannot write to output directory " + dir + ": " + Errors.describe(e));
+                    return ExitCodes.OUTPUT_DIR;
+                }
+                err.println("compare: " + mode.label() + " ...");
+                JobRun.Finished finished = new JobRun(mode, options, err).run(replayable, stdin, output, report.json());
+                err.println("compare: " + mode.label() + ": " + finished.summary().line());
+                summaries.add(finished.summary());
+                timelines.add(finished.timeline());
+                dirs.add(dir);
+                failures |= finished.summary().failed() > 0;
+                if (finished.signalExit() != 0) {
+                    signalExit = finished.signalExit();
+                    break;
+                }
+            }
+            if (!summaries.isEmpty()) {
+                report.finish(summaries.toArray(Summary[]::new));
+            }
+        } catch (GeneralSecurityException e) {
+            return usage(err, "cannot set up TLS: " + Errors.describe(e));
+        }
+        if (summaries.isEmpty()) {
+            return usage(err, "no mode could run");
+        }
+        out.println();
+        out.print(ComparisonTable.render(summaries));
+        out.println();
+        out.print(AsciiTimeline.render(timelines, terminalWidth()));
+        if (timelineFile != null) {
+            writeTimeline(timelines, summaries);
+            out.println("\ntimeline written to " + timelineFile);
+        }
+        out.flush();
+        if (signalExit != 0) {
+            return signalExit;
+        }
+        boolean differ = !sameOutput(dirs, err);
+        return differ || failures ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    /** Input that can be read once per mode: stdin is copied to a temporary file first. */
+    private List<String> replayableInputs() throws IOException {
+        List<String> replayable = new ArrayList<>();
+        for (String input : inputs) {
+            if (input.equals("-")) {
+                Path copy = Files.createTempFile("crawler-compare-", ".txt");
+                copy.toFile().deleteOnExit();
+                Files.copy(stdin, copy, StandardCopyOption.REPLACE_EXISTING);
+                replayable.add(copy.toString());
+            } else {
+                replayable.add(input);
+            }
+        }
+        return replayable;
+    }
+
+    private boolean sameOutput(List<Path> dirs, PrintWriter err) throws IOException {
+        TreeDigest first = TreeDigest.of(dirs.get(0));
+        boolean same = true;
+        for (int i = 1; i < dirs.size(); i++) {
+            List<String> differences = TreeDigest.of(dirs.get(i)).differencesFrom(first);
+            for (String d : differences) {
+                err.println("compare: " + dirs.get(i).getFileName() + " differs from " + dirs.get(0).getFileName() + ": " + d);
+            }
+            same &= differences.isEmpty();
+        }
+        if (same) {
+            err.println("compare: every mode saved the same " + first.size() + " files (SHA-256)");
+        }
+        return same;
+    }
+
+    private void writeTimeline(List<Timeline> timelines, List<Summary> summaries) throws IOException {
+        long requests = summaries.get(0).ok() + summaries.get(0).failed();
+        String svg = SvgTimeline.render(timelines, "crawler compare: " + requests + " requests, -c " + options.concurrency);
+        String text = timelineFile.toString().toLowerCase(Locale.ROOT).endsWith(".svg") ? svg
+                : "<!doctype html><meta charset=\"utf-8\"><title>crawler compare</title>\n<body style=\"margin:0\">\n" + svg + "</body>\n";
+        Path parent = timelineFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(timelineFile, text, StandardCharsets.UTF_8);
+    }
+
+    private static int terminalWidth() {
+        try {
+            return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100")));
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("compare: " + message);
+        err.println("Try 'crawler compare --help' for more information.");
         return ExitCodes.USAGE;
     }
 }

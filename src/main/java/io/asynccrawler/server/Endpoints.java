@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The small JSON endpoints: index, delays, status codes and redirects. */
 final class Endpoints {
@@ -20,7 +21,7 @@ final class Endpoints {
     static void index(Call call) {
         call.text(HttpResponseStatus.OK, "text/plain; charset=utf-8", String.join("\n",
                 "crawler serve: endpoints",
-                "  /aio?min=1&max=30          random delay of min..max whole seconds, answers {\"delay\": s}",
+                "  /aio?min=1&max=30&seed=S   random delay of min..max whole seconds (fixed by a seed), answers {\"delay\": s}",
                 "  /delay/{ms}                fixed delay, answers {\"delay_ms\": ms}",
                 "  /bytes/{n}?seed=&chunked=1&gzip=1   n deterministic bytes (close=1: ended by closing)",
                 "  /files/{path}              files under the --files directory",
@@ -33,6 +34,7 @@ final class Endpoints {
                 "  /headers                   the request's headers as JSON",
                 "  /anything/{any path}       200 with the path asked for",
                 "  /redirect-loop             redirects to itself",
+                "  /counter                   a number that grows with every request",
                 "  /flaky/{n}?key=K           503 for the first n requests with key K, then 200",
                 "  /status/{code}?retry_after=S   adds a Retry-After header",
                 ""));
@@ -41,7 +43,11 @@ final class Endpoints {
     static void aio(Call call) {
         long min = call.longParam("min", 1, 0, MAX_DELAY_MS / 1000);
         long max = call.longParam("max", 30, min, MAX_DELAY_MS / 1000);
-        long seconds = ThreadLocalRandom.current().nextLong(min, max + 1);
+        String seed = call.param("seed");
+        // With a seed the "random" delay is the same on every run, so modes of a comparison get
+        // identical answers; without one it is random, as in the classic demo.
+        long seconds = seed == null ? ThreadLocalRandom.current().nextLong(min, max + 1)
+                : min + Math.floorMod(DeterministicBytes.byteAt(Call.parseBounded("seed", seed, Long.MIN_VALUE, Long.MAX_VALUE), 0), max - min + 1);
         call.schedule(seconds * 1000, () -> call.json(HttpResponseStatus.OK, "{\"delay\": " + seconds + "}"));
     }
 
@@ -82,6 +88,11 @@ final class Endpoints {
     /** Any path at all answers 200 with the path it was asked for. */
     static void anything(Call call) {
         call.json(HttpResponseStatus.OK, "{\"path\": " + quote(call.path) + "}");
+    }
+
+    /** Every request gets the next number: a body that differs between two fetches of one URL. */
+    static void counter(Call call, AtomicLong counter) {
+        call.json(HttpResponseStatus.OK, "{\"count\": " + counter.incrementAndGet() + "}");
     }
 
     /** Redirects to itself, forever. */

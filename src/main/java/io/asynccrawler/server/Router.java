@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +20,12 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Path filesRoot;
     private final ConnectionGauge connections;
     private final Flaky flaky;
+    private final AtomicLong counter;
     private final ArrayDeque<Call> waiting = new ArrayDeque<>();
     private Call current;
 
-    Router(Path filesRoot, ConnectionGauge connections, Flaky flaky) {
+    Router(Path filesRoot, ConnectionGauge connections, Flaky flaky, AtomicLong counter) {
+        this.counter = counter;
         this.filesRoot = filesRoot;
         this.connections = connections;
         this.flaky = flaky;
@@ -76,6 +79,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "headers": Endpoints.headers(call); break;
             case "anything": Endpoints.anything(call); break;
             case "redirect-loop": Endpoints.redirectLoop(call); break;
+            case "counter": Endpoints.counter(call, counter); break;
             case "flaky": flaky.answer(call, rest); break;
             default: Endpoints.notFound(call);
         }

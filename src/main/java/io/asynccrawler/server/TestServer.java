@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The built-in HTTP/1.1 test server of {@code crawler serve}: bind, serve every endpoint, close. */
 public final class TestServer implements AutoCloseable {
@@ -50,6 +51,7 @@ public final class TestServer implements AutoCloseable {
         EventLoopGroup group = transport.newGroup(0, new DefaultThreadFactory("serve", true));
         ConnectionGauge connections = new ConnectionGauge();
         Flaky flaky = new Flaky();
+        AtomicLong counter = new AtomicLong();
         try {
             Channel channel = new ServerBootstrap()
                     .group(acceptor, group)
@@ -68,7 +70,7 @@ public final class TestServer implements AutoCloseable {
                                     new HttpServerCodec(),
                                     new HttpObjectAggregator(64 * 1024),
                                     new ChunkedWriteHandler(),
-                                    new Router(settings.files(), connections, flaky));
+                                    new Router(settings.files(), connections, flaky, counter));
                         }
                     })
                     .bind(settings.host(), settings.port()).sync().channel();

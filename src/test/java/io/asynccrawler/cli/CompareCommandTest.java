@@ -1,0 +1,132 @@
+package io.asynccrawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class CompareCommandTest extends FetchTestBase {
+    private Cli compare(String... args) {
+        List<String> all = new ArrayList<>(List.of("compare", "-o", out().toString(), "--report", report().toString()));
+        all.addAll(List.of(args));
+        return Cli.run(all.toArray(String[]::new));
+    }
+
+    private Path delays(int n, int ms) throws Exception {
+        String[] urls = new String[n];
+        for (int i = 0; i < n; i++) {
+            urls[i] = base + "/delay/" + ms + "?n=" + i;
+        }
+        return list(urls);
+    }
+
+    /** The table's rows: mode -> [wall s, speed-up]. */
+    static Map<String, double[]> table(String out) {
+        Map<String, double[]> rows = new HashMap<>();
+        Matcher m = Pattern.compile("(?m)^(sync|threads|virtual|async)\\s+([\\d.]+)\\s+.*\\s([\\d.]+)x$").matcher(out);
+        while (m.find()) {
+            rows.put(m.group(1), new double[] {Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))});
+        }
+        return rows;
+    }
+
+    @Test
+    void asyncKeepsTheWaitsTogetherAndTheSpeedUpIsTheRatioOfWallTimes() throws Exception {
+        Cli cli = compare("-c", "10", "--modes", "sync,threads,async", delays(10, 300).toString());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        Map<String, double[]> rows = table(cli.out);
+        assertThat(rows).containsKeys("sync", "threads", "async");
+        double sync = rows.get("sync")[0];
+        double async = rows.get("async")[0];
+        assertThat(sync).as("10 x 300 ms one after another").isGreaterThanOrEqualTo(3.0);
+        assertThat(async).as("10 x 300 ms at once").isLessThan(sync / 2);
+        assertThat(rows.get("async")[1]).isCloseTo(sync / async, within(sync / async * 0.10));
+        assertThat(rows.get("sync")[1]).isEqualTo(1.0);
+        JsonNode report = new ObjectMapper().readTree(report().toFile());
+        assertThat(report.get("summaries")).hasSize(3);
+        assertThat(report.get("summaries").get(0).get("wallSeconds").asDouble()).isCloseTo(sync, within(0.01));
+        assertThat(report.get("results")).hasSize(30);
+        assertThat(report.get("results").get(0).get("mode").asText()).isEqualTo("sync");
+        assertThat(cli.err).contains("every mode saved the same 10 files");
+        assertThat(cli.out).contains("sync ", "async ", "0 s");
+    }
+
+    @Test
+    void aBodyThatDiffersBetweenModesIsCaughtAndNamed() throws Exception {
+        Cli cli = compare("--modes", "sync,async", list(base + "/counter", base + "/bytes/10?seed=1").toString());
+        assertThat(cli.exitCode).isEqualTo(1);
+        assertThat(cli.err).contains("async differs from sync: different content: " + FetchCommandTest.hostDir() + "/counter")
+                .doesNotContain("bytes/10");
+    }
+
+    @Test
+    void theTimelinePictureHasOneBarPerRequestInItsModesPanel() throws Exception {
+        Path svg = tmp.resolve("t.svg");
+        Cli cli = compare("-c", "4", "--modes", "sync,async", "--timeline", svg.toString(),
+                list(base + "/delay/50?a", base + "/delay/50?b", base + "/status/404", base + "/bytes/10").toString());
+        assertThat(cli.exitCode).isEqualTo(1); // the 404
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        NodeList panels = doc.getElementsByTagName("g");
+        Map<String, Integer> bars = new HashMap<>();
+        Map<String, Integer> failed = new HashMap<>();
+        for (int i = 0; i < panels.getLength(); i++) {
+            Element panel = (Element) panels.item(i);
+            NodeList rects = panel.getElementsByTagName("rect");
+            for (int j = 0; j < rects.getLength(); j++) {
+                String cls = ((Element) rects.item(j)).getAttribute("class");
+                if (cls.startsWith("bar")) {
+                    bars.merge(panel.getAttribute("data-mode"), 1, Integer::sum);
+                    if (cls.contains("failed")) {
+                        failed.merge(panel.getAttribute("data-mode"), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        assertThat(bars).containsEntry("sync", 4).containsEntry("async", 4);
+        assertThat(failed).containsEntry("sync", 1).containsEntry("async", 1);
+        Path html = tmp.resolve("t.html");
+        compare("--modes", "async", "--timeline", html.toString(), base + "/bytes/1");
+        assertThat(Files.readString(html)).startsWith("<!doctype html>").contains("<svg");
+    }
+
+    @Test
+    void stdinIsReadOnceAndReplayedForEveryMode() throws Exception {
+        CommandLineWithStdin run = new CommandLineWithStdin(base + "/bytes/7?seed=1\n" + base + "/bytes/8?seed=2\n");
+        Cli cli = run.compare("-o", out().toString(), "--modes", "sync,async", "-");
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(cli.err).contains("every mode saved the same 2 files");
+    }
+
+    @Test
+    void virtualThreadsAreSkippedWithANoteBeforeJdk21() throws Exception {
+        Cli cli = compare("--modes", "virtual,async", base + "/bytes/3");
+        if (Runtime.version().feature() < 21) {
+            assertThat(cli.err).contains("skipping virtual: virtual threads need JDK 21 or later");
+            assertThat(table(cli.out)).containsOnlyKeys("async");
+        } else {
+            assertThat(table(cli.out)).containsKeys("virtual", "async");
+        }
+        assertThat(cli.exitCode).isZero();
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        assertThat(Cli.run("compare", "--modes", "sync,turbo", "x").err).contains("unknown mode 'turbo'");
+        assertThat(Cli.run("compare", "--timeline", "t.png", "x").err).contains("must name a .svg or .html file");
+        assertThat(Cli.run("compare").exitCode).isEqualTo(2);
+    }
+}
