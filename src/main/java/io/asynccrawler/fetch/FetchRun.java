@@ -64,7 +64,7 @@ final class FetchRun {
 
     private CompletableFuture<Result> attempt(URI uri) {
         if (cancelled) {
-            return CompletableFuture.completedFuture(failed(uri, null, null, FetchException.cancelled()));
+            return CompletableFuture.completedFuture(failed(uri, null, FetchException.cancelled()));
         }
         attempts++;
         attemptNanos = System.nanoTime();
@@ -84,34 +84,34 @@ final class FetchRun {
         ResponseHead head = body.head();
         if (error != null) {
             FetchException failure = classify(error);
-            return failure.isTransient() ? retry(uri, head, failure, null) : done(failed(uri, head, body, failure));
+            return failure.isTransient() ? retry(uri, head, failure, null) : done(failed(uri, head, failure));
         }
         int status = head.status();
         if (status / 100 == 2) {
             return done(result(uri, head, body.saved(), Outcome.OK, null));
         }
         if (Redirects.STATUSES.contains(status)) {
-            return redirect(uri, head, body);
+            return redirect(uri, head);
         }
         FetchException http = FetchException.http(status, head.reasonPhrase());
         if (http.isTransient()) {
             return retry(uri, head, http, Retries.retryAfter(head.header("retry-after"), ZonedDateTime.now(ZoneOffset.UTC)));
         }
-        return done(failed(uri, head, body, http));
+        return done(failed(uri, head, http));
     }
 
-    private CompletableFuture<Result> redirect(URI uri, ResponseHead head, ExchangeBody body) {
+    private CompletableFuture<Result> redirect(URI uri, ResponseHead head) {
         URI next;
         try {
             next = Redirects.next(uri, head.header("location"), settings.insecure());
         } catch (FetchException e) {
-            return done(failed(uri, head, body, e));
+            return done(failed(uri, head, e));
         }
         if (!visited.add(next)) {
-            return done(failed(uri, head, body, FetchException.redirect("redirect_loop", "redirect loop back to " + Urls.redact(next))));
+            return done(failed(uri, head, FetchException.redirect("redirect_loop", "redirect loop back to " + Urls.redact(next))));
         }
         if (visited.size() - 1 > settings.maxRedirects()) {
-            return done(failed(uri, head, body, FetchException.redirect("too_many_redirects",
+            return done(failed(uri, head, FetchException.redirect("too_many_redirects",
                     "more than " + settings.maxRedirects() + " redirects")));
         }
         retriesUsed = 0; // each URL of the chain gets the full retry budget
@@ -120,11 +120,11 @@ final class FetchRun {
 
     private CompletableFuture<Result> retry(URI uri, ResponseHead head, FetchException failure, Duration retryAfter) {
         if (retriesUsed >= settings.retries() || cancelled) {
-            return done(failed(uri, head, null, failure));
+            return done(failed(uri, head, failure));
         }
         Duration cap = settings.timeout() != null ? settings.timeout() : Retries.MAX_RETRY_AFTER;
         if (retryAfter != null && retryAfter.compareTo(cap) > 0) {
-            return done(failed(uri, head, null, new FetchException(failure.reason(), failure.getMessage()
+            return done(failed(uri, head, new FetchException(failure.reason(), failure.getMessage()
                     + " (Retry-After " + Durations.format(retryAfter) + " is longer than the "
                     + Durations.format(cap) + " we wait)", false)));
         }
@@ -175,7 +175,7 @@ final class FetchRun {
         return CompletableFuture.completedFuture(result);
     }
 
-    private Result failed(URI uri, ResponseHead head, ExchangeBody body, FetchException failure) {
+    private Result failed(URI uri, ResponseHead head, FetchException failure) {
         return result(uri, head, 0, Outcome.FAILED, failure);
     }
 

@@ -33,6 +33,7 @@ final class GzipFraming {
     }
 
     /** Consumes header bytes; true when the header is complete and deflate data follows. */
+    @SuppressWarnings("fallthrough")
     boolean readHeader(ByteBuffer in) throws FetchException {
         while (in.hasRemaining() && state != State.BODY) {
             byte b = in.get();
@@ -85,6 +86,7 @@ final class GzipFraming {
     }
 
     /** The header part that comes after {@code done}, skipping the ones the flags leave out. */
+    @SuppressWarnings("fallthrough")
     private State next(State done) {
         switch (done) {
             case FIXED:

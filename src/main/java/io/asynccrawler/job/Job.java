@@ -4,6 +4,7 @@ import io.asynccrawler.fetch.Fetcher;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.Target;
+import io.asynccrawler.fetch.Urls;
 import io.asynccrawler.save.PathClaims;
 import io.asynccrawler.save.TargetPaths;
 import java.nio.file.Path;
@@ -121,12 +122,12 @@ public final class Job {
     }
 
     private static Result cancelled(Target target) {
-        return new Result(target.uri().toString(), target.uri().toString(), 0, null, 0, null, 0, Instant.now(),
-                -1, 0, Outcome.FAILED, "cancelled", "cancelled");
+        String url = Urls.redact(target.uri());
+        return new Result(url, url, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.FAILED, "cancelled", "cancelled");
     }
 
     private static Result failed(Target target, Throwable error) {
-        return new Result(target.uri().toString(), target.uri().toString(), 0, null, 0, null, 0, Instant.now(),
-                -1, 0, Outcome.FAILED, "error", String.valueOf(error));
+        String url = Urls.redact(target.uri());
+        return new Result(url, url, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.FAILED, "error", String.valueOf(error));
     }
 }

@@ -25,6 +25,7 @@ final class BytesInput implements ChunkedInput<ByteBuf> {
     }
 
     @Override
+    @Deprecated
     public ByteBuf readChunk(ChannelHandlerContext ctx) {
         return readChunk(ctx.alloc());
     }

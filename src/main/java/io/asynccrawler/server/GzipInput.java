@@ -36,6 +36,7 @@ final class GzipInput implements ChunkedInput<ByteBuf> {
     }
 
     @Override
+    @Deprecated
     public ByteBuf readChunk(ChannelHandlerContext ctx) {
         return readChunk(ctx.alloc());
     }
