@@ -23,6 +23,8 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final AtomicLong counter;
     private final ArrayDeque<Call> waiting = new ArrayDeque<>();
     private Call current;
+    /** Set by {@code ?drop_next=1}: the next request on this connection is met by a close, no answer. */
+    private boolean dropNext;
 
     Router(Path filesRoot, ConnectionGauge connections, Flaky flaky, AtomicLong counter) {
         this.counter = counter;
@@ -35,6 +37,10 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (!request.decoderResult().isSuccess()) {
             ctx.close();
+            return;
+        }
+        if (dropNext) {
+            ctx.close(); // what a server does when its idle timeout fires just as a request arrives
             return;
         }
         Call call = new Call(ctx, request, () -> next(ctx));
@@ -52,6 +58,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void dispatch(Call call) {
+        dropNext = call.flag("drop_next");
         try {
             route(call);
         } catch (IllegalArgumentException e) {

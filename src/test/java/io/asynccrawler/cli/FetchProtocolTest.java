@@ -52,6 +52,17 @@ class FetchProtocolTest extends FetchTestBase {
     }
 
     @Test
+    void aKeptAliveConnectionTheServerDroppedIsReplacedNotFailed() throws Exception {
+        // The server closes the connection when the second request arrives on it (an idle timeout
+        // firing just then): the client must use a new connection, not fail or spend a retry.
+        Cli cli = fetch("-c", "1", "--retries", "0",
+                list(base + "/bytes/10?seed=1&drop_next=1 a.bin", base + "/bytes/20?seed=2 b.bin").toString());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(Files.readAllBytes(out().resolve("b.bin"))).isEqualTo(DeterministicBytes.bytes(2, 0, 20));
+        assertThat(results().get(base + "/bytes/20?seed=2").get("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void compressionCanBeTurnedOff() throws Exception {
         Cli cli = fetch("--no-compressed", list(base + "/headers h.json").toString());
         assertThat(cli.exitCode).isZero();

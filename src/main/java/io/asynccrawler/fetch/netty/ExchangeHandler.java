@@ -9,10 +9,17 @@ import io.netty.util.ReferenceCountUtil;
 /** The last handler of a client connection: hands what arrives to the exchange under way, if any. */
 final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private NettyExchange current;
+    private int exchanges;
 
     /** Called on the event loop when an exchange takes the connection. */
     void begin(NettyExchange exchange) {
         current = exchange;
+        exchanges++;
+    }
+
+    /** Whether an earlier exchange used this connection (so the server may have closed it meanwhile). */
+    boolean reused() {
+        return exchanges > 1;
     }
 
     /** Called on the event loop when the exchange gives the connection back. */

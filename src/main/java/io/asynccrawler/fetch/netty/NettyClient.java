@@ -74,16 +74,25 @@ public final class NettyClient implements ExchangeClient {
 
     @Override
     public InFlight exchange(Request request, BodyReceiver receiver) {
+        PendingExchange pending = new PendingExchange();
+        start(request, receiver, pending, true);
+        return pending;
+    }
+
+    /**
+     * Acquires a connection and runs the exchange on it. A kept-alive connection that the server
+     * closed while it sat in the pool fails before any response byte; then, once, the exchange runs
+     * again on a new connection, as curl and browsers do (it is not a retry of the URL).
+     */
+    private void start(Request request, BodyReceiver receiver, PendingExchange pending, boolean mayReplace) {
         Origin origin = Origin.of(request.uri());
         ChannelPool pool = pools.get(origin);
-        PendingExchange pending = new PendingExchange();
         // pool.acquire() would take its promise from group.next(), and the connect's registration
         // takes the next loop again: with two loops, every new connection would land on the same one.
         Promise<Channel> acquired = ImmediateEventExecutor.INSTANCE.newPromise();
         pool.acquire(acquired).addListener(f -> {
             if (!f.isSuccess()) {
-                FetchException failure = Failures.connect(f.cause(), origin, settings.connectTimeout());
-                pending.fail(failure); // the receiver has seen nothing, so it has nothing to drop
+                pending.fail(Failures.connect(f.cause(), origin, settings.connectTimeout()));
                 return;
             }
             Channel channel = (Channel) f.getNow();
@@ -96,9 +105,15 @@ public final class NettyClient implements ExchangeClient {
             channel.eventLoop().execute(() -> {
                 pending.attach(exchange);
                 exchange.start();
+                exchange.completion().whenComplete((v, e) -> {
+                    if (e != null && mayReplace && exchange.failedOnStaleConnection(e) && !pending.aborted()) {
+                        start(request, receiver, pending, false);
+                    } else {
+                        pending.finish(e);
+                    }
+                });
             });
         });
-        return pending;
     }
 
     /** The longest any event loop was kept from running a due task: what blocking on it would cost. */

@@ -194,6 +194,18 @@ final class NettyExchange implements InFlight {
         }
     }
 
+    /**
+     * True when this exchange failed on a kept-alive connection before any response byte: the
+     * server closed the idle connection as the request went out, and a new connection may succeed.
+     */
+    boolean failedOnStaleConnection(Throwable failure) {
+        if (headSeen || handler == null || !handler.reused() || !(failure instanceof FetchException)) {
+            return false;
+        }
+        String reason = ((FetchException) failure).reason();
+        return reason.equals("closed") || reason.equals("connection_reset");
+    }
+
     void onTlsClosedCleanly() {
         tlsClosedCleanly = true;
     }

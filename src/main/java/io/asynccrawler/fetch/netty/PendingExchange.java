@@ -6,7 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@link InFlight} handed out before a connection is acquired: an abort that comes early is
- * passed on once the exchange exists.
+ * passed on once the exchange exists, and a replacement exchange (after a stale connection) takes
+ * over the same completion.
  */
 final class PendingExchange implements InFlight {
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
@@ -18,17 +19,20 @@ final class PendingExchange implements InFlight {
         return completion;
     }
 
+    /** The exchange now under way: an abort goes to it. */
     synchronized void attach(NettyExchange started) {
         exchange = started;
-        started.completion().whenComplete((v, e) -> {
-            if (e == null) {
-                completion.complete(null);
-            } else {
-                completion.completeExceptionally(e);
-            }
-        });
         if (aborted) {
             started.abort();
+        }
+    }
+
+    /** Ends with what the last exchange ended with. */
+    void finish(Throwable failure) {
+        if (failure == null) {
+            completion.complete(null);
+        } else {
+            completion.completeExceptionally(failure);
         }
     }
 
