@@ -51,13 +51,16 @@ final class JobRun {
             throws IOException, GeneralSecurityException {
         FetchSettings settings = options.fetchSettings();
         JobSettings jobSettings = new JobSettings(mode.concurrency(options.concurrency), options.perHost);
-        Summary summary = new Summary(mode.label(), jobSettings.concurrency());
         Timeline timeline = new Timeline(mode.label());
         AtomicInteger signalExit = new AtomicInteger();
         ExecutorService executor = mode.blockingExecutor(jobSettings.concurrency());
         JobTotals totals;
+        Summary summary;
         try (ExchangeClient client = client(settings, executor);
              UrlSource source = new UrlSource(inputs, stdin)) {
+            // The clock starts once the transport is set up (event loops, native library, TLS
+            // context): every mode is timed on its requests alone.
+            summary = new Summary(mode.label(), jobSettings.concurrency());
             Job job = new Job(new PolicyFetcher(client, settings, dir), jobSettings, r -> {
                 summary.add(r);
                 timeline.add(r);

@@ -47,6 +47,7 @@ public final class NettyClient implements ExchangeClient {
      */
     public NettyClient(Transport transport, FetchSettings settings, SslContext tls, int eventLoops) {
         this.settings = settings;
+        Warmup.run();
         this.group = transport.newGroup(eventLoops, new DefaultThreadFactory("fetch-loop", true));
         this.lag = new LoopLagProbe(group);
         this.lookups = new DefaultEventExecutorGroup(4, new DefaultThreadFactory("fetch-dns", true));
