@@ -64,17 +64,12 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (inputs.isEmpty()) {
-            return usage(err, "no URL or FILE given ('-' reads stdin)");
+        String problem = options.problem(inputs);
+        if (problem != null) {
+            return usage(err, problem);
         }
         if (timelineFile != null && !timelineFile.toString().matches("(?i).*\\.(svg|html?)$")) {
             return usage(err, "--timeline must name a .svg or .html file: " + timelineFile);
-        }
-        try {
-            options.fetchSettings();
-            options.jobSettings();
-        } catch (IllegalArgumentException e) {
-            return usage(err, e.getMessage());
         }
         // Every mode fetches everything: a file left by an earlier mode or run must not be "skipped".
         options.overwrite = true;

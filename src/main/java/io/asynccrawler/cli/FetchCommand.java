@@ -55,17 +55,9 @@ final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            options.fetchSettings();
-            options.jobSettings();
-        } catch (IllegalArgumentException e) {
-            return usage(err, e.getMessage());
-        }
-        if (inputs.isEmpty()) {
-            return usage(err, "no URL or FILE given ('-' reads stdin)");
-        }
-        if (options.resume) {
-            return usage(err, "--resume is not built yet");
+        String problem = options.problem(inputs);
+        if (problem != null) {
+            return usage(err, problem);
         }
         if (!mode.isAvailable()) {
             return usage(err, "--mode " + mode.label() + " needs JDK 21 or later (this is " + Runtime.version() + ")");

@@ -79,6 +79,23 @@ final class FetchOptions {
             description = "Event loop transport: auto, epoll, io_uring or nio (default: ${DEFAULT-VALUE}).")
     Transport transport;
 
+    /** What is wrong with these options and {@code inputs}, in one line, or null when nothing is. */
+    String problem(List<String> inputs) {
+        try {
+            fetchSettings();
+            jobSettings();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (inputs.isEmpty()) {
+            return "no URL or FILE given ('-' reads stdin)";
+        }
+        if (resume) {
+            return "--resume is not built yet";
+        }
+        return null;
+    }
+
     /** The settings, or an IllegalArgumentException naming the bad option. */
     FetchSettings fetchSettings() {
         if (retries < 0) {

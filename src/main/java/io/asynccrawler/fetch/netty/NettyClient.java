@@ -38,6 +38,7 @@ public final class NettyClient implements ExchangeClient {
     private final AbstractChannelPoolMap<Origin, SimpleChannelPool> pools;
     private final FetchSettings settings;
     private final LoopLagProbe lag;
+    private final ExchangeRules rules;
 
     /**
      * @param transport   epoll, io_uring or nio
@@ -54,6 +55,7 @@ public final class NettyClient implements ExchangeClient {
         // Receivers block on file creation, writes and renames: a few threads keep the loop free of them.
         this.bodyExecutor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 new DefaultThreadFactory("fetch-disk", true));
+        this.rules = new ExchangeRules(settings.readTimeout(), settings.timeout(), bodyExecutor);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.socketChannel())
@@ -101,8 +103,7 @@ public final class NettyClient implements ExchangeClient {
                 pool.release(channel);
                 return;
             }
-            NettyExchange exchange = new NettyExchange(channel, pool, origin, request, receiver,
-                    new ExchangeTimeouts(settings.readTimeout(), settings.timeout()), bodyExecutor);
+            NettyExchange exchange = new NettyExchange(new Lease(channel, pool, origin), request, receiver, rules);
             channel.eventLoop().execute(() -> {
                 pending.attach(exchange);
                 exchange.start();

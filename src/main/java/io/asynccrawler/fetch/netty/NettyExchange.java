@@ -58,16 +58,15 @@ final class NettyExchange implements InFlight {
     private boolean ended;
     private boolean done;
 
-    NettyExchange(Channel channel, ChannelPool pool, Origin origin, Request request, BodyReceiver receiver,
-                  ExchangeTimeouts timeouts, java.util.concurrent.Executor bodyExecutor) {
-        this.channel = channel;
-        this.pool = pool;
-        this.origin = origin;
+    NettyExchange(Lease lease, Request request, BodyReceiver receiver, ExchangeRules rules) {
+        this.channel = lease.channel();
+        this.pool = lease.pool();
+        this.origin = lease.origin();
         this.request = request;
         this.receiver = receiver;
-        this.readTimeout = timeouts.read();
-        this.deadline = timeouts.deadline();
-        this.pump = new BodyPump(bodyExecutor, channel, e -> channel.eventLoop().execute(() -> fail(Failures.during(e))));
+        this.readTimeout = rules.read();
+        this.deadline = rules.deadline();
+        this.pump = new BodyPump(rules.bodyExecutor(), channel, e -> channel.eventLoop().execute(() -> fail(Failures.during(e))));
     }
 
     @Override
