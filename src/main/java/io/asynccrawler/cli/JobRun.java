@@ -100,7 +100,7 @@ final class JobRun {
             System.setProperty("http.maxConnections", String.valueOf(Math.max(5, options.concurrency)));
         }
         return new BlockingClient(settings, BlockingTls.socketFactory(settings.insecure(), options.caCert),
-                executor == null ? Runnable::run : executor);
+                executor);
     }
 
     private void logResult(Result r) {

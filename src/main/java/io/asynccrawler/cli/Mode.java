@@ -34,9 +34,16 @@ enum Mode {
         return this == SYNC ? 1 : requested;
     }
 
-    /** The executor that runs blocking exchanges in this mode (null for sync: the caller's thread). */
+    /** The executor that runs blocking exchanges in this mode (null for async). */
     ExecutorService blockingExecutor(int concurrency) {
         switch (this) {
+            case SYNC:
+                // One thread of its own rather than the caller's: Ctrl-C must not wait on a blocked read.
+                return Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "fetch-sync");
+                    t.setDaemon(true);
+                    return t;
+                });
             case THREADS:
                 return Executors.newFixedThreadPool(concurrency, r -> {
                     Thread t = new Thread(r, "fetch-blocking");

@@ -19,7 +19,8 @@ final class ExchangeBody implements BodyReceiver {
     private final Path file;
     private final long maxSize;
     private volatile ResponseHead head;
-    private FileSink sink;
+    /** Volatile: an abort may come from another thread while a blocking transport is stuck in a read. */
+    private volatile FileSink sink;
     private ContentDecoder decoder;
     private long raw;
     private volatile long decoded;

@@ -26,7 +26,7 @@ public final class FileSink implements AutoCloseable {
     private final Path part;
     private final FileChannel channel;
     private long written;
-    private boolean closed;
+    private volatile boolean closed;
 
     private FileSink(OutputDirectory dir, Path target, Path part, FileChannel channel) {
         this.dir = dir;
@@ -72,7 +72,7 @@ public final class FileSink implements AutoCloseable {
     }
 
     /** Publishes the complete file under its final name (atomically replacing any file there). */
-    public void commit() throws IOException {
+    public synchronized void commit() throws IOException {
         try {
             channel.close();
             Set<PosixFilePermission> mode = dir.fileMode();
@@ -87,8 +87,8 @@ public final class FileSink implements AutoCloseable {
         }
     }
 
-    /** Drops the part file; the final name is left as it was. Safe to call more than once. */
-    public void abort() {
+    /** Drops the part file; the final name is left as it was. Safe to call more than once, from any thread. */
+    public synchronized void abort() {
         if (closed) {
             return;
         }

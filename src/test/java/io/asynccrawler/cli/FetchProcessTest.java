@@ -30,16 +30,20 @@ class FetchProcessTest extends FetchTestBase {
     }
 
     private void interruptedMidDownload(String signal, int expectedExit) throws Exception {
+        interruptedMidDownload(signal, expectedExit, "async", 4);
+    }
+
+    private void interruptedMidDownload(String signal, int expectedExit, String mode, int inFlight) throws Exception {
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             urls.add(base + "/drip?bytes=100&ms=100&n=" + i);
         }
         server.connections().resetPeak();
         int openBefore = server.connections().open();
-        Process p = start(List.of(), "fetch", "-c", "4", "-o", out().toString(), "--report", report().toString(),
+        Process p = start(List.of(), "fetch", "--mode", mode, "-c", "4", "-o", out().toString(), "--report", report().toString(),
                 list(urls.toArray(String[]::new)).toString());
         try {
-            assertThat(server.connections().awaitOpen(openBefore + 4, Duration.ofSeconds(20))).as("downloads started").isTrue();
+            assertThat(server.connections().awaitOpen(openBefore + inFlight, Duration.ofSeconds(20))).as("downloads started").isTrue();
             long sent = System.nanoTime();
             assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start().waitFor()).isZero();
             assertThat(p.waitFor(5, TimeUnit.SECONDS)).as("exits within 5 s").isTrue();
@@ -59,6 +63,11 @@ class FetchProcessTest extends FetchTestBase {
     @Test
     void ctrlCStopsCleanlyWithExit130AndAReport() throws Exception {
         interruptedMidDownload("INT", 130);
+    }
+
+    @Test
+    void ctrlCStopsTheBlockingModesWithoutWaitingForTheBlockedRead() throws Exception {
+        interruptedMidDownload("INT", 130, "sync", 1);
     }
 
     @Test

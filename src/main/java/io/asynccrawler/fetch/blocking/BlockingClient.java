@@ -9,6 +9,7 @@ import io.asynccrawler.fetch.Request;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -34,35 +35,64 @@ public final class BlockingClient implements ExchangeClient {
     }
 
     @Override
-    public InFlight exchange(Request request, BodyReceiver receiver) {
+    public InFlight exchange(Request request, BodyReceiver unguarded) {
+        BodyReceiver receiver = new Guarded(unguarded);
         BlockingExchange exchange = new BlockingExchange(request, receiver, settings, tls);
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        Settled settled = new Settled(receiver);
         try {
             executor.execute(() -> {
                 try {
                     exchange.run();
-                    done.complete(null);
+                    settled.complete();
                 } catch (FetchException e) {
-                    done.completeExceptionally(e);
+                    settled.fail(e, false);
                 } catch (RuntimeException e) {
-                    receiver.onAbort();
-                    done.completeExceptionally(new FetchException("error", e.toString(), false, e));
+                    settled.fail(new FetchException("error", e.toString(), false, e), true);
                 }
             });
         } catch (RejectedExecutionException e) {
-            done.completeExceptionally(FetchException.cancelled());
+            settled.fail(FetchException.cancelled(), false);
         }
         return new InFlight() {
             @Override
             public CompletableFuture<Void> completion() {
-                return done;
+                return settled.done;
             }
 
             @Override
             public void abort() {
                 exchange.abort();
+                // A blocked read cannot be woken from here, so the exchange ends now: its part
+                // file is dropped at once, and the blocked thread finds that out when it wakes.
+                settled.fail(FetchException.cancelled(), true);
             }
         };
+    }
+
+    /** Ends an exchange once: by its own thread, or early by an abort. */
+    private static final class Settled {
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final AtomicBoolean over = new AtomicBoolean();
+        private final BodyReceiver receiver;
+
+        Settled(BodyReceiver receiver) {
+            this.receiver = receiver;
+        }
+
+        void complete() {
+            if (over.compareAndSet(false, true)) {
+                done.complete(null);
+            }
+        }
+
+        void fail(FetchException failure, boolean abortReceiver) {
+            if (over.compareAndSet(false, true)) {
+                if (abortReceiver) {
+                    receiver.onAbort();
+                }
+                done.completeExceptionally(failure);
+            }
+        }
     }
 
     @Override
