@@ -18,7 +18,8 @@ LABEL org.opencontainers.image.title="async-crawler" \
       org.opencontainers.image.description="Bulk HTTP downloader on Netty's event loop" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.licenses="Apache-2.0"
-RUN useradd --system --uid 10001 --home-dir /data crawler || adduser -S -u 10001 -h /data crawler
+RUN (useradd --system --uid 10001 --home-dir /data crawler || adduser -S -u 10001 -h /data crawler) \
+    && mkdir -p /data && chown 10001 /data
 COPY --from=build /src/target/crawler.jar /opt/crawler/crawler.jar
 WORKDIR /data
 VOLUME /data
