@@ -16,8 +16,7 @@ FROM ${RUNTIME_IMAGE}
 ARG VERSION=0.1.0-SNAPSHOT
 LABEL org.opencontainers.image.title="async-crawler" \
       org.opencontainers.image.description="Bulk HTTP downloader on Netty's event loop" \
-      org.opencontainers.image.version="${VERSION}" \
-      org.opencontainers.image.licenses="Apache-2.0"
+      org.opencontainers.image.version="${VERSION}"
 RUN (useradd --system --uid 10001 --home-dir /data crawler || adduser -S -u 10001 -h /data crawler) \
     && mkdir -p /data && chown 10001 /data
 COPY --from=build /src/target/crawler.jar /opt/crawler/crawler.jar
