@@ -9,16 +9,15 @@ import io.asynccrawler.save.PathClaims;
 import io.asynccrawler.save.TargetPaths;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
  * One run over one URL list: reads the input on the calling thread, holds a permit of the
- * semaphore (and of the URL's host) for each URL from request start to file close, and reports
- * every Result. Reading stops while all permits are out: that is what keeps input lazy.
+ * semaphore (and a place of the URL's host) for each URL from request start to file close, and
+ * reports every Result. Reading stops while all permits are out: that is what keeps input lazy.
  */
 public final class Job {
     private final Fetcher fetcher;
@@ -26,7 +25,8 @@ public final class Job {
     private final Consumer<Result> onResult;
     private final Consumer<String> onInputError;
     private final Semaphore permits;
-    private final Map<String, Semaphore> hostPermits = new ConcurrentHashMap<>();
+    private final HostQueues hosts;
+    private final Phaser phaser = new Phaser(1);
     private final PathClaims claims = new PathClaims();
     private volatile boolean interrupted;
     private volatile Thread reader;
@@ -37,12 +37,14 @@ public final class Job {
         this.onResult = onResult;
         this.onInputError = onInputError;
         this.permits = new Semaphore(settings.concurrency());
+        // Waiting URLs are bounded too: a few per permit keeps the reader ahead without loading the list.
+        this.hosts = settings.perHost() > 0 ? new HostQueues(settings.perHost(), Math.max(64, settings.concurrency() * 4)) : null;
     }
 
     /** Runs every entry of {@code source}; returns when each has a Result (or the job was interrupted). */
     public JobTotals run(UrlSource source) {
         reader = Thread.currentThread();
-        Phaser inFlight = new Phaser(1);
+        Phaser inFlight = phaser;
         int inputErrors = 0;
         int targets = 0;
         try {
@@ -74,20 +76,23 @@ public final class Job {
         return new Target(entry.uri(), claims.claim(wanted), entry.location());
     }
 
-    /** Takes the permits for {@code target} and starts it; false if interrupted while waiting. */
+    /**
+     * Starts {@code target}, or queues it behind its host's cap; false if interrupted while waiting.
+     * A URL holds one permit of the semaphore while under way, and one place of its host.
+     */
     private boolean start(Target target, Phaser inFlight) {
-        Semaphore host = settings.perHost() > 0
-                ? hostPermits.computeIfAbsent(target.uri().getHost(), h -> new Semaphore(settings.perHost()))
-                : null;
         try {
-            if (host != null) {
-                host.acquire();
+            if (hosts != null && !hosts.admitOrQueue(target)) {
+                inFlight.register(); // queued: a finishing URL of the same host hands over its permits
+                return true;
             }
             try {
                 permits.acquire();
             } catch (InterruptedException e) {
-                if (host != null) {
-                    host.release();
+                Target waiting = hosts == null ? null : hosts.next(target); // give back the host place
+                if (waiting != null) {
+                    onResult.accept(cancelled(waiting));
+                    inFlight.arriveAndDeregister();
                 }
                 throw e;
             }
@@ -96,25 +101,55 @@ public final class Job {
             return false;
         }
         inFlight.register();
-        fetcher.fetch(target).whenComplete((result, error) -> {
-            try {
-                onResult.accept(result != null ? result : failed(target, error));
-            } finally {
-                // The one place a URL's permits come back, whatever happened to it.
-                permits.release();
-                if (host != null) {
-                    host.release();
-                }
-                inFlight.arriveAndDeregister();
-            }
-        });
+        launch(target, inFlight);
         return true;
+    }
+
+    /**
+     * Fetches {@code target}; when it ends, a waiting URL of the same host takes over its permits.
+     * A loop rather than recursion, since a run of skipped files completes at once.
+     */
+    private void launch(Target target, Phaser inFlight) {
+        for (Target current = target; current != null; ) {
+            CompletableFuture<Result> fetch = fetcher.fetch(current);
+            if (!fetch.isDone()) {
+                Target running = current;
+                fetch.whenComplete((result, error) -> {
+                    Target next = settle(running, result, error, inFlight);
+                    if (next != null) {
+                        launch(next, inFlight);
+                    }
+                });
+                return;
+            }
+            current = settle(current, fetch.getNow(null), null, inFlight);
+        }
+    }
+
+    /** Reports one URL's result; returns the URL its permits pass to, or null once they are given back. */
+    private Target settle(Target target, Result result, Throwable error, Phaser inFlight) {
+        try {
+            onResult.accept(result != null ? result : failed(target, error));
+        } finally {
+            inFlight.arriveAndDeregister();
+        }
+        Target next = hosts == null ? null : hosts.next(target);
+        if (next == null) {
+            permits.release(); // the one place a permit comes back, whatever happened to the URL
+        }
+        return next;
     }
 
     /** Stops reading, cancels every fetch under way; {@link #run} then returns once they have ended. */
     public void interrupt() {
         interrupted = true;
         fetcher.cancelAll();
+        if (hosts != null) {
+            for (Target waiting : hosts.drain()) {
+                onResult.accept(cancelled(waiting));
+                phaser.arriveAndDeregister();
+            }
+        }
         Thread t = reader;
         if (t != null) {
             t.interrupt();

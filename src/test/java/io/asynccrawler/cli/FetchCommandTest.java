@@ -7,6 +7,8 @@ import io.asynccrawler.server.DeterministicBytes;
 import io.asynccrawler.testing.Tree;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,30 @@ class FetchCommandTest extends FetchTestBase {
         Cli cli = fetch("-c", "50", "--per-host", "3", list(urls.toArray(String[]::new)).toString());
         assertThat(cli.exitCode).as(cli.err).isZero();
         assertThat(peak.openDuring()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aHostAtItsCapDoesNotHoldBackOtherHosts() throws Exception {
+        // Two host names for one server: localhost (slow URLs, capped at one at a time) first in the
+        // list, then 127.0.0.1. The second host must not wait behind the first one's queue.
+        String slowHost = "http://localhost:" + server.address().getPort();
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            urls.add(slowHost + "/delay/600?n=" + i);
+        }
+        for (int i = 0; i < 4; i++) {
+            urls.add(base + "/bytes/10?seed=" + i);
+        }
+        Cli cli = fetch("-c", "8", "--per-host", "1", list(urls.toArray(String[]::new)).toString());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        Map<String, JsonNode> r = results();
+        Instant secondSlow = Instant.parse(r.get(slowHost + "/delay/600?n=1").get("startedAt").asText());
+        for (int i = 0; i < 4; i++) {
+            Instant fast = Instant.parse(r.get(base + "/bytes/10?seed=" + i).get("startedAt").asText());
+            assertThat(fast).as("127.0.0.1 URL %d started before localhost's second", i).isBefore(secondSlow);
+        }
+        Instant lastSlow = Instant.parse(r.get(slowHost + "/delay/600?n=3").get("startedAt").asText());
+        assertThat(Duration.between(secondSlow, lastSlow)).as("one at a time").isGreaterThanOrEqualTo(Duration.ofMillis(1100));
     }
 
     @Test
