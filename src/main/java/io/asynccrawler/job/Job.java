@@ -26,7 +26,8 @@ public final class Job {
     private final Consumer<String> onInputError;
     private final Semaphore permits;
     private final HostQueues hosts;
-    private final Phaser phaser = new Phaser(1);
+    /** One party for the reader, one per URL started or waiting. */
+    private final Phaser inFlight = new Phaser(1);
     private final PathClaims claims = new PathClaims();
     private volatile boolean interrupted;
     private volatile Thread reader;
@@ -44,7 +45,6 @@ public final class Job {
     /** Runs every entry of {@code source}; returns when each has a Result (or the job was interrupted). */
     public JobTotals run(UrlSource source) {
         reader = Thread.currentThread();
-        Phaser inFlight = phaser;
         int inputErrors = 0;
         int targets = 0;
         try {
@@ -57,7 +57,7 @@ public final class Job {
                 }
                 Target target = target(entry);
                 targets++;
-                if (!start(target, inFlight)) {
+                if (!start(target)) {
                     break;
                 }
             }
@@ -80,7 +80,7 @@ public final class Job {
      * Starts {@code target}, or queues it behind its host's cap; false if interrupted while waiting.
      * A URL holds one permit of the semaphore while under way, and one place of its host.
      */
-    private boolean start(Target target, Phaser inFlight) {
+    private boolean start(Target target) {
         try {
             if (hosts != null && !hosts.admitOrQueue(target)) {
                 inFlight.register(); // queued: a finishing URL of the same host hands over its permits
@@ -101,7 +101,7 @@ public final class Job {
             return false;
         }
         inFlight.register();
-        launch(target, inFlight);
+        launch(target);
         return true;
     }
 
@@ -109,25 +109,25 @@ public final class Job {
      * Fetches {@code target}; when it ends, a waiting URL of the same host takes over its permits.
      * A loop rather than recursion, since a run of skipped files completes at once.
      */
-    private void launch(Target target, Phaser inFlight) {
+    private void launch(Target target) {
         for (Target current = target; current != null; ) {
             CompletableFuture<Result> fetch = fetcher.fetch(current);
             if (!fetch.isDone()) {
                 Target running = current;
                 fetch.whenComplete((result, error) -> {
-                    Target next = settle(running, result, error, inFlight);
+                    Target next = settle(running, result, error);
                     if (next != null) {
-                        launch(next, inFlight);
+                        launch(next);
                     }
                 });
                 return;
             }
-            current = settle(current, fetch.getNow(null), null, inFlight);
+            current = settle(current, fetch.getNow(null), null);
         }
     }
 
     /** Reports one URL's result; returns the URL its permits pass to, or null once they are given back. */
-    private Target settle(Target target, Result result, Throwable error, Phaser inFlight) {
+    private Target settle(Target target, Result result, Throwable error) {
         try {
             onResult.accept(result != null ? result : failed(target, error));
         } finally {
@@ -147,7 +147,7 @@ public final class Job {
         if (hosts != null) {
             for (Target waiting : hosts.drain()) {
                 onResult.accept(cancelled(waiting));
-                phaser.arriveAndDeregister();
+                inFlight.arriveAndDeregister();
             }
         }
         Thread t = reader;

@@ -8,9 +8,11 @@ import java.security.NoSuchAlgorithmException;
  * A set of strings kept as 64-bit fingerprints in one open-addressed {@code long[]}: 16 bytes per
  * entry instead of a String and a hash node, so a list of millions of URLs stays small. Two
  * different strings share a fingerprint with probability about n²/2⁶⁵ (10⁻⁶ at ten million).
+ * Not thread-safe: each set is used by the one thread that reads the input.
  */
 public final class FingerprintSet {
     private static final long EMPTY = 0;
+    private final MessageDigest sha256 = sha256();
     private long[] slots = new long[1024];
     private int size;
 
@@ -52,8 +54,8 @@ public final class FingerprintSet {
         }
     }
 
-    static long fingerprint(String s) {
-        byte[] d = sha256().digest(s.getBytes(StandardCharsets.UTF_8));
+    private long fingerprint(String s) {
+        byte[] d = sha256.digest(s.getBytes(StandardCharsets.UTF_8));
         long f = 0;
         for (int i = 0; i < 8; i++) {
             f = (f << 8) | (d[i] & 0xff);

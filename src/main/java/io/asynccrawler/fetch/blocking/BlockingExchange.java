@@ -6,6 +6,7 @@ import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Header;
 import io.asynccrawler.fetch.Request;
 import io.asynccrawler.fetch.ResponseHead;
+import io.asynccrawler.fetch.Urls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -167,8 +168,7 @@ final class BlockingExchange {
                     : FetchException.readTimeout(settings.readTimeout());
         }
         if (e instanceof ConnectException && message.contains("refused")) {
-            String origin = request.uri().getScheme() + "://" + request.uri().getHost() + ":" + port();
-            return FetchException.connectRefused(origin);
+            return FetchException.connectRefused(Urls.origin(request.uri()));
         }
         if (e instanceof UnknownHostException) {
             return FetchException.dns(request.uri().getHost());
@@ -189,8 +189,4 @@ final class BlockingExchange {
         return new FetchException(e instanceof IOException ? "io_error" : "error", e.toString(), e instanceof IOException, e);
     }
 
-    private int port() {
-        int port = request.uri().getPort();
-        return port != -1 ? port : "https".equalsIgnoreCase(request.uri().getScheme()) ? 443 : 80;
-    }
 }

@@ -6,6 +6,7 @@ import io.netty.resolver.InetNameResolver;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Promise;
+import io.netty.util.NetUtil;
 import io.netty.util.internal.SocketUtils;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,7 +36,11 @@ final class OffLoopResolver extends AddressResolverGroup<InetSocketAddress> {
         }
 
         @Override
-        protected void doResolve(String host, Promise<InetAddress> promise) {
+        protected void doResolve(String host, Promise<InetAddress> promise) throws UnknownHostException {
+            if (NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)) {
+                promise.setSuccess(SocketUtils.addressByName(host)); // a literal: parsed, never looked up
+                return;
+            }
             executor().execute(() -> {
                 try {
                     promise.setSuccess(SocketUtils.addressByName(host));
@@ -46,7 +51,11 @@ final class OffLoopResolver extends AddressResolverGroup<InetSocketAddress> {
         }
 
         @Override
-        protected void doResolveAll(String host, Promise<List<InetAddress>> promise) {
+        protected void doResolveAll(String host, Promise<List<InetAddress>> promise) throws UnknownHostException {
+            if (NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)) {
+                promise.setSuccess(List.of(SocketUtils.addressByName(host)));
+                return;
+            }
             executor().execute(() -> {
                 try {
                     promise.setSuccess(Arrays.asList(SocketUtils.allAddressesByName(host)));
