@@ -53,6 +53,7 @@ public final class Main implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionStrategy(LoggingOptions::configureThenRun);
+        cli.setOverwrittenOptionsAllowed(true); // as in curl and wget: the last -c, --timeout, ... given wins
         cli.setParameterExceptionHandler(Errors::onBadUsage);
         cli.setExecutionExceptionHandler(Errors::onFailure);
         return cli;

@@ -48,6 +48,7 @@ final class ExchangeBody implements BodyReceiver {
     @Override
     public void onHead(ResponseHead head) throws IOException {
         this.head = head;
+        head.checkFraming();
         if (head.status() / 100 != 2) {
             return;
         }

@@ -23,6 +23,9 @@ final class GzipFraming {
         return state != State.BODY && state != State.TRAILER;
     }
 
+    /** ID1, ID2 and CM (deflate) of every gzip member. */
+    private static final byte[] MAGIC = {(byte) 0x1f, (byte) 0x8b, 8};
+
     boolean inBody() {
         return state == State.BODY;
     }
@@ -43,11 +46,11 @@ final class GzipFraming {
                     count = 0;
                     // fall through: b is the first byte of the new member
                 case FIXED:
+                    if (count < MAGIC.length && b != MAGIC[count]) { // told at once, not after 10 bytes
+                        throw FetchException.badResponse("Content-Encoding gzip, but the body is not gzip");
+                    }
                     fixed[count++] = b;
                     if (count == 10) {
-                        if ((fixed[0] & 0xff) != 0x1f || (fixed[1] & 0xff) != 0x8b || fixed[2] != 8) {
-                            throw FetchException.badResponse("Content-Encoding gzip, but the body is not gzip");
-                        }
                         flags = fixed[3] & 0xff;
                         count = 0;
                         state = next(State.FIXED);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.ProtocolException;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -112,16 +113,24 @@ final class BlockingExchange {
             throw FetchException.badResponse("not an HTTP response");
         }
         headSeen = true;
-        receiver.onHead(new ResponseHead(status, c.getResponseMessage(), headers(c), System.nanoTime()));
+        ResponseHead head = new ResponseHead(status, c.getResponseMessage(), headers(c), System.nanoTime());
+        receiver.onHead(head);
+        // HttpURLConnection hands over bytes past the Content-Length when the server sent more:
+        // the body ends at the announced length, and a connection with leftovers is not reused.
+        long remaining = head.contentLength() >= 0 ? head.contentLength() : Long.MAX_VALUE;
         try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
             if (in != null) {
                 byte[] buffer = new byte[BUFFER];
-                for (int n; (n = in.read(buffer)) != -1; ) {
+                for (int n; remaining > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining))) != -1; ) {
+                    remaining -= n;
                     checkStillWanted();
                     if (!receiver.onBody(ByteBuffer.wrap(buffer, 0, n))) {
                         c.disconnect(); // not worth draining: close instead of keeping the connection
                         return;
                     }
+                }
+                if (remaining == 0 && in.available() > 0) {
+                    c.disconnect();
                 }
             }
         }
@@ -175,6 +184,10 @@ final class BlockingExchange {
         }
         if (e instanceof SSLException) {
             return FetchException.tls((SSLException) e);
+        }
+        if (e instanceof ProtocolException || message.contains("chunk")) {
+            // HttpURLConnection's words for a head too large or a broken chunked framing
+            return FetchException.badResponse(String.valueOf(e.getMessage()));
         }
         if (message.contains("reset")) {
             return FetchException.reset(null);

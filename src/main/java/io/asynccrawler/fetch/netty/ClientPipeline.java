@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
@@ -19,6 +20,17 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     /** Largest piece of body the codec hands over at once. */
     private static final int MAX_CHUNK = 64 * 1024;
+
+    /**
+     * A bare LF ending a line is accepted, as RFC 9112 §2.2 allows a recipient to and as curl and
+     * browsers do (the strict default guards servers against request smuggling, not clients).
+     */
+    private static final HttpDecoderConfig DECODER = new HttpDecoderConfig()
+            .setMaxInitialLineLength(MAX_INITIAL_LINE)
+            .setMaxHeaderSize(MAX_HEADER_BYTES)
+            .setMaxChunkSize(MAX_CHUNK)
+            .setStrictLineParsing(false)
+            .setUseRfc9112TransferEncoding(true);
 
     private final Origin origin;
     private final SslContext tls;
@@ -40,7 +52,7 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
             ssl.setHandshakeTimeout(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
             p.addLast(ssl);
         }
-        p.addLast(new HttpClientCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK));
+        p.addLast(new HttpClientCodec(DECODER, false, false));
         p.addLast(new ExchangeHandler());
     }
 }

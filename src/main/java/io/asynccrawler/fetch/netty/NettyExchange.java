@@ -52,10 +52,14 @@ final class NettyExchange implements InFlight {
     private ScheduledFuture<?> deadlineTimer;
     private long lastReadNanos;
     private boolean headSeen;
+    /** A 1xx response was read and its end has not been yet. */
+    private boolean interim;
     private boolean keepAlive;
     private boolean closeDelimited;
     private boolean tlsClosedCleanly;
     private boolean ended;
+    /** Something arrived after the response ended: the server does not frame its responses right. */
+    private boolean leftover;
     private boolean done;
 
     NettyExchange(Lease lease, Request request, BodyReceiver receiver, ExchangeRules rules) {
@@ -128,10 +132,19 @@ final class NettyExchange implements InFlight {
     void onMessage(Object msg) {
         try {
             lastReadNanos = System.nanoTime();
-            if (done || ended) {
+            if (ended) {
+                leftover = true; // bytes after the end of the response: the connection is not reused
+                return;
+            }
+            if (done) {
                 return;
             }
             if (msg instanceof HttpResponse && !onHead((HttpResponse) msg)) {
+                return;
+            }
+            if (interim) {
+                // the (empty) end of a 1xx response: the real response follows
+                interim = !(msg instanceof LastHttpContent);
                 return;
             }
             if (msg instanceof HttpContent) {
@@ -149,7 +162,8 @@ final class NettyExchange implements InFlight {
         }
         int status = response.status().code();
         if (status >= 100 && status < 200) {
-            return false; // interim response (100 Continue, 103 Early Hints): the real one follows
+            interim = !(response instanceof LastHttpContent); // 100 Continue, 103 Early Hints: the real one follows
+            return false;
         }
         headSeen = true;
         keepAlive = HttpUtil.isKeepAlive(response);
@@ -189,7 +203,7 @@ final class NettyExchange implements InFlight {
                 return;
             }
             ended = true;
-            pump.submit(receiver::onEnd).thenRun(() -> channel.eventLoop().execute(() -> finish(null, keepAlive && !closeDelimited)));
+            pump.submit(receiver::onEnd).thenRun(() -> channel.eventLoop().execute(() -> finish(null, keepAlive && !closeDelimited && !leftover)));
         }
     }
 
@@ -202,7 +216,8 @@ final class NettyExchange implements InFlight {
             return false;
         }
         String reason = ((FetchException) failure).reason();
-        return reason.equals("closed") || reason.equals("connection_reset");
+        // bad_response: bytes an earlier response left behind, unseen when it ended, spoil this head
+        return reason.equals("closed") || reason.equals("connection_reset") || reason.equals("bad_response");
     }
 
     void onTlsClosedCleanly() {
