@@ -91,11 +91,11 @@ final class FetchCommand implements Callable<Integer> {
         if (totals.interrupted() && signalExit != 0) {
             return signalExit;
         }
-        if (summary.failed() > 0) {
-            return ExitCodes.SOME_FAILED;
-        }
         if (totals.targets() == 0 && totals.inputErrors() > 0) {
-            return ExitCodes.USAGE;
+            return ExitCodes.USAGE; // nothing given could be fetched
+        }
+        if (summary.failed() > 0) {
+            return ExitCodes.SOME_FAILED; // a failed URL or a bad input line among good ones
         }
         return ExitCodes.OK;
     }

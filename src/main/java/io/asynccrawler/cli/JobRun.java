@@ -63,7 +63,9 @@ final class JobRun {
             summary = new Summary(mode.label(), jobSettings.concurrency());
             Job job = new Job(new PolicyFetcher(client, settings, dir), jobSettings, r -> {
                 summary.add(r);
-                timeline.add(r);
+                if (r.attempts() > 0) {
+                    timeline.add(r);
+                }
                 if (report != null) {
                     report.add(r, mode.label());
                 }
@@ -99,12 +101,16 @@ final class JobRun {
         if (System.getProperty("http.maxConnections") == null) {
             System.setProperty("http.maxConnections", String.valueOf(Math.max(5, options.concurrency)));
         }
+        // The same limit on a response head as the async transport's (HttpURLConnection allows 384 KiB).
+        if (System.getProperty("jdk.http.maxHeaderSize") == null) {
+            System.setProperty("jdk.http.maxHeaderSize", String.valueOf(64 * 1024));
+        }
         return new BlockingClient(settings, BlockingTls.socketFactory(settings.insecure(), options.caCert),
                 executor);
     }
 
     private void logResult(Result r) {
-        if (r.outcome() == Outcome.FAILED) {
+        if (r.outcome() == Outcome.FAILED && !"bad_input".equals(r.reason())) { // input errors are told as they are read
             err.println(r.url() + ": " + r.error());
         } else if (log.isDebugEnabled()) {
             log.debug("{} {} {} {} bytes {} ms -> {}", r.outcome().word(), r.status(), r.url(), r.bytes(), r.totalMs(), r.file());

@@ -32,6 +32,8 @@ final class Redirects {
         if (!insecure && from.getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
             throw FetchException.redirect("insecure_redirect", "redirect from https to http refused (use --insecure to allow)");
         }
-        return to;
+        String path = Urls.removeDotSegments(to.getRawPath());
+        return URI.create(to.getScheme() + "://" + to.getRawAuthority() + (path == null || path.isEmpty() ? "/" : path)
+                + (to.getRawQuery() == null ? "" : "?" + to.getRawQuery())); // the fragment stays with the client
     }
 }

@@ -23,4 +23,8 @@ import java.time.Instant;
 public record Result(String url, String finalUrl, int status, String file, long bytes, String contentType,
                      int attempts, Instant startedAt, long ttfbMs, long totalMs, Outcome outcome,
                      String reason, String error) {
+    /** The result of an input line or argument that is not a URL we can fetch (reason {@code bad_input}). */
+    public static Result badInput(String input, String message) {
+        return new Result(input, input, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.FAILED, "bad_input", message);
+    }
 }

@@ -1,6 +1,7 @@
 package io.asynccrawler.fetch;
 
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,5 +56,34 @@ public final class Urls {
             s.append('?').append(uri.getRawQuery());
         }
         return URI.create(s.toString());
+    }
+
+    /**
+     * RFC 3986 §5.2.4 remove_dot_segments on a raw path: {@code /a/./b/../c} is {@code /a/c}, and
+     * ".." never climbs above the root ({@code /../../x} is {@code /x}), as curl, wget and browsers
+     * send it. Encoded dots ({@code %2e}) are data, not segments.
+     */
+    public static String removeDotSegments(String path) {
+        if (path == null || path.isEmpty() || (!path.contains("/.") && !path.startsWith("."))) {
+            return path;
+        }
+        ArrayDeque<String> out = new ArrayDeque<>();
+        String[] segments = path.split("/", -1);
+        boolean absolute = path.startsWith("/");
+        for (int i = absolute ? 1 : 0; i < segments.length; i++) {
+            String seg = segments[i];
+            boolean last = i == segments.length - 1;
+            if (seg.equals(".") || seg.equals("..")) {
+                if (seg.equals("..")) {
+                    out.pollLast();
+                }
+                if (last) {
+                    out.addLast(""); // "/a/b/.." ends in a directory: "/a/"
+                }
+            } else {
+                out.addLast(seg);
+            }
+        }
+        return (absolute ? "/" : "") + String.join("/", out);
     }
 }

@@ -52,7 +52,9 @@ public final class Job {
                 UrlSource.Entry entry = source.next();
                 if (entry.isError()) {
                     inputErrors++;
-                    onInputError.accept(entry.location() + ": " + entry.error());
+                    String message = entry.location() + ": " + entry.error();
+                    onInputError.accept(message);
+                    onResult.accept(Result.badInput(entry.input(), message)); // in the report too: nothing given is lost
                     continue;
                 }
                 Target target = target(entry);

@@ -1,5 +1,6 @@
 package io.asynccrawler.job;
 
+import io.asynccrawler.fetch.Urls;
 import io.asynccrawler.save.FingerprintSet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,12 +28,25 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
     /** Longest input line read; the rest of a longer one is skipped and reported. */
     static final int MAX_LINE = 64 * 1024;
 
-    /** One input line or argument: a URL to fetch, or an error to report. */
-    public record Entry(URI uri, String explicitPath, String location, String error) {
+    /**
+     * One input line or argument: a URL to fetch, or an error to report.
+     *
+     * @param input for an error, what was given (at most {@link #INPUT_SHOWN} characters), else null
+     */
+    public record Entry(URI uri, String explicitPath, String location, String error, String input) {
+        static Entry bad(String location, String input, String error) {
+            String shown = input.length() > INPUT_SHOWN ? input.substring(0, INPUT_SHOWN) + "..." : input;
+            return new Entry(null, null, location, error.length() > 2 * INPUT_SHOWN
+                    ? error.substring(0, 2 * INPUT_SHOWN) + "..." : error, shown);
+        }
+
         public boolean isError() {
             return error != null;
         }
     }
+
+    /** How much of a bad input line an error repeats. */
+    static final int INPUT_SHOWN = 200;
 
     private final ArrayDeque<String> args;
     private final InputStream stdin;
@@ -91,9 +105,9 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
             open(arg);
             return null;
         } catch (NoSuchFileException e) {
-            return new Entry(null, null, arg, "no such file, and not a URL: " + arg);
+            return Entry.bad(arg, arg, "no such file, and not a URL: " + arg);
         } catch (IOException e) {
-            return new Entry(null, null, arg, "cannot read " + arg + ": " + e.getMessage());
+            return Entry.bad(arg, arg, "cannot read " + arg + ": " + e.getMessage());
         }
     }
 
@@ -111,7 +125,7 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
             line = lines.readLine();
         } catch (IOException e) {
             closeLines();
-            return new Entry(null, null, linesName, "cannot read " + linesName + ": " + e.getMessage());
+            return Entry.bad(linesName, linesName, "cannot read " + linesName + ": " + e.getMessage());
         }
         if (line == null) {
             closeLines();
@@ -119,7 +133,7 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
         }
         String location = linesName + ":" + lines.lineNumber();
         if (lines.lastLineTooLong()) {
-            return new Entry(null, null, location, "line longer than " + MAX_LINE + " characters, skipped");
+            return Entry.bad(location, location, "line longer than " + MAX_LINE + " characters, skipped");
         }
         if (lines.lineNumber() == 1 && line.startsWith("\uFEFF")) {
             line = line.substring(1); // a byte order mark some editors write
@@ -130,7 +144,7 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
         }
         String[] columns = trimmed.split("\\s+");
         if (columns.length > 2) {
-            return new Entry(null, null, location, "more than two columns (URL and output path): " + trimmed);
+            return Entry.bad(location, trimmed, "more than two columns (URL and output path): " + trimmed);
         }
         return parse(columns[0], columns.length == 2 ? columns[1] : null, location);
     }
@@ -140,24 +154,27 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            return new Entry(null, null, location, "not a valid URL: " + text);
+            return Entry.bad(location, text, "not a valid URL: " + text);
+        }
+        if (text.indexOf('\uFFFD') >= 0) {
+            return Entry.bad(location, text, "not valid UTF-8: " + text);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-            return new Entry(null, null, location, "not an http(s) URL: " + text);
+            return Entry.bad(location, text, "not an http(s) URL: " + text);
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            return new Entry(null, null, location, "URL without a host: " + text);
+            return Entry.bad(location, text, "URL without a host: " + text);
         }
         URI normal = normalize(uri);
         if (!seen.add(normal.toString())) {
             duplicates++;
             return null;
         }
-        return new Entry(normal, explicitPath, location, null);
+        return new Entry(normal, explicitPath, location, null, null);
     }
 
-    /** Lower-case scheme and host, no default port, no fragment: the form duplicates are compared in. */
+    /** Lower-case scheme and host, no default port, no dot segments, no fragment: the form duplicates are compared in. */
     static URI normalize(URI uri) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
@@ -173,7 +190,7 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
         if (port != -1) {
             s.append(':').append(port);
         }
-        s.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+        s.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : Urls.removeDotSegments(uri.getRawPath()));
         if (uri.getRawQuery() != null) {
             s.append('?').append(uri.getRawQuery());
         }

@@ -1,6 +1,5 @@
 package io.asynccrawler.report;
 
-import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.Result;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +34,7 @@ public final class Summary {
                 failures.computeIfAbsent(r.reason() == null ? "error" : r.reason(), k -> new LongAdder()).increment();
         }
         bytes.add(r.bytes());
-        if (r.outcome() != Outcome.SKIPPED) {
+        if (r.attempts() > 0) { // a skipped file or a bad input line took no request
             latency.record(r.totalMs());
         }
     }

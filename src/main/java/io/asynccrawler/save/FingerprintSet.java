@@ -25,6 +25,20 @@ public final class FingerprintSet {
         return insert(slots, f);
     }
 
+    /** Whether {@code s} (or a string with the same fingerprint) is present. */
+    public boolean contains(String s) {
+        long f = fingerprint(s);
+        int mask = slots.length - 1;
+        for (int i = (int) (f ^ (f >>> 32)) & mask; ; i = (i + 1) & mask) {
+            if (slots[i] == EMPTY) {
+                return false;
+            }
+            if (slots[i] == f) {
+                return true;
+            }
+        }
+    }
+
     public int size() {
         return size;
     }

@@ -1,33 +1,70 @@
 package io.asynccrawler.save;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Hands out each output path once per job: a second URL that maps to a taken path gets the next
  * free {@code name~2.ext}, {@code name~3.ext}, ... in input order, so naming is deterministic.
- * Not thread-safe: the job claims paths on the one thread that reads the input.
+ * Files and directories share one name space: {@code /docs} saved as the file {@code docs} and
+ * {@code /docs/intro} needing the directory {@code docs} cannot both have it, so the later claim
+ * gets a numbered name ({@code docs~2/intro}, or the file {@code docs~2}), and so do all later
+ * paths through that directory. Not thread-safe: the job claims paths on the one thread that reads the input.
  */
 public final class PathClaims {
     private final FingerprintSet taken = new FingerprintSet();
+    /** Directories that had to take a numbered name, by the name they wanted (rare, so a plain map). */
+    private final Map<Path, Path> movedDirectories = new HashMap<>();
 
     /** {@code wanted} if no earlier URL took it, else the first free numbered variant of it. */
     public Path claim(Path wanted) {
-        if (taken.add(key(wanted))) {
-            return wanted;
-        }
-        String name = wanted.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String ext = dot > 0 ? name.substring(dot) : "";
-        for (int n = 2; ; n++) {
-            Path candidate = wanted.resolveSibling(stem + "~" + n + ext);
-            if (taken.add(key(candidate))) {
+        Path parent = directory(wanted.getParent());
+        Path file = parent == null ? wanted.getFileName() : parent.resolve(wanted.getFileName());
+        for (int n = 1; ; n++) {
+            Path candidate = n == 1 ? file : numbered(file, n, true);
+            if (!taken.contains(directoryKey(candidate)) && taken.add(fileKey(candidate))) {
                 return candidate;
             }
         }
     }
 
-    private static String key(Path p) {
-        return p.toString();
+    /** The directory {@code wanted} becomes: itself, or a numbered name if a file took its name. */
+    private Path directory(Path wanted) {
+        if (wanted == null) {
+            return null;
+        }
+        Path moved = movedDirectories.get(wanted);
+        if (moved != null) {
+            return moved;
+        }
+        Path parent = directory(wanted.getParent());
+        Path here = parent == null ? wanted.getFileName() : parent.resolve(wanted.getFileName());
+        for (int n = 1; ; n++) {
+            Path candidate = n == 1 ? here : numbered(here, n, false);
+            if (!taken.contains(fileKey(candidate))) {
+                taken.add(directoryKey(candidate));
+                if (!candidate.equals(wanted)) {
+                    movedDirectories.put(wanted, candidate);
+                }
+                return candidate;
+            }
+        }
+    }
+
+    private static Path numbered(Path p, int n, boolean keepExtension) {
+        String name = p.getFileName().toString();
+        int dot = keepExtension ? name.lastIndexOf('.') : -1;
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        return p.resolveSibling(stem + "~" + n + ext);
+    }
+
+    private static String fileKey(Path p) {
+        return "f:" + p;
+    }
+
+    private static String directoryKey(Path p) {
+        return "d:" + p;
     }
 }

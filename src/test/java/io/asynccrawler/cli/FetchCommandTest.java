@@ -127,13 +127,15 @@ class FetchCommandTest extends FetchTestBase {
                 "ftp://example.invalid/x", base + "/bytes/20 named/twenty.bin", "not a url at all",
                 base + "/bytes/30 named/twenty.bin");
         Cli cli = fetch(list.toString());
-        assertThat(cli.exitCode).isZero();
+        assertThat(cli.exitCode).isEqualTo(1); // bad lines count as failures, and are in the report
         assertThat(cli.err).contains(list + ":5: not an http(s) URL: ftp://example.invalid/x")
                 .contains(list + ":7: more than two columns");
         assertThat(Tree.files(out())).containsExactlyInAnyOrder(
                 hostDir() + "/bytes/10@seed=1", "named/twenty.bin", "named/twenty~2.bin");
         assertThat(Files.size(out().resolve("named/twenty~2.bin"))).isEqualTo(30);
-        assertThat(results()).hasSize(3);
+        assertThat(results()).hasSize(5);
+        assertThat(results().get("not a url at all").get("reason").asText()).isEqualTo("bad_input");
+        assertThat(results().get("not a url at all").get("error").asText()).isEqualTo(list + ":7: more than two columns (URL and output path): not a url at all");
     }
 
     @Test
