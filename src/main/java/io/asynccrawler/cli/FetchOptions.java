@@ -56,7 +56,8 @@ final class FetchOptions {
             description = "Abort a download that grows past this size after decoding (k, M, G suffixes; default: none).")
     long maxSize;
 
-    @Option(names = "--resume", description = "Continue .part files with Range requests (not built yet).")
+    @Option(names = "--resume", description = "Keep the .part file of a failed or interrupted download and continue it "
+            + "with a Range request, checked with If-Range (ETag or Last-Modified); implies --no-compressed.")
     boolean resume;
 
     @Option(names = "--overwrite", description = "Download files that already exist again (default: skip them).")
@@ -90,9 +91,6 @@ final class FetchOptions {
         if (inputs.isEmpty()) {
             return "no URL or FILE given ('-' reads stdin)";
         }
-        if (resume) {
-            return "--resume is not built yet";
-        }
         return null;
     }
 
@@ -115,7 +113,7 @@ final class FetchOptions {
         }
         String agent = userAgent != null ? userAgent : "async-crawler/" + VersionProvider.version();
         return new FetchSettings(connectTimeout, readTimeout, timeout, retries, maxRedirects, parsed, agent,
-                maxSize, overwrite, insecure, compressed);
+                maxSize, overwrite, insecure, compressed && !resume, resume);
     }
 
     JobSettings jobSettings() {

@@ -2,6 +2,7 @@ package io.asynccrawler.fetch;
 
 import io.asynccrawler.save.FileSink;
 import io.asynccrawler.save.OutputDirectory;
+import io.asynccrawler.save.PartMeta;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -9,7 +10,9 @@ import java.nio.file.Path;
 /**
  * The receiving end of one exchange for a Target: a 2xx body goes through the content decoder into
  * a FileSink and is published only when its framing, Content-Length and compressed stream all say
- * it is complete; any other body is read briefly (to keep the connection) and dropped.
+ * it is complete; any other body is read briefly (to keep the connection) and dropped. With
+ * --resume, a 206 continues the part file found before the request, and the part file of a
+ * download that fails on the way is kept for the next try.
  */
 final class ExchangeBody implements BodyReceiver {
     /** Read at most this much of an unwanted body, then close rather than drain. */
@@ -18,17 +21,32 @@ final class ExchangeBody implements BodyReceiver {
     private final OutputDirectory dir;
     private final Path file;
     private final long maxSize;
+    /** The URL the part file belongs to, when --resume is on; else null. */
+    private final String resumeUrl;
+    /** The part file this request asked to continue, or null. */
+    private final ResumePoint point;
     private volatile ResponseHead head;
     /** Volatile: an abort may come from another thread while a blocking transport is stuck in a read. */
     private volatile FileSink sink;
     private ContentDecoder decoder;
     private long raw;
     private volatile long decoded;
+    /** The full length a resumed body must reach (from Content-Range), or -1. */
+    private long expectedTotal = -1;
+    private volatile long resumedFrom;
+    /** The part file may be continued later if this exchange fails. */
+    private volatile boolean keepPart;
+    /** The part file must go: the server's answer cannot be continued (or was too large). */
+    private volatile boolean discardPart;
+    private volatile boolean completedFromPart;
+    private volatile boolean partDiscarded;
 
-    ExchangeBody(OutputDirectory dir, Path file, long maxSize) {
+    ExchangeBody(OutputDirectory dir, Path file, long maxSize, String resumeUrl, ResumePoint point) {
         this.dir = dir;
         this.file = file;
         this.maxSize = maxSize;
+        this.resumeUrl = resumeUrl;
+        this.point = point;
     }
 
     /** The response head, or null if none arrived. */
@@ -36,9 +54,24 @@ final class ExchangeBody implements BodyReceiver {
         return head;
     }
 
-    /** Bytes saved after decoding. */
+    /** Bytes in the saved file after decoding (a resumed file's earlier bytes included). */
     long saved() {
         return decoded;
+    }
+
+    /** Bytes that were already in the part file when this exchange continued it. */
+    long resumedFrom() {
+        return resumedFrom;
+    }
+
+    /** A 416 said the part file already held the whole body: it has been published. */
+    boolean completedFromPart() {
+        return completedFromPart;
+    }
+
+    /** A 416 said the part file cannot be continued: it has been deleted, and a new request starts over. */
+    boolean partDiscarded() {
+        return partDiscarded;
     }
 
     private boolean saving() {
@@ -49,17 +82,83 @@ final class ExchangeBody implements BodyReceiver {
     public void onHead(ResponseHead head) throws IOException {
         this.head = head;
         head.checkFraming();
-        if (head.status() / 100 != 2) {
+        int status = head.status();
+        if (status == 416 && point != null) {
+            onRangeNotSatisfiable(head);
+            return;
+        }
+        if (status / 100 != 2) {
             return;
         }
         String encoding = head.header("content-encoding");
         decoder = ContentDecoder.forEncoding(encoding);
         boolean identity = encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity");
+        if (status == 206) {
+            continuePart(head, identity, encoding);
+            return;
+        }
         if (maxSize >= 0 && identity && head.contentLength() > maxSize) {
             throw FetchException.tooLarge(maxSize);
         }
         try {
-            sink = FileSink.open(dir, file);
+            sink = FileSink.open(dir, file); // a part file from before is replaced: this body starts over
+            if (resumeUrl != null && identity) {
+                new PartMeta(resumeUrl, head.header("etag"), head.header("last-modified"), head.contentLength()).write(dir, file);
+                keepPart = true;
+            }
+        } catch (IOException e) {
+            throw FetchException.writeError(e);
+        }
+    }
+
+    /** A 206: the rest of the part file's body, if its Content-Range says so exactly. */
+    private void continuePart(ResponseHead head, boolean identity, String encoding) throws FetchException {
+        if (point == null) {
+            throw FetchException.badResponse("206 Partial Content to a request without Range");
+        }
+        discardPart = true; // until the range is checked
+        if (!identity) {
+            throw FetchException.badResponse("a continued body must not be encoded (Content-Encoding " + encoding + ")");
+        }
+        ResumePoint.ContentRange range = ResumePoint.ContentRange.parse(head.header("content-range"));
+        long known = point.meta().length();
+        if (range == null || range.first() != point.offset() || range.total() < 0 || range.last() != range.total() - 1
+                || (known >= 0 && range.total() != known)) {
+            throw new FetchException("range_mismatch", "Content-Range " + head.header("content-range")
+                    + " does not continue the " + point.offset() + " bytes saved"
+                    + (known >= 0 ? " of " + known : ""), false);
+        }
+        if (maxSize >= 0 && range.total() > maxSize) {
+            throw FetchException.tooLarge(maxSize);
+        }
+        try {
+            sink = FileSink.resume(dir, file, point.offset());
+        } catch (IOException e) {
+            throw FetchException.writeError(e);
+        }
+        discardPart = false;
+        keepPart = true;
+        expectedTotal = range.total();
+        decoded = point.offset();
+        resumedFrom = point.offset();
+    }
+
+    /** A 416 to our Range: complete if the server's length is exactly what the part holds, else start over. */
+    private void onRangeNotSatisfiable(ResponseHead head) throws FetchException {
+        ResumePoint.ContentRange range = ResumePoint.ContentRange.parse(head.header("content-range"));
+        long known = point.meta().length();
+        try {
+            if (range != null && range.total() == point.offset() && (known < 0 || known == point.offset())) {
+                FileSink.publishPart(dir, file);
+                PartMeta.delete(dir, file);
+                decoded = point.offset();
+                resumedFrom = point.offset();
+                completedFromPart = true;
+            } else {
+                FileSink.deletePart(dir, file);
+                PartMeta.delete(dir, file);
+                partDiscarded = true;
+            }
         } catch (IOException e) {
             throw FetchException.writeError(e);
         }
@@ -79,6 +178,7 @@ final class ExchangeBody implements BodyReceiver {
     private void save(ByteBuffer out) throws IOException {
         long total = decoded + out.remaining();
         if (maxSize >= 0 && total > maxSize) {
+            discardPart = true;
             throw FetchException.tooLarge(maxSize);
         }
         try {
@@ -100,8 +200,14 @@ final class ExchangeBody implements BodyReceiver {
         }
         decoder.finish();
         decoder.close();
+        if (expectedTotal >= 0 && decoded != expectedTotal) {
+            throw FetchException.truncated("got " + decoded + " of " + expectedTotal + " bytes");
+        }
         try {
             sink.commit();
+            if (keepPart) {
+                PartMeta.delete(dir, file);
+            }
         } catch (IOException e) {
             throw FetchException.writeError(e);
         }
@@ -109,8 +215,21 @@ final class ExchangeBody implements BodyReceiver {
 
     @Override
     public void onAbort() {
-        if (sink != null) {
-            sink.abort();
+        FileSink s = sink;
+        if (s != null && keepPart && !discardPart) {
+            s.keep(); // --resume: what arrived stays, with its meta, for the next try
+        } else {
+            if (s != null) {
+                s.abort();
+            }
+            if (resumeUrl != null && (s != null || discardPart)) {
+                try {
+                    FileSink.deletePart(dir, file);
+                    PartMeta.delete(dir, file);
+                } catch (IOException ignored) {
+                    // a part file without meta is never continued; the next run starts over
+                }
+            }
         }
         if (decoder != null) {
             decoder.close();

@@ -1,6 +1,7 @@
 package io.asynccrawler.fetch;
 
 import io.asynccrawler.save.OutputDirectory;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +33,7 @@ final class FetchRun {
     private final Set<URI> visited = new HashSet<>();
     private int attempts;
     private int retriesUsed;
+    private boolean restartedPart;
     private long attemptNanos;
     private volatile boolean cancelled;
     private volatile InFlight inFlight;
@@ -68,8 +72,29 @@ final class FetchRun {
         }
         attempts++;
         attemptNanos = System.nanoTime();
-        ExchangeBody body = new ExchangeBody(dir, target.file(), settings.maxSize());
-        InFlight exchange = client.exchange(new Request(Urls.withoutUserInfo(uri), headersFor(uri)), body);
+        if (!settings.resume()) {
+            return send(uri, null);
+        }
+        // Looking for a part file touches the disk: never on the thread that completed the last step (an event loop).
+        return CompletableFuture.supplyAsync(this::resumePoint, ResumeLookups.EXECUTOR).thenCompose(point -> send(uri, point));
+    }
+
+    private ResumePoint resumePoint() {
+        try {
+            return ResumePoint.find(dir, target.file(), Urls.redact(target.uri()));
+        } catch (IOException e) {
+            return null; // unreadable: the download starts over, and writing will tell what is wrong
+        }
+    }
+
+    private CompletableFuture<Result> send(URI uri, ResumePoint point) {
+        ExchangeBody body = new ExchangeBody(dir, target.file(), settings.maxSize(),
+                settings.resume() ? Urls.redact(target.uri()) : null, point);
+        List<Header> headers = headersFor(uri);
+        if (point != null) {
+            headers.addAll(point.headers());
+        }
+        InFlight exchange = client.exchange(new Request(Urls.withoutUserInfo(uri), headers), body);
         inFlight = exchange;
         if (cancelled) {
             exchange.abort();
@@ -87,8 +112,12 @@ final class FetchRun {
             return failure.isTransient() ? retry(uri, head, failure, null) : done(failed(uri, head, failure));
         }
         int status = head.status();
-        if (status / 100 == 2) {
-            return done(result(uri, head, body.saved(), Outcome.OK, null));
+        if (status / 100 == 2 || body.completedFromPart()) {
+            return done(result(uri, head, body.saved(), body.resumedFrom(), Outcome.OK, null));
+        }
+        if (body.partDiscarded() && !restartedPart) {
+            restartedPart = true; // a 416 for a part file that cannot be continued: it is gone, ask for the whole body
+            return attempt(uri);
         }
         if (Redirects.STATUSES.contains(status)) {
             return redirect(uri, head);
@@ -176,16 +205,25 @@ final class FetchRun {
     }
 
     private Result failed(URI uri, ResponseHead head, FetchException failure) {
-        return result(uri, head, 0, Outcome.FAILED, failure);
+        return result(uri, head, 0, 0, Outcome.FAILED, failure);
     }
 
-    private Result result(URI uri, ResponseHead head, long bytes, Outcome outcome, FetchException failure) {
+    private Result result(URI uri, ResponseHead head, long bytes, long resumedFrom, Outcome outcome, FetchException failure) {
         long now = System.nanoTime();
         long ttfb = head == null ? -1 : TimeUnit.NANOSECONDS.toMillis(head.receivedNanos() - attemptNanos);
         return new Result(Urls.redact(target.uri()), Urls.redact(uri), head == null ? 0 : head.status(),
                 outcome == Outcome.OK ? target.file().toString() : null, bytes,
                 head == null ? null : head.header("content-type"), attempts, startedAt, ttfb,
                 TimeUnit.NANOSECONDS.toMillis(now - startNanos), outcome,
-                failure == null ? null : failure.reason(), failure == null ? null : failure.getMessage());
+                failure == null ? null : failure.reason(), failure == null ? null : failure.getMessage(), resumedFrom);
+    }
+
+    /** Threads for --resume's part-file lookups, made on first use. */
+    private static final class ResumeLookups {
+        static final Executor EXECUTOR = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "resume-lookup");
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

@@ -17,10 +17,12 @@ import java.util.List;
  * @param overwrite      fetch again when the file already exists
  * @param insecure       accept any TLS certificate and https-to-http redirects
  * @param compressed     ask for gzip/deflate and save the decoded bytes
+ * @param resume         keep the part file of a failed or interrupted download and continue it
+ *                       with a Range request (asks for identity bodies, so offsets are the server's)
  */
 public record FetchSettings(Duration connectTimeout, Duration readTimeout, Duration timeout, int retries,
                             int maxRedirects, List<Header> headers, String userAgent, long maxSize,
-                            boolean overwrite, boolean insecure, boolean compressed) {
+                            boolean overwrite, boolean insecure, boolean compressed, boolean resume) {
     public FetchSettings {
         headers = List.copyOf(headers);
     }
@@ -28,6 +30,6 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
     /** The defaults of DESIGN §1. */
     public static FetchSettings defaults(String userAgent) {
         return new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), null, 2, 10, List.of(),
-                userAgent, -1, false, false, true);
+                userAgent, -1, false, false, true, false);
     }
 }

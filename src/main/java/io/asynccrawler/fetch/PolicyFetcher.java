@@ -32,12 +32,12 @@ public final class PolicyFetcher implements Fetcher {
         try {
             if (!settings.overwrite() && FileSink.exists(dir, target.file())) {
                 return CompletableFuture.completedFuture(new Result(Urls.redact(target.uri()), Urls.redact(target.uri()),
-                        0, target.file().toString(), 0, null, 0, startedAt, -1, 0, Outcome.SKIPPED, null, null));
+                        0, target.file().toString(), 0, null, 0, startedAt, -1, 0, Outcome.SKIPPED, null, null, 0));
             }
         } catch (IOException e) {
             FetchException fe = FetchException.writeError(e);
             return CompletableFuture.completedFuture(new Result(Urls.redact(target.uri()), Urls.redact(target.uri()),
-                    0, null, 0, null, 0, startedAt, -1, 0, Outcome.FAILED, fe.reason(), fe.getMessage()));
+                    0, null, 0, null, 0, startedAt, -1, 0, Outcome.FAILED, fe.reason(), fe.getMessage(), 0));
         }
         FetchRun run = new FetchRun(client, settings, dir, target, startedAt, startNanos);
         active.add(run);

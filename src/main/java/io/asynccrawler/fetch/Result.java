@@ -19,12 +19,13 @@ import java.time.Instant;
  * @param outcome     ok, skipped or failed
  * @param reason      a stable word for a failure ({@code http_404}, {@code read_timeout}, ...), else null
  * @param error       a one-line description of the failure, else null
+ * @param resumedFrom bytes that were already in the part file when the saving transfer began (--resume), else 0
  */
 public record Result(String url, String finalUrl, int status, String file, long bytes, String contentType,
                      int attempts, Instant startedAt, long ttfbMs, long totalMs, Outcome outcome,
-                     String reason, String error) {
+                     String reason, String error, long resumedFrom) {
     /** The result of an input line or argument that is not a URL we can fetch (reason {@code bad_input}). */
     public static Result badInput(String input, String message) {
-        return new Result(input, input, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.FAILED, "bad_input", message);
+        return new Result(input, input, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.FAILED, "bad_input", message, 0);
     }
 }

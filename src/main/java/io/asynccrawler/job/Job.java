@@ -142,6 +142,11 @@ public final class Job {
         return next;
     }
 
+    /** Permits of the semaphore not held by a URL: the concurrency when nothing is under way. */
+    public int idlePermits() {
+        return permits.availablePermits();
+    }
+
     /** Stops reading, cancels every fetch under way; {@link #run} then returns once they have ended. */
     public void interrupt() {
         interrupted = true;
@@ -160,11 +165,11 @@ public final class Job {
 
     private static Result cancelled(Target target) {
         String url = Urls.redact(target.uri());
-        return new Result(url, url, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.FAILED, "cancelled", "cancelled");
+        return new Result(url, url, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.FAILED, "cancelled", "cancelled", 0);
     }
 
     private static Result failed(Target target, Throwable error) {
         String url = Urls.redact(target.uri());
-        return new Result(url, url, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.FAILED, "error", String.valueOf(error));
+        return new Result(url, url, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.FAILED, "error", String.valueOf(error), 0);
     }
 }

@@ -42,6 +42,7 @@ public final class JsonReport implements AutoCloseable {
             json.writeNumberField("status", r.status());
             json.writeStringField("file", r.file());
             json.writeNumberField("bytes", r.bytes());
+            json.writeNumberField("resumedFrom", r.resumedFrom());
             json.writeStringField("contentType", r.contentType());
             json.writeNumberField("attempts", r.attempts());
             json.writeStringField("startedAt", r.startedAt().toString());

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Streams one body into {@code NAME.part} (created new, owner-only) and publishes it as {@code NAME}
- * only on {@link #commit()}; {@link #abort()} deletes the part file. Blocking: run it off the event loop.
+ * only on {@link #commit()}; {@link #abort()} deletes the part file, {@link #keep()} leaves it for
+ * --resume, which continues it with {@link #resume}. Blocking: run it off the event loop.
  */
 public final class FileSink implements AutoCloseable {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -38,7 +39,7 @@ public final class FileSink implements AutoCloseable {
     /** Opens {@code relative}'s part file inside {@code dir}, replacing a stale one from an earlier run. */
     public static FileSink open(OutputDirectory dir, Path relative) throws IOException {
         Path target = dir.prepare(relative);
-        Path part = target.resolveSibling(target.getFileName() + ".part");
+        Path part = partOf(target);
         FileChannel channel;
         try {
             channel = create(part, dir);
@@ -47,6 +48,48 @@ public final class FileSink implements AutoCloseable {
             channel = create(part, dir);
         }
         return new FileSink(dir, target, part, channel);
+    }
+
+    /**
+     * Reopens {@code relative}'s part file to continue it at {@code offset} (for --resume): anything
+     * past the offset is cut off. The part must be a regular file (never a symlink) of at least that size.
+     */
+    public static FileSink resume(OutputDirectory dir, Path relative, long offset) throws IOException {
+        Path target = dir.prepare(relative);
+        Path part = partOf(target);
+        FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        try {
+            if (!Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS) || channel.size() < offset) {
+                throw new IOException(part + " changed while resuming");
+            }
+            channel.truncate(offset);
+            channel.position(offset);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return new FileSink(dir, target, part, channel);
+    }
+
+    /** The size of {@code relative}'s part file, or -1 if there is none (a symlink there does not count). */
+    public static long partSize(OutputDirectory dir, Path relative) throws IOException {
+        Path part = partOf(dir.resolve(relative));
+        return Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS) ? Files.size(part) : -1;
+    }
+
+    /** Publishes an existing part file as complete (the server said it already has all its bytes). */
+    public static void publishPart(OutputDirectory dir, Path relative) throws IOException {
+        FileSink sink = resume(dir, relative, partSize(dir, relative));
+        sink.commit();
+    }
+
+    /** Deletes {@code relative}'s part file, if any. */
+    public static void deletePart(OutputDirectory dir, Path relative) throws IOException {
+        Files.deleteIfExists(partOf(dir.resolve(relative)));
+    }
+
+    static Path partOf(Path target) {
+        return target.resolveSibling(target.getFileName() + ".part");
     }
 
     private static FileChannel create(Path part, OutputDirectory dir) throws IOException {
@@ -102,6 +145,19 @@ public final class FileSink implements AutoCloseable {
             Files.deleteIfExists(part);
         } catch (IOException ignored) {
             // nothing more can be done; the name ends in .part, so it never looks complete
+        }
+    }
+
+    /** Closes the part file and leaves it for a later --resume. Safe to call more than once, from any thread. */
+    public synchronized void keep() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // what reached the file stays; a resume continues from its size
         }
     }
 

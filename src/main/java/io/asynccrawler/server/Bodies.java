@@ -20,6 +20,8 @@ final class Bodies {
     static final long MAX_BYTES = 1L << 40;
     private static final long MAX_TRUNCATE = 16L << 20;
     private static final String OCTETS = "application/octet-stream";
+    /** Every /bytes body is the same forever: one fixed date. */
+    static final String LAST_MODIFIED = "Thu, 01 Jan 2026 00:00:00 GMT";
 
     private Bodies() {
     }
@@ -33,7 +35,13 @@ final class Bodies {
             closeDelimited(call, n, seed);
             return;
         }
-        long[] range = gzip || chunked ? null : ByteRange.parse(call.range, n);
+        boolean ranges = !gzip && !chunked;
+        String etag = "\"b" + seed + "-" + n + "\"";
+        long[] range = ranges ? ByteRange.parse(call.range, n) : null;
+        if (call.ifRange != null && !call.ifRange.equals(etag) && !call.ifRange.equals(LAST_MODIFIED)) {
+            range = null; // RFC 9110 §13.1.5: a changed representation is sent whole
+        }
+        long stallAt = call.longParam("stall_at", -1, 0, MAX_BYTES);
         if (range == ByteRange.UNSATISFIABLE) {
             HttpResponse response = call.head(HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE, OCTETS);
             response.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + n);
@@ -42,7 +50,11 @@ final class Bodies {
             return;
         }
         HttpResponse response = call.head(range == null ? HttpResponseStatus.OK : HttpResponseStatus.PARTIAL_CONTENT, OCTETS);
-        response.headers().set(HttpHeaderNames.ACCEPT_RANGES, gzip || chunked ? HttpHeaderValues.NONE : HttpHeaderValues.BYTES);
+        response.headers().set(HttpHeaderNames.ACCEPT_RANGES, ranges ? HttpHeaderValues.BYTES : HttpHeaderValues.NONE);
+        if (ranges) {
+            response.headers().set(HttpHeaderNames.ETAG, etag);
+            response.headers().set(HttpHeaderNames.LAST_MODIFIED, LAST_MODIFIED);
+        }
         long offset = range == null ? 0 : range[0];
         long length = range == null ? n : range[1] - range[0] + 1;
         if (gzip) {
@@ -60,7 +72,7 @@ final class Bodies {
             call.sendWithoutBody(response);
             return;
         }
-        ChunkedInput<ByteBuf> body = gzip ? new GzipInput(seed, n) : new BytesInput(seed, offset, length);
+        ChunkedInput<ByteBuf> body = gzip ? new GzipInput(seed, n) : new BytesInput(seed, offset, length, stallAt);
         call.ctx.write(response);
         call.finishWith(call.ctx.writeAndFlush(new HttpChunkedInput(body)));
     }

@@ -11,12 +11,19 @@ final class BytesInput implements ChunkedInput<ByteBuf> {
 
     private final long seed;
     private final long end;
+    /** Where the stream stops sending without ending (a stalled server), or -1. */
+    private final long stallAt;
     private long position;
 
     BytesInput(long seed, long offset, long length) {
+        this(seed, offset, length, -1);
+    }
+
+    BytesInput(long seed, long offset, long length, long stallAt) {
         this.seed = seed;
         this.position = offset;
         this.end = offset + length;
+        this.stallAt = stallAt > offset ? stallAt : -1; // a range from the stall point on is sent whole
     }
 
     @Override
@@ -32,10 +39,11 @@ final class BytesInput implements ChunkedInput<ByteBuf> {
 
     @Override
     public ByteBuf readChunk(ByteBufAllocator allocator) {
-        if (isEndOfInput()) {
-            return null;
+        if (isEndOfInput() || (stallAt >= 0 && position >= stallAt)) {
+            return null; // at the stall point: nothing more, ever, but not the end either
         }
-        int n = (int) Math.min(CHUNK, end - position);
+        long stop = stallAt >= 0 ? Math.min(end, stallAt) : end;
+        int n = (int) Math.min(CHUNK, stop - position);
         ByteBuf buf = allocator.buffer(n);
         DeterministicBytes.write(buf, seed, position, n);
         position += n;

@@ -33,6 +33,8 @@ final class Call {
     final String host;
     /** The request's {@code Range} header, or null. */
     final String range;
+    /** The request's {@code If-Range} header, or null. */
+    final String ifRange;
     /** The request's headers, in order, for {@code /headers}. */
     final List<Map.Entry<String, String>> requestHeaders;
     private final QueryStringDecoder query;
@@ -47,6 +49,7 @@ final class Call {
         this.keepAlive = HttpUtil.isKeepAlive(request);
         this.host = request.headers().get(HttpHeaderNames.HOST, "127.0.0.1");
         this.range = request.headers().get(HttpHeaderNames.RANGE);
+        this.ifRange = request.headers().get(HttpHeaderNames.IF_RANGE);
         this.requestHeaders = request.headers().entries();
         this.onDone = onDone;
     }

@@ -24,6 +24,7 @@ final class Endpoints {
                 "  /aio?min=1&max=30&seed=S   random delay of min..max whole seconds (fixed by a seed), answers {\"delay\": s}",
                 "  /delay/{ms}                fixed delay, answers {\"delay_ms\": ms}",
                 "  /bytes/{n}?seed=&chunked=1&gzip=1   n deterministic bytes (close=1: ended by closing)",
+                "  /bytes/{n}?stall_at=K               stops sending at byte K without ending (Range, If-Range, ETag)",
                 "  /files/{path}              files under the --files directory",
                 "  /status/{code}             that status",
                 "  /redirect/{n}?absolute=1   n redirects, then 200",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asynccrawler.server.DeterministicBytes;
 import io.asynccrawler.testing.Tree;
 import java.io.File;
 import java.io.IOException;
@@ -58,6 +59,48 @@ class FetchProcessTest extends FetchTestBase {
             assertThat(r.get("reason").asText()).isEqualTo("cancelled");
         }
         assertThat(Tree.files(out())).as("no final file, no part file").isEmpty();
+    }
+
+    /** Starts a --resume download that stalls at 1,000,000 of 3,000,000 bytes, stops it with {@code signal}, then resumes it. */
+    private void stoppedThenResumed(String signal, int expectedExit) throws Exception {
+        String url = base + "/bytes/3000000?seed=11&stall_at=1000000";
+        Path list = list(url + " big.bin");
+        Path part = out().resolve("big.bin.part");
+        Process p = start(List.of(), "fetch", "--resume", "-o", out().toString(), "--report", report().toString(), list.toString());
+        try {
+            for (int i = 0; i < 400 && !(Files.exists(part) && Files.size(part) == 1_000_000); i++) {
+                assertThat(p.waitFor(50, TimeUnit.MILLISECONDS)).as("still downloading").isFalse();
+            }
+            assertThat(Files.size(part)).isEqualTo(1_000_000);
+            assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start().waitFor()).isZero();
+            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as("exits within 5 s").isTrue();
+            assertThat(p.exitValue()).isEqualTo(expectedExit);
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(Tree.files(out())).containsExactly("big.bin.part", "big.bin.part.meta");
+        if (!signal.equals("KILL")) {
+            JsonNode stopped = new ObjectMapper().readTree(report().toFile()).get("results").get(0);
+            assertThat(stopped.get("reason").asText()).isEqualTo("cancelled");
+        }
+
+        Cli resumed = fetch("--resume", list.toString());
+        assertThat(resumed.exitCode).as(resumed.err).isZero();
+        JsonNode r = results().get(url);
+        assertThat(r.get("status").asInt()).as("only the rest was asked for and sent").isEqualTo(206);
+        assertThat(r.get("resumedFrom").asLong()).isEqualTo(1_000_000);
+        assertThat(Files.readAllBytes(out().resolve("big.bin"))).isEqualTo(DeterministicBytes.bytes(11, 0, 3_000_000));
+        assertThat(Tree.files(out())).containsExactly("big.bin");
+    }
+
+    @Test
+    void aKilledDownloadIsFinishedByResumeFetchingOnlyTheRest() throws Exception {
+        stoppedThenResumed("KILL", 137);
+    }
+
+    @Test
+    void ctrlCWithResumeKeepsThePartFileForTheNextRun() throws Exception {
+        stoppedThenResumed("INT", 130);
     }
 
     @Test

@@ -28,7 +28,7 @@ class SvgTimelineTest {
         for (int i = 0; i < n; i++) {
             long offset = serial ? i * 500L : 0;
             t.add(new Result("http://h/" + i, "http://h/" + i, 200, "f" + i, 1, null, 1, start.plusMillis(offset),
-                    10, 500, i == 3 ? Outcome.FAILED : Outcome.OK, null, null));
+                    10, 500, i == 3 ? Outcome.FAILED : Outcome.OK, null, null, 0));
         }
         return t;
     }
