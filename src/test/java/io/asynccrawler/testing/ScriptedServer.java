@@ -57,7 +57,10 @@ public final class ScriptedServer implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    /** Serves {@code path} (the request target, query included) with these scripts, one per request in turn. */
+    /**
+     * Serves {@code path} with these scripts, one per request in turn. A path with a query matches
+     * that exact request target; one without also serves the path with any query.
+     */
     public ScriptedServer on(String path, Script... inTurn) {
         scripts.put(path, List.of(inTurn));
         hits.remove(path);
@@ -106,6 +109,9 @@ public final class ScriptedServer implements AutoCloseable {
                 String[] requestLine = head.split(" ", 3);
                 String target = requestLine.length > 1 ? requestLine[1] : "";
                 List<Script> inTurn = scripts.get(target);
+                if (inTurn == null && target.indexOf('?') >= 0) {
+                    inTurn = scripts.get(target.substring(0, target.indexOf('?'))); // a script for the path serves any query
+                }
                 int n = hits.computeIfAbsent(target, k -> new AtomicInteger()).getAndIncrement();
                 Script script = inTurn == null ? fallback : inTurn.get(Math.min(n, inTurn.size() - 1));
                 if (!script.run(socket, out)) {

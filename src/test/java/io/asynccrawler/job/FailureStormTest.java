@@ -1,0 +1,130 @@
+package io.asynccrawler.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asynccrawler.fetch.FetchSettings;
+import io.asynccrawler.fetch.PolicyFetcher;
+import io.asynccrawler.fetch.Result;
+import io.asynccrawler.fetch.netty.NettyClient;
+import io.asynccrawler.fetch.netty.TlsContexts;
+import io.asynccrawler.netty.Transport;
+import io.asynccrawler.save.OutputDirectory;
+import io.asynccrawler.testing.ScriptedServer;
+import io.asynccrawler.testing.ScriptedServer.Script;
+import io.asynccrawler.testing.Tree;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * 10,000 URLs, nine in ten failing in every way a server can fail: afterwards every permit is back,
+ * every file descriptor is closed, no file but the good ones exists (and the leak detector, at
+ * paranoid, finds no buffer left unreleased: see NoLeaksExtension).
+ */
+class FailureStormTest {
+    private static final int URLS = 10_000;
+    private static final int CONCURRENCY = 64;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyPermitAndFileDescriptorComesBackAfterAFailureStorm() throws Exception {
+        storm(200); // classes loaded, jars opened: what stays open from here on is the baseline
+        long baseline = openFileDescriptors();
+        Map<String, Integer> reasons = storm(URLS);
+
+        Map<String, Integer> expected = new TreeMap<>(Map.of("connect_refused", 3000, "connection_reset", 2000,
+                "closed", 1000, "http_503", 1000, "truncated", 1000, "bad_response", 1000, "read_timeout", 100, "ok", 900));
+        assertThat(reasons).isEqualTo(expected);
+        assertThat(awaitFileDescriptors(baseline, Duration.ofSeconds(20)))
+                .as("open file descriptors after the storm (before: " + baseline + ")").isLessThanOrEqualTo(baseline);
+    }
+
+    /** Runs {@code n} URLs of the storm's mix; returns how many ended with each reason ("ok" for success). */
+    private Map<String, Integer> storm(int n) throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("out-" + n));
+        Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+        int refusedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            refusedPort = s.getLocalPort();
+        }
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.on("/reset", Script.resetNow())
+                    .on("/hangup", Script.hangUp())
+                    .on("/busy", Script.reply("HTTP/1.1 503 Busy\r\nContent-Length: 0\r\n\r\n"))
+                    .on("/short", Script.reply("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n01234").close())
+                    .on("/garbage", Script.reply("HTTX/1.1 2OO OK\r\n\r\n").close())
+                    .on("/silent", Script.silence())
+                    .otherwise(Script.reply("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+            Path list = tmp.resolve("storm-" + n + ".txt");
+            List<String> urls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                urls.add(url(i, server.base(), "http://127.0.0.1:" + refusedPort));
+            }
+            Files.write(list, urls);
+            FetchSettings settings = new FetchSettings(Duration.ofSeconds(5), Duration.ofMillis(300), null, 0, 10, List.of(),
+                    "storm", -1, false, false, true, false);
+            Job job;
+            try (NettyClient client = new NettyClient(Transport.auto(), settings, TlsContexts.client(false, null), 2);
+                 UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
+                job = new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)), new JobSettings(CONCURRENCY, 0),
+                        r -> counts.computeIfAbsent(reason(r), k -> new AtomicInteger()).incrementAndGet(), line -> { });
+                JobTotals totals = job.run(source);
+                assertThat(totals.targets()).isEqualTo(n);
+            }
+            assertThat(job.idlePermits()).as("permits back").isEqualTo(CONCURRENCY);
+        }
+        assertThat(Tree.files(out)).hasSize(counts.getOrDefault("ok", new AtomicInteger()).get())
+                .allMatch(f -> f.contains("/ok@"), "only the good URLs' files");
+        Map<String, Integer> result = new TreeMap<>();
+        counts.forEach((k, v) -> result.put(k, v.get()));
+        return result;
+    }
+
+    private static String url(int i, String server, String refused) {
+        switch (i % 10) {
+            case 0: case 1: case 2: return refused + "/x" + i;
+            case 3: case 4: return server + "/reset?" + i;
+            case 5: return server + "/hangup?" + i;
+            case 6: return server + "/busy?" + i;
+            case 7: return server + "/short?" + i;
+            case 8: return server + "/garbage?" + i;
+            default: return i % 100 == 9 ? server + "/silent?" + i : server + "/ok?" + i;
+        }
+    }
+
+    private static String reason(Result r) {
+        return r.reason() == null ? r.outcome().word() : r.reason();
+    }
+
+    private static long openFileDescriptors() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    /** The open descriptor count once it is back to {@code baseline}, or whatever it is when {@code limit} has passed. */
+    private static long awaitFileDescriptors(long baseline, Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long open = openFileDescriptors();
+        while (open > baseline && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50); // sockets the server threads close as they notice their peers gone
+            open = openFileDescriptors();
+        }
+        return open;
+    }
+}
