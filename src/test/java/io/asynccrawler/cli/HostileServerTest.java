@@ -113,6 +113,22 @@ class HostileServerTest {
     }
 
     @Test
+    void aPortThatNeverAcceptsIsAConnectTimeout() throws IOException {
+        Path out = tmp.resolve("out");
+        Path report = tmp.resolve("report.json");
+        try (ScriptedServer.FullListener full = new ScriptedServer.FullListener()) {
+            String url = "http://127.0.0.1:" + full.port() + "/never";
+            Cli cli = Cli.run("fetch", "-q", "--mode", mode(), "-o", out.toString(), "--report", report.toString(),
+                    "--retries", "0", "--connect-timeout", "500ms", url);
+            assertThat(cli.exitCode).isEqualTo(1);
+            JsonNode result = new ObjectMapper().readTree(report.toFile()).get("results").get(0);
+            assertThat(result.get("reason").asText()).as(result.toString()).isEqualTo("connect_timeout");
+            assertThat(result.get("error").asText()).isEqualTo("timed out connecting after 500ms");
+            assertThat(Tree.files(out)).isEmpty();
+        }
+    }
+
+    @Test
     void dotSegmentsAreResolvedBeforeTheRequestIsSent() throws IOException {
         Path out = tmp.resolve("out");
         Cli cli = Cli.run("fetch", "-q", "--mode", mode(), "-o", out.toString(),
