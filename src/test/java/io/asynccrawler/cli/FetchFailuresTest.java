@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asynccrawler.testing.Tree;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,34 +106,6 @@ class FetchFailuresTest extends FetchTestBase {
         fetch("--retries", "1", refused);
         assertOutcome(results().get(refused), "failed", "connect_refused", "connection refused by http://127.0.0.1:" + port);
         assertThat(results().get(refused).get("attempts").asInt()).isEqualTo(2);
-    }
-
-    @Test
-    void connectTimeoutIsReportedDistinctly() throws Exception {
-        // A listener whose accept queue is full: the kernel drops further SYNs, so connect() hangs.
-        try (ServerSocket full = new ServerSocket()) {
-            full.bind(new InetSocketAddress("127.0.0.1", 0), 1);
-            List<Socket> fillers = new ArrayList<>();
-            try {
-                for (int i = 0; i < 4; i++) {
-                    Socket s = new Socket();
-                    try {
-                        s.connect(full.getLocalSocketAddress(), 200);
-                        fillers.add(s);
-                    } catch (java.net.SocketTimeoutException e) {
-                        s.close();
-                        break; // the queue is full now
-                    }
-                }
-                String url = "http://127.0.0.1:" + full.getLocalPort() + "/x";
-                fetch("--retries", "0", "--connect-timeout", "300ms", url);
-                assertOutcome(results().get(url), "failed", "connect_timeout", "timed out connecting after 300ms");
-            } finally {
-                for (Socket s : fillers) {
-                    s.close();
-                }
-            }
-        }
     }
 
     @Test
