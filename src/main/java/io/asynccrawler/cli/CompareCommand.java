@@ -42,6 +42,7 @@ final class CompareCommand implements Callable<Integer> {
     List<String> inputs = new ArrayList<>();
 
     @Option(names = "--modes", paramLabel = "M,M", split = ",", defaultValue = "sync,async", converter = ModeConverter.class,
+            completionCandidates = ModeConverter.Names.class,
             description = "Modes to run, in order: sync, threads, virtual (JDK 21+), async (default: ${DEFAULT-VALUE}).")
     List<Mode> modes;
 

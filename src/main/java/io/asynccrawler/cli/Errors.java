@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -18,10 +19,28 @@ final class Errors {
     static int onBadUsage(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(qualifiedName(cmd) + ": " + e.getMessage());
+        err.println(qualifiedName(cmd) + ": " + e.getMessage() + defaultOrigin(e, args));
         UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + qualifiedName(cmd) + " --help' for more information.");
         return ExitCodes.USAGE;
+    }
+
+    /** " (from environment variable CRAWLER_X)" when the bad value was a default the user set, not a flag. */
+    private static String defaultOrigin(ParameterException e, String[] args) {
+        if (!(e.getArgSpec() instanceof OptionSpec)
+                || !(e.getCommandLine().getDefaultValueProvider() instanceof ConfigDefaults)) {
+            return "";
+        }
+        OptionSpec option = (OptionSpec) e.getArgSpec();
+        for (String arg : args) {
+            for (String name : option.names()) {
+                if (arg.equals(name) || arg.startsWith(name + "=")) {
+                    return ""; // given on the command line
+                }
+            }
+        }
+        String origin = ((ConfigDefaults) e.getCommandLine().getDefaultValueProvider()).origin(option);
+        return origin == null ? "" : " (from " + origin + ")";
     }
 
     static int onFailure(Exception e, CommandLine cmd, ParseResult parseResult) {

@@ -47,6 +47,7 @@ final class FetchCommand implements Callable<Integer> {
     InputStream stdin = System.in;
 
     @Option(names = "--mode", paramLabel = "M", defaultValue = "async", converter = ModeConverter.class,
+            completionCandidates = ModeConverter.Names.class,
             description = "How requests run: async (the event loop), sync (one blocking request after another),"
                     + " threads (blocking, on -c threads) or virtual (blocking, on virtual threads; JDK 21+)"
                     + " (default: ${DEFAULT-VALUE}).")

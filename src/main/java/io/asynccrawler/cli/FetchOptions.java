@@ -12,6 +12,12 @@ import picocli.CommandLine.Option;
 
 /** The options of {@code fetch} and {@code compare} (DESIGN §1): where files go and how URLs are fetched. */
 final class FetchOptions {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Option defaults as a properties file, one 'long-name=value' a line (default: "
+                    + "~/.config/crawler/crawler.properties if present). Precedence: flag > CRAWLER_<NAME> "
+                    + "environment variable > file > built-in.")
+    Path config;
+
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "downloads",
             description = "Where files go; created if missing (default: ${DEFAULT-VALUE}).")
     Path outputDir;
@@ -46,7 +52,7 @@ final class FetchOptions {
     int maxRedirects;
 
     @Option(names = {"-H", "--header"}, paramLabel = "'K: V'",
-            description = "Extra request header, repeatable; never sent to another origin after a redirect.")
+            description = "Extra request header, repeatable; never sent to another origin after a redirect (default: none).")
     List<String> headers = new ArrayList<>();
 
     @Option(names = {"-A", "--user-agent"}, paramLabel = "S", description = "User-Agent (default: async-crawler/VERSION).")
@@ -57,26 +63,27 @@ final class FetchOptions {
     long maxSize;
 
     @Option(names = "--resume", description = "Keep the .part file of a failed or interrupted download and continue it "
-            + "with a Range request, checked with If-Range (ETag or Last-Modified); implies --no-compressed.")
+            + "with a Range request, checked with If-Range (ETag or Last-Modified); implies --no-compressed (default: off).")
     boolean resume;
 
-    @Option(names = "--overwrite", description = "Download files that already exist again (default: skip them).")
+    @Option(names = "--overwrite", description = "Download files that already exist again (default: off, they are skipped).")
     boolean overwrite;
 
-    @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate, and redirects from https to http.")
+    @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate, and redirects from https to http (default: off).")
     boolean insecure;
 
-    @Option(names = "--cacert", paramLabel = "FILE", description = "Trust the PEM certificates in FILE instead of the JDK's.")
+    @Option(names = "--cacert", paramLabel = "FILE", description = "Trust the PEM certificates in FILE (default: the JDK's trust store).")
     Path caCert;
 
     @Option(names = "--compressed", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Ask for gzip/deflate and save the decoded bytes (default: on).")
     boolean compressed;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report to FILE ('-' for stdout).")
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report to FILE, '-' for stdout (default: none).")
     String report;
 
     @Option(names = "--transport", paramLabel = "T", defaultValue = "auto", converter = TransportConverter.class,
+            completionCandidates = TransportConverter.Names.class,
             description = "Event loop transport: auto, epoll, io_uring or nio (default: ${DEFAULT-VALUE}).")
     Transport transport;
 

@@ -1,6 +1,10 @@
 package io.asynccrawler.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,14 +26,33 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             ServeCommand.class,
             DemoCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
             "",
             "With no command, 'crawler URL|FILE ...' means 'crawler fetch URL|FILE ...'.",
+            "",
             "Examples:",
-            "  crawler demo                         offline showcase against the built-in server",
-            "  crawler fetch -c 128 -o out urls.txt download every URL listed in urls.txt",
-            "  crawler serve --port 0               start the test server on a free port"})
+            "  crawler demo",
+            "      offline showcase: the same slow job blocking and async, side by side",
+            "  crawler fetch -c 128 -o out urls.txt",
+            "      bulk download of every URL in urls.txt, 128 requests at once",
+            "  crawler fetch --report report.json - < urls.txt",
+            "      the same list from stdin, with a JSON report of every URL",
+            "  crawler fetch --resume -o out urls.txt",
+            "      finish an interrupted job: done files are skipped, .part files continued",
+            "  crawler compare --modes sync,threads,async --timeline t.svg urls.txt",
+            "      one job in three modes: a table, and a timeline picture",
+            "  docker run --rm -v \"$PWD\":/data async-crawler fetch -o out urls.txt",
+            "      the same in the Docker image (/data is its working directory)",
+            "  source <(crawler completion)",
+            "      tab completion in this bash (zsh: see 'crawler completion --help')",
+            "",
+            "Defaults: any option of fetch and compare can be set in the environment",
+            "(CRAWLER_CONCURRENCY=128, CRAWLER_OUTPUT_DIR=out) or in a properties file,",
+            "~/.config/crawler/crawler.properties or --config FILE (concurrency=128).",
+            "A flag wins over the environment, the environment over the file, the file",
+            "over the built-in default."})
 public final class Main implements Callable<Integer> {
     private static final Set<String> TOP_LEVEL = Set.of("-h", "--help", "-V", "--version");
 
@@ -46,7 +69,24 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         CommandLine cli = commandLine();
-        System.exit(cli.execute(withDefaultCommand(cli, args)));
+        System.exit(execute(cli, args, System.getenv(), System.getProperty("user.home")));
+    }
+
+    /**
+     * Runs {@code args} on {@code cli} with option defaults from {@code env} and the config file
+     * (ConfigDefaults); an unreadable config file is a usage error.
+     */
+    static int execute(CommandLine cli, String[] args, Map<String, String> env, String home) {
+        Path config = ConfigDefaults.configArgument(args);
+        try {
+            cli.setDefaultValueProvider(ConfigDefaults.load(env, config, ConfigDefaults.defaultFile(env, home)));
+        } catch (IOException e) {
+            PrintWriter err = cli.getErr();
+            err.println("crawler: cannot read config " + (config != null ? config : ConfigDefaults.defaultFile(env, home))
+                    + ": " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+            return ExitCodes.USAGE;
+        }
+        return cli.execute(withDefaultCommand(cli, args));
     }
 
     /** The configured command line; tests call {@code execute} on it with their own writers. */

@@ -13,4 +13,11 @@ final class ModeConverter implements ITypeConverter<Mode> {
             throw new TypeConversionException(e.getMessage());
         }
     }
+
+    /** The words --mode takes, for shell completion. */
+    static final class Names extends java.util.ArrayList<String> {
+        Names() {
+            super(java.util.List.of("async", "sync", "threads", "virtual"));
+        }
+    }
 }

@@ -34,6 +34,7 @@ final class ServeCommand implements Callable<Integer> {
     Path files;
 
     @Option(names = "--transport", defaultValue = "auto", converter = TransportConverter.class,
+            completionCandidates = TransportConverter.Names.class,
             description = "auto, epoll, io_uring or nio (default: ${DEFAULT-VALUE}).")
     Transport transport;
 

@@ -20,4 +20,11 @@ final class TransportConverter implements ITypeConverter<Transport> {
         }
         return transport;
     }
+
+    /** The words --transport takes, for shell completion. */
+    static final class Names extends java.util.ArrayList<String> {
+        Names() {
+            super(java.util.List.of("auto", "epoll", "io_uring", "nio"));
+        }
+    }
 }

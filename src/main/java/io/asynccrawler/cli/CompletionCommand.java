@@ -1,0 +1,32 @@
+package io.asynccrawler.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code crawler completion}: a bash (and zsh) completion script for every command and option. */
+@Command(name = "completion",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Print a completion script for bash and zsh (commands, options, enum values, files).",
+            "",
+            "bash:  source <(crawler completion)          # this shell",
+            "       crawler completion > ~/.local/share/bash-completion/completions/crawler",
+            "zsh:   autoload -U +X bashcompinit && bashcompinit",
+            "       source <(crawler completion)"})
+final class CompletionCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(AutoComplete.bash("crawler", spec.root().commandLine()));
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,126 @@
+package io.asynccrawler.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Option defaults people set once: an environment variable {@code CRAWLER_<LONG_NAME>}
+ * ({@code CRAWLER_CONCURRENCY=128}, {@code CRAWLER_OUTPUT_DIR=out}) or a line {@code long-name=value}
+ * in a properties file ({@code --config FILE}, else {@code ~/.config/crawler/crawler.properties} if
+ * present). Precedence: a flag on the command line, then the environment, then the file, then the
+ * built-in default. Values are read exactly as on the command line (same converters, same checks).
+ */
+final class ConfigDefaults implements IDefaultValueProvider {
+    static final String ENV_PREFIX = "CRAWLER_";
+    /** Options that only act on the command line. */
+    private static final Set<String> NOT_DEFAULTED = Set.of("help", "version", "config");
+
+    private final Map<String, String> env;
+    private final Properties file;
+    private final Path source;
+
+    private ConfigDefaults(Map<String, String> env, Properties file, Path source) {
+        this.env = env;
+        this.file = file;
+        this.source = source;
+    }
+
+    /** The default config file: {@code $XDG_CONFIG_HOME/crawler/crawler.properties}, else under {@code ~/.config}. */
+    static Path defaultFile(Map<String, String> env, String home) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config");
+        return base.resolve("crawler").resolve("crawler.properties");
+    }
+
+    /**
+     * Defaults from {@code env} and {@code config} (a file given with --config, which must exist), or
+     * else the default file if it exists.
+     */
+    static ConfigDefaults load(Map<String, String> env, Path config, Path defaultFile) throws IOException {
+        Path path = config != null ? config : defaultFile;
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (NoSuchFileException e) {
+            if (config != null) {
+                throw new NoSuchFileException(config.toString(), null, "no such config file");
+            }
+            return new ConfigDefaults(env, props, null);
+        }
+        return new ConfigDefaults(env, props, path);
+    }
+
+    /** The file the defaults came from, or null. */
+    Path source() {
+        return source;
+    }
+
+    @Override
+    public String defaultValue(ArgSpec arg) {
+        if (!(arg instanceof OptionSpec)) {
+            return null;
+        }
+        String key = key((OptionSpec) arg);
+        if (NOT_DEFAULTED.contains(key)) {
+            return null;
+        }
+        String fromEnv = env.get(envName(key));
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        String fromFile = file.getProperty(key);
+        return fromFile != null ? fromFile.trim() : null;
+    }
+
+    /**
+     * Where {@code option}'s default came from, when this provider gave one: "environment variable
+     * CRAWLER_X" or "config file F"; else null. For error messages about a bad default value.
+     */
+    String origin(OptionSpec option) {
+        String key = key(option);
+        if (NOT_DEFAULTED.contains(key)) {
+            return null;
+        }
+        if (env.containsKey(envName(key))) {
+            return "environment variable " + envName(key);
+        }
+        return file.getProperty(key) != null ? "config file " + source : null;
+    }
+
+    /** An option's key: its longest name without dashes ({@code --output-dir} is {@code output-dir}). */
+    static String key(OptionSpec option) {
+        String name = option.longestName().replaceFirst("^-+", "");
+        return name.startsWith("[no-]") ? name.substring(5) : name;
+    }
+
+    static String envName(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** The value of {@code --config FILE} or {@code --config=FILE} among {@code args}, or null. */
+    static Path configArgument(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                break;
+            }
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--config=")) {
+                return Path.of(args[i].substring("--config=".length()));
+            }
+        }
+        return null;
+    }
+}
