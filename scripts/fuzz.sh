@@ -8,5 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 for target in urlListReader urlToFileName pathClaims; do
   echo "fuzz: $target" >&2
-  JAZZER_FUZZ=1 mvn -B -q test -Dtest="ParserFuzzTest#$target" -Dsurefire.failIfNoSpecifiedTests=false
+  JAZZER_FUZZ=1 mvn -B -q test-compile surefire:test@fuzz -Dtest="ParserFuzzTest#$target"
 done

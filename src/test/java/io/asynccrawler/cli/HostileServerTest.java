@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asynccrawler.testing.FullListener;
 import io.asynccrawler.testing.ScriptedServer;
 import io.asynccrawler.testing.ScriptedServer.Script;
 import io.asynccrawler.testing.Tree;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +38,8 @@ class HostileServerTest {
     @BeforeAll
     static void start() throws IOException {
         server = new ScriptedServer();
-        other = new ScriptedServer().otherwise(Script.reply(ok("elsewhere")));
-        for (HostileCase c : CASES.values()) {
+        other = new ScriptedServer().otherwise(Script.reply(HostileCases.ok("elsewhere")));
+        for (HostileCases.HostileCase c : HostileCases.CASES.values()) {
             server.on(c.path(), c.scripts);
         }
     }
@@ -59,13 +55,13 @@ class HostileServerTest {
         return "async";
     }
 
-    static Stream<HostileCase> cases() {
-        return CASES.values().stream();
+    static Stream<HostileCases.HostileCase> cases() {
+        return HostileCases.CASES.values().stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void hostileCase(HostileCase c) throws IOException {
+    void hostileCase(HostileCases.HostileCase c) throws IOException {
         Path out = tmp.resolve("out");
         Path report = tmp.resolve("report.json");
         String url = server.base() + c.path();
@@ -104,8 +100,8 @@ class HostileServerTest {
     @ValueSource(strings = {"leftover_bytes_then_next_request", "leftover_partial_line_then_next_request"})
     void leftoverBytesOnAKeptAliveConnectionNeverReachTheNextResponse(String first) throws IOException {
         Path out = tmp.resolve("out");
-        String leftover = server.base() + CASES.get(first).path();
-        String next = server.base() + CASES.get("plain").path();
+        String leftover = server.base() + HostileCases.CASES.get(first).path();
+        String next = server.base() + HostileCases.CASES.get("plain").path();
         Cli cli = Cli.run("fetch", "-q", "--mode", mode(), "-o", out.toString(), "-c", "1", "--retries", "0", leftover, next);
         assertThat(cli.exitCode).as(cli.err).isZero();
         assertThat(Files.readString(out.resolve(hostDir() + "/c/plain"))).isEqualTo("0123456789");
@@ -116,7 +112,7 @@ class HostileServerTest {
     void aPortThatNeverAcceptsIsAConnectTimeout() throws IOException {
         Path out = tmp.resolve("out");
         Path report = tmp.resolve("report.json");
-        try (ScriptedServer.FullListener full = new ScriptedServer.FullListener()) {
+        try (FullListener full = new FullListener()) {
             String url = "http://127.0.0.1:" + full.port() + "/never";
             Cli cli = Cli.run("fetch", "-q", "--mode", mode(), "-o", out.toString(), "--report", report.toString(),
                     "--retries", "0", "--connect-timeout", "500ms", url);
@@ -141,204 +137,5 @@ class HostileServerTest {
 
     static String hostDir() {
         return "127.0.0.1_" + server.port();
-    }
-
-    // ---- the table ----
-
-    static final Map<String, HostileCase> CASES = new LinkedHashMap<>();
-
-    static {
-        String cl10 = "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n";
-        String chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
-        byte[] gzipHello = gzip("hello, world".getBytes(StandardCharsets.ISO_8859_1));
-        byte[] bomb = gzip(new byte[20 * 1024 * 1024]);
-
-        // well-formed but unusual: must succeed
-        add(saves("plain", "0123456789", Script.reply(ok("0123456789"))));
-        add(saves("interim_100_continue", "hi",
-                Script.reply("HTTP/1.1 100 Continue\r\n\r\n" + ok("hi"))));
-        add(saves("http10_close_delimited", "until close",
-                Script.reply("HTTP/1.0 200 OK\r\n\r\nuntil close").close()));
-        add(saves("bare_lf_line_endings", "lf", Script.reply("HTTP/1.1 200 OK\nContent-Length: 2\n\nlf")));
-        add(saves("chunked_with_extensions_and_trailer", "abcdef",
-                Script.reply(chunked + "3;ext=1\r\nabc\r\n3\r\ndef\r\n0\r\nX-Trailer: t\r\n\r\n")));
-        add(saves("empty_204", "", Script.reply("HTTP/1.1 204 No Content\r\n\r\n")));
-        add(saves("gzip_body", "hello, world",
-                Script.reply(head("Content-Encoding: gzip", "Content-Length: " + gzipHello.length)).send(gzipHello)));
-        add(saves("content_length_with_spaces", "xyz", Script.reply("HTTP/1.1 200 OK\r\nContent-Length:   3  \r\n\r\nxyz")));
-        add(saves("leftover_bytes_then_next_request", "0123456789",
-                Script.reply(cl10 + "\r\n0123456789EXTRA-BYTES-HTTP/1.1 200 OK\r\n\r\n")));
-        add(saves("leftover_partial_line_then_next_request", "0123456789", Script.reply(cl10 + "\r\n0123456789XY")));
-        add(saves("content_disposition_is_ignored", "cd",
-                Script.reply(head("Content-Disposition: attachment; filename=\"../../../etc/evil\"", "Content-Length: 2") + "cd")));
-
-        // protocol faults: must fail, leaving no file
-        add(fails("short_content_length", "truncated", "body truncated", Script.reply(cl10 + "\r\n01234").close()));
-        add(fails("short_content_length_reset", "connection_reset", "connection reset", Script.reply(cl10 + "\r\n01234").reset()));
-        add(fails("unfinished_chunked", "truncated", "body truncated", Script.reply(chunked + "a\r\n0123456789\r\n").close()));
-        add(fails("chunk_cut_mid_data", "truncated", "body truncated", Script.reply(chunked + "a\r\n01234").close()));
-        add(fails("bad_chunk_size", "bad_response", "bad response", Script.reply(chunked + "zz\r\nabc\r\n0\r\n\r\n").close()));
-        add(fails("garbage_status_line", "bad_response", "bad response", Script.reply("HTTX/1.1 2OO OK\r\n\r\n").close()));
-        add(fails("http09_style_body", "bad_response", "bad response", Script.reply("just some bytes\n").close()));
-        add(fails("status_code_out_of_range", "http_999", "HTTP 999 Odd", Script.reply("HTTP/1.1 999 Odd\r\nContent-Length: 0\r\n\r\n")));
-        add(fails("conflicting_content_lengths", "bad_response", "bad response",
-                Script.reply(head("Content-Length: 10", "Content-Length: 20") + "0123456789").close()));
-        add(fails("negative_content_length", "bad_response", "bad response", Script.reply(head("Content-Length: -5") + "abc").close()));
-        add(fails("content_length_not_a_number", "bad_response", "bad response", Script.reply(head("Content-Length: ten") + "abc").close()));
-        add(fails("content_length_and_chunked", "bad_response", "bad response",
-                Script.reply(head("Content-Length: 3", "Transfer-Encoding: chunked") + "3\r\nabc\r\n0\r\n\r\n")));
-        add(fails("unknown_transfer_encoding", "bad_response", "unsupported Transfer-Encoding: rot13",
-                Script.reply(head("Transfer-Encoding: rot13") + "abc").close()));
-        add(fails("oversized_header", "bad_response", "bad response",
-                Script.reply(head("X-Big: " + "a".repeat(100_000), "Content-Length: 1") + "x")));
-        add(fails("endless_headers", "bad_response", "bad response",
-                Script.reply("HTTP/1.1 200 OK\r\n").forever("X-More: yes\r\n".getBytes(StandardCharsets.ISO_8859_1))));
-        add(saves("header_line_without_colon_is_tolerated", "x", Script.reply(head("this is not a header", "Content-Length: 1") + "x")));
-        add(fails("corrupt_gzip", "bad_response", "not gzip",
-                Script.reply(head("Content-Encoding: gzip", "Content-Length: 8") + "notgzip!")));
-        add(fails("gzip_bad_checksum", "bad_response", "checksum",
-                Script.reply(head("Content-Encoding: gzip", "Content-Length: " + gzipHello.length)).send(corruptTrailer(gzipHello))));
-        add(fails("truncated_gzip_matching_length", "truncated", "gzip stream ends",
-                Script.reply(head("Content-Encoding: gzip", "Content-Length: 15")).send(Arrays.copyOf(gzipHello, 15))));
-        add(fails("unsupported_content_encoding", "bad_response", "unsupported Content-Encoding",
-                Script.reply(head("Content-Encoding: br", "Content-Length: 3") + "abc")));
-        add(fails("hang_up_without_response", "closed", "connection closed before a response", Script.hangUp()));
-        add(fails("reset_without_response", "connection_reset", "connection reset", Script.resetNow()));
-        add(fails("reset_mid_body", "connection_reset", "connection reset", Script.reply(cl10 + "\r\n012").sleep(100).reset()));
-
-        // timeouts and limits
-        add(fails("silent_server", "read_timeout", "no data for 1s", Script.silence()).with("--read-timeout", "1s"));
-        add(fails("silent_after_head", "read_timeout", "no data for 1s", Script.reply(cl10 + "\r\n0").sleep(60_000)).with("--read-timeout", "1s"));
-        add(fails("one_byte_drip_against_deadline", "deadline", "deadline of 1500ms exceeded",
-                Script.reply(cl10 + "\r\n").drip("0123456789".getBytes(StandardCharsets.ISO_8859_1), 400))
-                .with("--timeout", "1500ms"));
-        add(fails("huge_retry_after_not_waited_for", "http_503", "Retry-After 24h is longer than",
-                Script.reply("HTTP/1.1 503 Busy\r\nRetry-After: 86400\r\nContent-Length: 0\r\n\r\n")).with("--retries", "3"));
-        add(fails("retry_after_date_far_ahead", "http_503", "is longer than",
-                Script.reply("HTTP/1.1 503 Busy\r\nRetry-After: Fri, 31 Dec 2100 23:59:59 GMT\r\nContent-Length: 0\r\n\r\n"))
-                .with("--retries", "3"));
-        add(saves("retry_after_date_in_the_past", "second",
-                Script.reply("HTTP/1.1 503 Busy\r\nRetry-After: Thu, 01 Jan 1970 00:00:00 GMT\r\nContent-Length: 0\r\n\r\n"),
-                Script.reply(ok("second"))).with("--retries", "1"));
-        add(fails("decompression_bomb", "too_large", "--max-size 1048576",
-                Script.reply(head("Content-Encoding: gzip", "Content-Length: " + bomb.length)).send(bomb)).with("--max-size", "1m"));
-        add(fails("endless_chunked_body", "too_large", "--max-size",
-                Script.reply(chunked).forever("400\r\n".concat("z".repeat(1024)).concat("\r\n").getBytes(StandardCharsets.ISO_8859_1)))
-                .with("--max-size", "1m"));
-        add(fails("endless_close_delimited_body", "deadline", "deadline of 2s exceeded",
-                Script.reply("HTTP/1.1 200 OK\r\n\r\n").forever(new byte[8192])).with("--timeout", "2s"));
-        add(fails("announced_length_over_max_size", "too_large", "--max-size 100",
-                Script.reply(head("Content-Length: 1000000") + "x")).with("--max-size", "100"));
-
-        // an existing file is never damaged by a failed re-download
-        add(fails("failed_overwrite_keeps_the_old_file", "truncated", "body truncated",
-                Script.reply(cl10 + "\r\n01234").close()).with("--overwrite").keeping("the old, good content"));
-
-        // redirects and credentials
-        add(fails("redirect_to_data_url", "bad_redirect", "non-http(s)", Script.reply(redirect("data:text/plain,hi"))));
-        add(fails("redirect_to_file_url", "bad_redirect", "non-http(s)", Script.reply(redirect("file:///etc/passwd"))));
-        add(fails("redirect_to_ftp_url", "bad_redirect", "non-http(s)", Script.reply(redirect("ftp://127.0.0.1/x"))));
-        add(fails("redirect_without_location", "bad_redirect", "without a Location", Script.reply("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n")));
-        add(fails("redirect_to_itself", "redirect_loop", "redirect loop", Script.reply(redirect("/c/redirect_to_itself"))));
-        add(fails("redirect_to_unreadable_location", "bad_redirect", "unreadable Location", Script.reply(redirect("http://[::1/x"))));
-        add(saves("authorization_not_sent_to_another_port", "elsewhere", redirectToOther("/auth"))
-                .with("-H", "Authorization: Bearer secret-token").otherMustNotSee("secret"));
-        add(saves("cookie_not_sent_to_another_port", "elsewhere", redirectToOther("/cookie"))
-                .with("-H", "Cookie: session=secret").otherMustNotSee("secret"));
-    }
-
-    private static void add(HostileCase c) {
-        CASES.put(c.name, c);
-    }
-
-    static HostileCase saves(String name, String content, Script... scripts) {
-        return new HostileCase(name, scripts, 0, "ok", null, null, content);
-    }
-
-    static HostileCase fails(String name, String reason, String errorPart, Script... scripts) {
-        return new HostileCase(name, scripts, 1, "failed", reason, errorPart, null);
-    }
-
-    static String ok(String body) {
-        return "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
-    }
-
-    static String head(String... headers) {
-        return "HTTP/1.1 200 OK\r\n" + String.join("\r\n", headers) + "\r\n\r\n";
-    }
-
-    static String redirect(String location) {
-        return "HTTP/1.1 302 Found\r\nLocation: " + location + "\r\nContent-Length: 0\r\n\r\n";
-    }
-
-    /** A redirect to the second server; its port is known only once it runs, so the Location is written late. */
-    static Script redirectToOther(String path) {
-        return Script.replyLazily(() -> redirect(other.base() + path));
-    }
-
-    static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(data);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    static byte[] corruptTrailer(byte[] gzip) {
-        byte[] copy = gzip.clone();
-        copy[copy.length - 8] ^= 0x55; // the CRC-32
-        return copy;
-    }
-
-    /** One row of the table. */
-    static final class HostileCase {
-        final String name;
-        final Script[] scripts;
-        final int exit;
-        final String outcome;
-        final String reason;
-        final String errorPart;
-        final String saved;
-        final List<String> args = new ArrayList<>();
-        String existing;
-        String otherMustNotSee;
-
-        HostileCase(String name, Script[] scripts, int exit, String outcome, String reason, String errorPart, String saved) {
-            this.name = name;
-            this.scripts = scripts;
-            this.exit = exit;
-            this.outcome = outcome;
-            this.reason = reason;
-            this.errorPart = errorPart;
-            this.saved = saved;
-        }
-
-        String path() {
-            return "/c/" + name;
-        }
-
-        HostileCase with(String... more) {
-            args.addAll(List.of(more));
-            return this;
-        }
-
-        /** A file already at the URL's path before the run; it must be there, unchanged, after. */
-        HostileCase keeping(String content) {
-            existing = content;
-            return this;
-        }
-
-        /** Text (lower case) that must not appear in any request the second server receives. */
-        HostileCase otherMustNotSee(String text) {
-            otherMustNotSee = text;
-            return this;
-        }
-
-        @Override
-        public String toString() {
-            return name;
-        }
     }
 }
