@@ -102,7 +102,7 @@ final class CompareCommand implements Callable<Integer> {
                     return ExitCodes.OUTPUT_DIR;
                 }
                 err.println("compare: " + mode.label() + " ...");
-                JobRun.Finished finished = new JobRun(mode, options, err).run(replayable, stdin, output, report.json());
+                JobRun.Finished finished = new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging).run(replayable, stdin, output, report.json());
                 err.println("compare: " + mode.label() + ": " + finished.summary().line());
                 summaries.add(finished.summary());
                 timelines.add(finished.timeline());

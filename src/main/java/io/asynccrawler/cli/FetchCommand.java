@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,13 +79,19 @@ final class FetchCommand implements Callable<Integer> {
         }
         JobRun.Finished finished;
         try (report) {
-            finished = new JobRun(mode, options, err).run(inputs, stdin, dir, report.json());
+            finished = new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging).run(inputs, stdin, dir, report.json());
             report.finish(finished.summary());
         } catch (GeneralSecurityException | SSLException | IllegalArgumentException e) {
             return usage(err, "cannot set up TLS" + (options.caCert == null ? "" : " with --cacert " + options.caCert)
                     + ": " + Errors.describe(e));
         }
-        err.println(finished.summary().line());
+        if (logging.quiet) {
+            err.println(finished.summary().line());
+        } else {
+            Terminal terminal = Terminal.ofStderr(System.getenv());
+            err.print(SummaryBlock.render(finished.summary(), options.report, terminal.colour() ? Ansi.ON : Ansi.OFF));
+            err.flush();
+        }
         return exitCode(finished.totals(), finished.summary(), finished.signalExit());
     }
 

@@ -25,6 +25,7 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +40,18 @@ final class JobRun {
     private final Mode mode;
     private final FetchOptions options;
     private final PrintWriter err;
+    private final Terminal terminal;
+    private final LoggingOptions logging;
+    /** Where per-URL lines go: {@link #err}, or through the progress line while it is shown. */
+    private volatile PrintWriter lines;
 
-    JobRun(Mode mode, FetchOptions options, PrintWriter err) {
+    JobRun(Mode mode, FetchOptions options, PrintWriter err, Terminal terminal, LoggingOptions logging) {
         this.mode = mode;
         this.options = options;
         this.err = err;
+        this.lines = err;
+        this.terminal = terminal;
+        this.logging = logging;
     }
 
     /** Fetches {@code inputs} into {@code dir}, adding results to {@code report} (may be null). */
@@ -61,7 +69,8 @@ final class JobRun {
             // The clock starts once the transport is set up (event loops, native library, TLS
             // context): every mode is timed on its requests alone.
             summary = new Summary(mode.label(), jobSettings.concurrency());
-            Job job = new Job(new PolicyFetcher(client, settings, dir), jobSettings, r -> {
+            LongAdder saved = new LongAdder();
+            Job job = new Job(new PolicyFetcher(client, settings, dir, saved), jobSettings, r -> {
                 summary.add(r);
                 if (r.attempts() > 0) {
                     timeline.add(r);
@@ -70,12 +79,17 @@ final class JobRun {
                     report.add(r, mode.label());
                 }
                 logResult(r);
-            }, err::println);
+            }, line -> lines.println(line));
+            ProgressLine progress = new ProgressLine(job, summary, saved, jobSettings.concurrency());
             try (Signals signals = Signals.install(code -> {
                 signalExit.compareAndSet(0, code);
                 job.interrupt();
-            })) {
+            });
+                 StatusLine status = StatusLine.start(terminal, logging.quiet, logging.verbose.length > 0, progress::render)) {
+                lines = status.writer(err);
                 totals = job.run(source);
+            } finally {
+                lines = err;
             }
             summary.finish();
             if (client instanceof NettyClient) {
@@ -111,7 +125,7 @@ final class JobRun {
 
     private void logResult(Result r) {
         if (r.outcome() == Outcome.FAILED && !"bad_input".equals(r.reason())) { // input errors are told as they are read
-            err.println(r.url() + ": " + r.error());
+            lines.println(r.url() + ": " + r.error());
         } else if (log.isDebugEnabled()) {
             log.debug("{} {} {} {} bytes {} ms -> {}", r.outcome().word(), r.status(), r.url(), r.bytes(), r.totalMs(), r.file());
         }

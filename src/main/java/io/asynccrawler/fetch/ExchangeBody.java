@@ -6,6 +6,7 @@ import io.asynccrawler.save.PartMeta;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The receiving end of one exchange for a Target: a 2xx body goes through the content decoder into
@@ -25,6 +26,8 @@ final class ExchangeBody implements BodyReceiver {
     private final String resumeUrl;
     /** The part file this request asked to continue, or null. */
     private final ResumePoint point;
+    /** Every byte saved is added here as it is written (the job's live count). */
+    private final LongAdder progress;
     private volatile ResponseHead head;
     /** Volatile: an abort may come from another thread while a blocking transport is stuck in a read. */
     private volatile FileSink sink;
@@ -41,7 +44,8 @@ final class ExchangeBody implements BodyReceiver {
     private volatile boolean completedFromPart;
     private volatile boolean partDiscarded;
 
-    ExchangeBody(OutputDirectory dir, Path file, long maxSize, String resumeUrl, ResumePoint point) {
+    ExchangeBody(OutputDirectory dir, Path file, long maxSize, String resumeUrl, ResumePoint point, LongAdder progress) {
+        this.progress = progress;
         this.dir = dir;
         this.file = file;
         this.maxSize = maxSize;
@@ -181,12 +185,14 @@ final class ExchangeBody implements BodyReceiver {
             discardPart = true;
             throw FetchException.tooLarge(maxSize);
         }
+        int n = out.remaining();
         try {
             sink.write(out);
         } catch (IOException e) {
             throw FetchException.writeError(e);
         }
         decoded = total;
+        progress.add(n);
     }
 
     @Override

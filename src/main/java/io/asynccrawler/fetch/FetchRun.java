@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One Target's way to a Result: exchange, then redirect, retry or finish. Each step is a stage of
@@ -27,6 +28,7 @@ final class FetchRun {
     private final ExchangeClient client;
     private final FetchSettings settings;
     private final OutputDirectory dir;
+    private final LongAdder saved;
     private final Target target;
     private final Instant startedAt;
     private final long startNanos;
@@ -40,7 +42,8 @@ final class FetchRun {
     private volatile CompletableFuture<Void> waiting;
 
     FetchRun(ExchangeClient client, FetchSettings settings, OutputDirectory dir, Target target,
-             Instant startedAt, long startNanos) {
+             Instant startedAt, long startNanos, LongAdder saved) {
+        this.saved = saved;
         this.client = client;
         this.settings = settings;
         this.dir = dir;
@@ -89,7 +92,7 @@ final class FetchRun {
 
     private CompletableFuture<Result> send(URI uri, ResumePoint point) {
         ExchangeBody body = new ExchangeBody(dir, target.file(), settings.maxSize(),
-                settings.resume() ? Urls.redact(target.uri()) : null, point);
+                settings.resume() ? Urls.redact(target.uri()) : null, point, saved);
         List<Header> headers = headersFor(uri);
         if (point != null) {
             headers.addAll(point.headers());

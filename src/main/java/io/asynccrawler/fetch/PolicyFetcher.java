@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The policy every mode shares, on top of any transport: skip what is already saved, then per
@@ -16,13 +17,20 @@ public final class PolicyFetcher implements Fetcher {
     private final ExchangeClient client;
     private final FetchSettings settings;
     private final OutputDirectory dir;
+    private final LongAdder saved;
     private final Set<FetchRun> active = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     public PolicyFetcher(ExchangeClient client, FetchSettings settings, OutputDirectory dir) {
+        this(client, settings, dir, new LongAdder());
+    }
+
+    /** As above, adding every body byte saved (after decoding) to {@code saved} as it is written: a live count. */
+    public PolicyFetcher(ExchangeClient client, FetchSettings settings, OutputDirectory dir, LongAdder saved) {
         this.client = client;
         this.settings = settings;
         this.dir = dir;
+        this.saved = saved;
     }
 
     @Override
@@ -39,7 +47,7 @@ public final class PolicyFetcher implements Fetcher {
             return CompletableFuture.completedFuture(new Result(Urls.redact(target.uri()), Urls.redact(target.uri()),
                     0, null, 0, null, 0, startedAt, -1, 0, Outcome.FAILED, fe.reason(), fe.getMessage(), 0));
         }
-        FetchRun run = new FetchRun(client, settings, dir, target, startedAt, startNanos);
+        FetchRun run = new FetchRun(client, settings, dir, target, startedAt, startNanos, saved);
         active.add(run);
         if (cancelled) {
             run.cancel();

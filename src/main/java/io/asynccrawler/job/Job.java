@@ -31,6 +31,9 @@ public final class Job {
     private final PathClaims claims = new PathClaims();
     private volatile boolean interrupted;
     private volatile Thread reader;
+    /** Entries read from the input so far (URLs and bad lines), and whether the input is finished. */
+    private volatile long read;
+    private volatile boolean readingDone;
 
     public Job(Fetcher fetcher, JobSettings settings, Consumer<Result> onResult, Consumer<String> onInputError) {
         this.fetcher = fetcher;
@@ -50,6 +53,7 @@ public final class Job {
         try {
             while (!interrupted && source.hasNext()) {
                 UrlSource.Entry entry = source.next();
+                read++; // one writer: the reading thread
                 if (entry.isError()) {
                     inputErrors++;
                     String message = entry.location() + ": " + entry.error();
@@ -64,6 +68,7 @@ public final class Job {
                 }
             }
         } finally {
+            readingDone = true;
             inFlight.arriveAndAwaitAdvance();
             reader = null;
             Thread.interrupted(); // interrupt() may have woken us; the flag has done its work
@@ -140,6 +145,16 @@ public final class Job {
             permits.release(); // the one place a permit comes back, whatever happened to the URL
         }
         return next;
+    }
+
+    /** Entries (URLs and bad lines) read from the input so far. */
+    public long read() {
+        return read;
+    }
+
+    /** Whether the whole input has been read (so {@link #read()} is the total). */
+    public boolean readingDone() {
+        return readingDone;
     }
 
     /** Permits of the semaphore not held by a URL: the concurrency when nothing is under way. */

@@ -12,11 +12,18 @@ public final class LatencyHistogram {
     private static final int MAX_EXPONENT = 58;
     private final AtomicLongArray counts = new AtomicLongArray(SUB * (MAX_EXPONENT + 1));
     private final AtomicLong max = new AtomicLong();
+    private final AtomicLong count = new AtomicLong();
 
     public void record(long millis) {
         long v = Math.max(0, millis);
         counts.incrementAndGet(index(v));
         max.accumulateAndGet(v, Math::max);
+        count.incrementAndGet();
+    }
+
+    /** How many values were recorded. */
+    public long count() {
+        return count.get();
     }
 
     /** The value at quantile {@code q} (0..1), as the upper end of its bucket; 0 when empty. */

@@ -17,6 +17,8 @@ public final class Summary {
     private final LongAdder failed = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    /** The first URL that failed for each reason, and its message: what the summary shows as an example. */
+    private final Map<String, String[]> examples = new ConcurrentHashMap<>();
     private final LatencyHistogram latency = new LatencyHistogram();
     private final AtomicLong endNanos = new AtomicLong();
 
@@ -31,7 +33,9 @@ public final class Summary {
             case SKIPPED: skipped.increment(); break;
             default:
                 failed.increment();
-                failures.computeIfAbsent(r.reason() == null ? "error" : r.reason(), k -> new LongAdder()).increment();
+                String reason = r.reason() == null ? "error" : r.reason();
+                failures.computeIfAbsent(reason, k -> new LongAdder()).increment();
+                examples.putIfAbsent(reason, new String[] {r.url(), r.error()});
         }
         bytes.add(r.bytes());
         if (r.attempts() > 0) { // a skipped file or a bad input line took no request
@@ -93,6 +97,11 @@ public final class Summary {
         Map<String, Long> sorted = new TreeMap<>();
         failures.forEach((k, v) -> sorted.put(k, v.sum()));
         return sorted;
+    }
+
+    /** The first failed URL for {@code reason} and its error message, or null. */
+    public String[] example(String reason) {
+        return examples.get(reason);
     }
 
     /** One line for people: {@code ok 1990, skipped 0, failed 10: 12.3 MiB in 2.41 s (826 req/s, 5.1 MiB/s)}. */

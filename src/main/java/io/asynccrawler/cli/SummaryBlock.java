@@ -1,0 +1,105 @@
+package io.asynccrawler.cli;
+
+import io.asynccrawler.report.Summary;
+import io.asynccrawler.report.Units;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Help.Ansi;
+
+/**
+ * The block {@code fetch} ends with: counts per outcome, bytes, time and rates, latency, the most
+ * common failures with an example URL each, and where the report went. Coloured when {@code ansi}
+ * is on (a terminal without NO_COLOR).
+ */
+final class SummaryBlock {
+    /** Failure reasons listed; the rest are counted in one line. */
+    static final int REASONS_SHOWN = 5;
+    /** The multiplication sign where the console's charset has it (a C locale does not). */
+    private static final String TIMES = Charset.defaultCharset().newEncoder().canEncode('\u00d7') ? "\u00d7" : "x";
+
+    private SummaryBlock() {
+    }
+
+    static String render(Summary s, String reportPath, Ansi ansi) {
+        StringBuilder b = new StringBuilder();
+        row(b, ansi, "ok", ansi.string(String.format(Locale.ROOT, s.ok() > 0 ? "@|green %,d|@" : "%,d", s.ok())));
+        row(b, ansi, "skipped", String.format(Locale.ROOT, "%,d", s.skipped()));
+        row(b, ansi, "failed", ansi.string(String.format(Locale.ROOT, s.failed() > 0 ? "@|bold,red %,d|@" : "%,d", s.failed())));
+        row(b, ansi, "saved", String.format(Locale.ROOT, "%s in %s (%s/s, %.0f req/s)", Units.bytes(s.bytes()),
+                seconds(s.wallSeconds()), Units.bytes((long) (s.mibPerSecond() * 1048576)), s.requestsPerSecond()));
+        if (s.latency().count() > 0) {
+            row(b, ansi, "latency", "p50 " + millis(s.latency().percentile(0.50)) + ", p95 "
+                    + millis(s.latency().percentile(0.95)) + ", max " + millis(s.latency().max()));
+        }
+        List<Map.Entry<String, Long>> reasons = new ArrayList<>(s.failuresByReason().entrySet());
+        reasons.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        int width = 0;
+        for (int i = 0; i < Math.min(REASONS_SHOWN, reasons.size()); i++) {
+            width = Math.max(width, count(reasons.get(i)).length());
+        }
+        for (int i = 0; i < Math.min(REASONS_SHOWN, reasons.size()); i++) {
+            String text = count(reasons.get(i));
+            String[] example = s.example(reasons.get(i).getKey());
+            row(b, ansi, i == 0 ? "failures" : "", text + " ".repeat(width - text.length())
+                    + (example == null ? "" : "   e.g. " + example[0]));
+        }
+        if (reasons.size() > REASONS_SHOWN) {
+            long more = reasons.subList(REASONS_SHOWN, reasons.size()).stream().mapToLong(Map.Entry::getValue).sum();
+            row(b, ansi, "", String.format(Locale.ROOT, "%,d more, for %d other reasons", more, reasons.size() - REASONS_SHOWN));
+        }
+        if (reportPath != null) {
+            row(b, ansi, "report", reportPath.equals("-") ? "stdout" : reportPath);
+        }
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, Ansi ansi, String label, String value) {
+        String padded = String.format(Locale.ROOT, "%-9s", label);
+        b.append("  ").append(label.isEmpty() ? padded : ansi.string("@|bold " + padded + "|@")).append(' ').append(value)
+                .append(System.lineSeparator());
+    }
+
+    private static String count(Map.Entry<String, Long> reason) {
+        return String.format(Locale.ROOT, "%,d %s %s", reason.getValue(), TIMES, label(reason.getKey()));
+    }
+
+    /** A failure reason in words: {@code http_404} is "HTTP 404", {@code connect_timeout} "timed out connecting". */
+    static String label(String reason) {
+        if (reason.startsWith("http_")) {
+            return "HTTP " + reason.substring(5);
+        }
+        switch (reason) {
+            case "connect_refused": return "connection refused";
+            case "connect_timeout": return "timed out connecting";
+            case "read_timeout": return "no data (read timeout)";
+            case "deadline": return "deadline exceeded";
+            case "connection_reset": return "connection reset";
+            case "closed": return "closed before a response";
+            case "truncated": return "body cut short";
+            case "bad_response": return "malformed response";
+            case "too_large": return "larger than --max-size";
+            case "tls": return "TLS refused";
+            case "dns": return "host not found";
+            case "write_error": return "cannot write the file";
+            case "redirect_loop": return "redirect loop";
+            case "too_many_redirects": return "too many redirects";
+            case "bad_redirect": return "redirect refused";
+            case "insecure_redirect": return "https to http redirect refused";
+            case "range_mismatch": return "Content-Range does not fit the part file";
+            case "bad_input": return "bad input line";
+            case "cancelled": return "cancelled";
+            default: return reason.replace('_', ' ');
+        }
+    }
+
+    static String millis(long ms) {
+        return ms < 1000 ? ms + " ms" : seconds(ms / 1000.0);
+    }
+
+    static String seconds(double s) {
+        return s < 60 ? String.format(Locale.ROOT, "%.2f s", s) : ProgressLine.clock(s);
+    }
+}

@@ -1,0 +1,63 @@
+package io.asynccrawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asynccrawler.fetch.Outcome;
+import io.asynccrawler.fetch.Result;
+import io.asynccrawler.report.Summary;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Help.Ansi;
+
+class SummaryBlockTest {
+    private static Result result(String url, Outcome outcome, String reason, long ms) {
+        return new Result(url, url, outcome == Outcome.OK ? 200 : 0, null, outcome == Outcome.OK ? 2048 : 0, null, 1,
+                Instant.EPOCH, 1, ms, outcome, reason, reason == null ? null : "error " + reason, 0);
+    }
+
+    @Test
+    void aBlockWithCountsRatesLatencyTheCommonestFailuresAndTheReport() {
+        Summary s = new Summary("async", 4);
+        for (int i = 0; i < 10; i++) {
+            s.add(result("http://h/ok" + i, Outcome.OK, null, 100 + i));
+        }
+        for (int i = 0; i < 3; i++) {
+            s.add(result("http://h/missing" + i, Outcome.FAILED, "http_404", 5));
+        }
+        s.add(result("http://h:9/x", Outcome.FAILED, "connect_timeout", 1000));
+        for (String reason : new String[] {"dns", "tls", "truncated", "closed", "deadline"}) {
+            s.add(result("http://h/" + reason, Outcome.FAILED, reason, 1));
+        }
+        s.finish();
+        String block = SummaryBlock.render(s, "report.json", Ansi.OFF);
+        assertThat(block.lines()).element(0).isEqualTo("  ok        10");
+        assertThat(block).contains("  skipped   0", "  failed    9", "  saved     20.0 KiB in ",
+                "  latency   p50 ", "  report    report.json");
+        String x = block.contains("\u00d7") ? "\u00d7" : "x";
+        // the commonest first, ties by reason; aligned; the rest counted in one line
+        assertThat(block).contains("  failures  3 " + x + " HTTP 404                   e.g. http://h/missing0\n"
+                + "            1 " + x + " closed before a response   e.g. http://h/closed\n"
+                + "            1 " + x + " timed out connecting       e.g. http://h:9/x\n",
+                "            2 more, for 2 other reasons");
+        assertThat(block).doesNotContain("\u001b");
+    }
+
+    @Test
+    void colourOnlyWhereAsked() {
+        Summary s = new Summary("async", 1);
+        s.add(result("http://h/a", Outcome.FAILED, "http_500", 1));
+        s.finish();
+        assertThat(SummaryBlock.render(s, null, Ansi.ON)).contains("\u001b[").doesNotContain("report");
+        assertThat(SummaryBlock.render(s, "-", Ansi.OFF)).contains("  report    stdout");
+    }
+
+    @Test
+    void theProgressLineSaysSoFarUntilTheInputIsReadThenGivesPercentAndEta() {
+        assertThat(ProgressLine.format(1234, 5000, false, 64, 2, 3.2 * 1048576, 10, 200))
+                .isEqualTo("[ 1,234 / 5,000 so far ]  64 in flight  3.2 MiB/s  2 failed");
+        assertThat(ProgressLine.format(1234, 10000, true, 64, 0, 3.2 * 1048576, 10, 200))
+                .isEqualTo("[ 1,234 / 10,000 ]  12%  64 in flight  3.2 MiB/s  ETA 1:11");
+        assertThat(ProgressLine.format(1234, 10000, true, 64, 0, 0, 10, 20)).hasSize(20);
+        assertThat(ProgressLine.clock(3725)).isEqualTo("1:02:05");
+    }
+}
