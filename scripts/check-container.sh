@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Builds the Docker image without a Docker engine and checks that it works, on a machine that has
+# Debian's apt but can pull no public base image:
+#   1. stand-in base images made from Debian packages with debootstrap (a JDK + Maven one for the
+#      build stage, a JRE-only one for the runtime stage), imported into local container storage
+#      and cached between runs (CACHE, default ~/.cache/async-crawler-container);
+#   2. the repository's Dockerfile built with `buildah bud --isolation chroot`, those two images
+#      passed as BUILD_IMAGE and RUNTIME_IMAGE;
+#   3. the image run with `buildah run --isolation chroot` (podman run cannot set rlimits in such
+#      sandboxes): --help, --version, demo, and fetch against a `crawler serve` on the host's
+#      loopback into a mounted directory: files, their owner (the image's non-root uid), exit codes.
+# Prints PASS or FAIL for each step and the image size; exits 1 if any step failed.
+# Needs root (debootstrap, chroot isolation). Usage: scripts/check-container.sh
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+CACHE="${CACHE:-$HOME/.cache/async-crawler-container}"
+MIRROR="${MIRROR:-http://deb.debian.org/debian}"
+SUITE="${SUITE:-bookworm}"
+IMAGE=localhost/async-crawler
+BUILD_BASE=localhost/crawler-build-base
+RUNTIME_BASE=localhost/crawler-runtime-base
+UID_IN_IMAGE=10001
+failures=0
+
+pass() { printf 'PASS  %s\n' "$1"; }
+fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+check() { # check NAME COMMAND...: PASS when the command succeeds
+  local name="$1"; shift
+  if "$@"; then pass "$name"; else fail "$name"; fi
+}
+note() { printf '      %s\n' "$*"; }
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "check-container: needs root (debootstrap and chroot isolation)" >&2
+  exit 2
+fi
+
+# --- 0. tools ---
+missing=()
+for tool in buildah podman debootstrap; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq buildah podman debootstrap >/dev/null
+fi
+check "tools: buildah, podman, debootstrap" command -v buildah podman debootstrap >/dev/null
+
+# --- 1. stand-in base images ---
+# base NAME PACKAGES: a minbase Debian root with PACKAGES, imported as NAME, made once.
+base() {
+  local name="$1" packages="$2" rootfs="$CACHE/$3"
+  if podman image exists "$name" 2>/dev/null; then
+    pass "base image $name (cached)"
+    return
+  fi
+  mkdir -p "$CACHE"
+  if [ ! -e "$rootfs/.complete" ]; then
+    rm -rf "$rootfs"
+    if ! debootstrap --variant=minbase --include="$packages" "$SUITE" "$rootfs" "$MIRROR" >"$CACHE/$3.log" 2>&1; then
+      fail "debootstrap $name (see $CACHE/$3.log)"
+      return
+    fi
+    rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+    touch "$rootfs/.complete"
+  fi
+  if [ "$4" = trust-host-cas ]; then
+    # The build stage downloads from Maven Central through whatever the host goes through: where
+    # the host trusts extra CAs (a TLS-inspecting proxy), the build image must trust them too.
+    for crt in /usr/local/share/ca-certificates/*.crt; do
+      [ -e "$crt" ] || continue
+      keytool -importcert -noprompt -keystore "$rootfs/etc/ssl/certs/java/cacerts" -storepass changeit \
+        -alias "host-$(basename "$crt" .crt)" -file "$crt" >/dev/null 2>&1 || true
+    done
+  fi
+  if tar -C "$rootfs" -c . | podman import - "$name" >/dev/null; then
+    pass "base image $name from debootstrap"
+  else
+    fail "import $name"
+  fi
+}
+base "$BUILD_BASE" "openjdk-17-jdk-headless,maven,ca-certificates-java" build-rootfs trust-host-cas
+# The runtime stage needs no Java from its base (it brings its own jlink'ed one): a bare Debian.
+base "$RUNTIME_BASE" "ca-certificates" runtime-rootfs -
+
+# --- 2. the image, from the repository's Dockerfile ---
+if buildah bud --isolation chroot --layers \
+    --build-arg BUILD_IMAGE="$BUILD_BASE" --build-arg RUNTIME_IMAGE="$RUNTIME_BASE" \
+    -t "$IMAGE" . >"$CACHE/bud.log" 2>&1; then
+  pass "buildah bud -t $IMAGE"
+else
+  fail "buildah bud (see $CACHE/bud.log)"
+  tail -20 "$CACHE/bud.log" | sed 's/^/      /'
+  echo "check-container: $failures step(s) failed"
+  exit 1
+fi
+size=$(podman image inspect --format '{{.Size}}' "$IMAGE")
+note "image size: $((size / 1024 / 1024)) MiB (runtime base alone: $(( $(podman image inspect --format '{{.Size}}' "$RUNTIME_BASE") / 1024 / 1024 )) MiB)"
+
+# --- 3. run it ---
+ctr=$(buildah from "$IMAGE")
+volumes=$(buildah inspect --format '{{.OCIv1.Config.Volumes}}' "$IMAGE")
+# docker run -v HOST:/data puts the bind mount where the image's anonymous /data volume would be;
+# buildah run mounts that volume over a -v of the same path, so this container drops it first.
+buildah config --volume /data- "$ctr"
+trap 'buildah rm "$ctr" >/dev/null 2>&1; [ -n "${serve_pid:-}" ] && kill "$serve_pid" 2>/dev/null; rm -rf "${work:-}"' EXIT
+mapfile -t entrypoint < <(buildah inspect --format '{{range .OCIv1.Config.Entrypoint}}{{println .}}{{end}}' "$IMAGE" | sed '/^$/d')
+user=$(buildah inspect --format '{{.OCIv1.Config.User}}' "$IMAGE")
+workdir=$(buildah inspect --format '{{.OCIv1.Config.WorkingDir}}' "$IMAGE")
+check "runs as a non-root user ($user)" test "${user%%:*}" = "$UID_IN_IMAGE"
+check "working directory is /data" test "$workdir" = /data
+check "/data is a declared volume ($volumes)" grep -q "/data" <<<"$volumes"
+note "entrypoint: ${entrypoint[*]}"
+
+work=$(mktemp -d)
+chmod 0777 "$work"
+# in IMAGE ARGS...: the image's entrypoint with ARGS, as its user, /data mounted from $work
+in_image() {
+  buildah run --isolation chroot --user "$user" --workingdir "$workdir" -v "$work:/data" "$ctr" -- \
+    "${entrypoint[@]}" "$@"
+}
+
+in_image --help >"$work/help.txt" 2>&1
+check "--help exits 0" test $? -eq 0
+check "--help lists fetch" grep -q "fetch" "$work/help.txt"
+in_image --version >"$work/version.txt" 2>&1
+check "--version exits 0 ($(head -1 "$work/version.txt"))" test $? -eq 0
+in_image --bogus >/dev/null 2>&1
+check "a bad option exits 2, as outside" test $? -eq 2
+
+check "no Maven, no source, no JDK tools in the image" \
+  buildah run --isolation chroot "$ctr" -- sh -c '! command -v mvn && ! command -v javac && [ ! -e /opt/jre/bin/javac ] && [ ! -e /src ]'
+
+# A test server on the host's loopback (chroot isolation shares the host's network).
+mvn -B -q -DskipTests package >/dev/null 2>&1
+cp target/crawler.jar "$CACHE/host-crawler.jar"
+java -jar "$CACHE/host-crawler.jar" serve --port 0 >"$work/serve.txt" 2>&1 &
+serve_pid=$!
+for _ in $(seq 50); do grep -q "http://" "$work/serve.txt" && break; sleep 0.2; done
+base_url=$(grep -o 'http://[0-9.:]*' "$work/serve.txt" | head -1)
+note "host test server: $base_url"
+
+printf '%s\n' "$base_url/bytes/1000?seed=1 a.bin" "$base_url/bytes/70000?seed=2 b.bin" >"$work/urls.txt"
+in_image fetch -q -o out urls.txt >"$work/fetch.txt" 2>&1
+check "fetch inside the container exits 0" test $? -eq 0
+check "files saved in the mounted directory" test -s "$work/out/a.bin" -a "$(stat -c %s "$work/out/b.bin" 2>/dev/null)" = 70000
+check "files owned by the image's user ($UID_IN_IMAGE)" test "$(stat -c %u "$work/out/a.bin" 2>/dev/null)" = "$UID_IN_IMAGE"
+cmp -s "$work/out/a.bin" <(curl -s "$base_url/bytes/1000?seed=1")
+check "bytes as served" test $? -eq 0
+
+in_image fetch -q --retries 0 -o out "$base_url/status/404" >/dev/null 2>&1
+check "a failed URL exits 1, as outside" test $? -eq 1
+in_image fetch -q -o /proc/forbidden "$base_url/bytes/1" >/dev/null 2>&1
+check "an unwritable output directory exits 3, as outside" test $? -eq 3
+
+if [ "${DEMO:-1}" = 1 ]; then
+  in_image demo >"$work/demo.txt" 2>&1
+  check "demo exits 0" test $? -eq 0
+  check "demo prints the comparison table" grep -q "speed-up" "$work/demo.txt"
+fi
+
+if [ "$failures" -eq 0 ]; then
+  echo "check-container: all steps passed"
+else
+  echo "check-container: $failures step(s) failed"
+  exit 1
+fi
