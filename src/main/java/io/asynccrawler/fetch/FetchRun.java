@@ -221,9 +221,9 @@ final class FetchRun {
                 failure == null ? null : failure.reason(), failure == null ? null : failure.getMessage(), resumedFrom);
     }
 
-    /** Threads for --resume's part-file lookups, made on first use. */
+    /** Threads for --resume's part-file lookups (a stat and a small read each), made on first use. */
     private static final class ResumeLookups {
-        static final Executor EXECUTOR = Executors.newCachedThreadPool(r -> {
+        static final Executor EXECUTOR = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "resume-lookup");
             t.setDaemon(true);
             return t;
