@@ -98,7 +98,9 @@ class ManyConnectionsTest {
         Matcher peak = Pattern.compile("\"peak\": (\\d+)").matcher(stats.body());
         assertThat(peak.find()).isTrue();
         assertThat(Integer.parseInt(peak.group(1))).isGreaterThanOrEqualTo(CONNECTIONS);
-        assertThat(elapsed).as("answered in parallel").isLessThan(Duration.ofSeconds(1 + CONNECTIONS / 1000));
+        // One after another these would take CONNECTIONS seconds; a tenth of that proves they overlapped
+        // without making a noisy machine's timing the test (the benchmark measures how fast).
+        assertThat(elapsed).as("answered in parallel").isLessThan(Duration.ofSeconds(Math.max(10, CONNECTIONS / 10)));
         System.out.printf("%d open connections, each waiting on /delay/1000, all answered %.2f s after the"
                         + " requests were sent (server peak: %s open at once)%n",
                 CONNECTIONS, elapsed.toMillis() / 1000.0, peak.group(1));
