@@ -1,0 +1,275 @@
+#!/usr/bin/env python3
+"""The crawler against curl, wget2, aria2c and Python aiohttp on the same jobs, in the same run.
+
+Every workload runs each tool RUNS times, tools alternating run by run; each run is timed with
+/usr/bin/time (wall seconds including process start, peak RSS) and checked: the expected number of
+files with the expected total bytes, or the run counts as failed. Output: a Markdown table (median
+wall time, ratio to the best peer of that run, peak RSS) on stdout and bench/results/latest.{md,json}.
+Started by bench/run.sh, which installs the peers and nginx first.
+"""
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+JAR = ROOT / "target" / "crawler.jar"
+NGINX_PORT = 18080
+PEERS = ["curl", "wget2", "aria2c", "aiohttp"]
+
+AIOHTTP_CLIENT = r'''
+import asyncio, os, sys
+import aiohttp
+
+async def main(list_path, out, concurrency):
+    sem = asyncio.Semaphore(concurrency)
+    connector = aiohttp.TCPConnector(limit=concurrency, limit_per_host=concurrency)
+    timeout = aiohttp.ClientTimeout(total=None, sock_read=60)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout, auto_decompress=True) as session:
+        async def one(url, name):
+            async with sem:
+                async with session.get(url) as r:
+                    r.raise_for_status()
+                    with open(os.path.join(out, name), "wb") as f:
+                        async for chunk in r.content.iter_chunked(65536):
+                            f.write(chunk)
+        jobs = []
+        with open(list_path) as lines:
+            for line in lines:
+                url, name = line.split()
+                jobs.append(one(url, name))
+        await asyncio.gather(*jobs)
+
+asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3])))
+'''
+
+
+def log(*args):
+    print(*args, file=sys.stderr, flush=True)
+
+
+class Workload:
+    def __init__(self, name, title, urls, concurrency, expected_bytes, tools, on_disk=False):
+        self.name, self.title, self.urls, self.concurrency = name, title, urls, concurrency
+        self.expected_bytes, self.tools, self.on_disk = expected_bytes, tools, on_disk
+
+
+def write_lists(w, work):
+    """The URL list in each tool's form; every file gets a unique flat name n000001."""
+    names = [f"n{i:06d}" for i in range(len(w.urls))]
+    plain = work / "urls.txt"
+    plain.write_text("".join(f"{u}\n" for u in w.urls))
+    named = work / "named.txt"
+    named.write_text("".join(f"{u} {n}\n" for u, n in zip(w.urls, names)))
+    curl = work / "curl.cfg"
+    curl.write_text("".join(f'url = "{u}"\noutput = "{n}"\n' for u, n in zip(w.urls, names)))
+    aria = work / "aria.txt"
+    aria.write_text("".join(f"{u}\n  out={n}\n" for u, n in zip(w.urls, names)))
+    return plain, named, curl, aria
+
+
+def command(tool, w, lists, out):
+    plain, named, curl, aria = lists
+    c = str(w.concurrency)
+    if tool == "crawler":
+        return ["java", "-jar", str(JAR), "fetch", "-q", "--retries", "0", "-c", c, "-o", str(out), str(named)]
+    if tool == "crawler-sync":
+        return ["java", "-jar", str(JAR), "fetch", "-q", "--retries", "0", "--mode", "sync", "-o", str(out), str(named)]
+    if tool == "curl":
+        return ["curl", "-s", "-f", "-Z", "--parallel-max", c, "--parallel-immediate", "--output-dir", str(out), "-K", str(curl)]
+    if tool == "wget2":
+        return ["wget2", "-q", "--max-threads", c, "--no-robots", "-nd", "-P", str(out), "-i", str(plain)]
+    if tool == "aria2c":
+        return ["aria2c", "-q", "-j", c, "-x", "16", "--file-allocation=none", "--auto-file-renaming=false",
+                "--allow-overwrite=true", "--console-log-level=error", "-d", str(out), "-i", str(aria)]
+    if tool == "aiohttp":
+        script = out.parent / "aiohttp_client.py"
+        script.write_text(AIOHTTP_CLIENT)
+        return ["/usr/bin/python3", str(script), str(named), str(out), c]
+    raise ValueError(tool)
+
+
+def tree_size(out):
+    files, total = 0, 0
+    for dirpath, _, names in os.walk(out):
+        for n in names:
+            files += 1
+            total += os.path.getsize(os.path.join(dirpath, n))
+    return files, total
+
+
+def run_once(tool, w, lists, base):
+    out = Path(tempfile.mkdtemp(prefix=f"{tool}-", dir=base))
+    timing = out.parent / f"time-{tool}.txt"
+    cmd = ["/usr/bin/time", "-f", "%e %M", "-o", str(timing)] + command(tool, w, lists, out)
+    started = time.monotonic()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=900)
+    wall_outer = time.monotonic() - started
+    wall, rss_kb = timing.read_text().split()[-2:]
+    files, total = tree_size(out)
+    ok = p.returncode == 0 and files == len(w.urls) and total == w.expected_bytes
+    if not ok:
+        log(f"  {tool}: exit {p.returncode}, {files} files, {total} bytes (want {len(w.urls)}, {w.expected_bytes}) "
+            + p.stderr.strip()[-300:])
+    shutil.rmtree(out, ignore_errors=True)
+    return {"wall": float(wall) if wall else wall_outer, "rss_mb": int(rss_kb) / 1024, "ok": ok}
+
+
+def run_workload(w, runs, work):
+    lists = write_lists(w, work)
+    base = Path("/dev/shm") if not w.on_disk else RESULTS / "scratch"
+    base.mkdir(parents=True, exist_ok=True)
+    samples = {t: [] for t in w.tools}
+    for r in range(runs):
+        order = w.tools[r % len(w.tools):] + w.tools[:r % len(w.tools)]  # alternate who goes first
+        for tool in order:
+            s = run_once(tool, w, lists, base)
+            samples[tool].append(s)
+            log(f"  {w.name} run {r + 1}/{runs} {tool}: {s['wall']:.2f} s, {s['rss_mb']:.0f} MB{'' if s['ok'] else ' FAILED'}")
+    result = {}
+    for tool, ss in samples.items():
+        good = [s["wall"] for s in ss if s["ok"]]
+        result[tool] = {"median": statistics.median(good) if good else None,
+                        "rss_mb": max(s["rss_mb"] for s in ss), "runs": len(ss), "failed": len(ss) - len(good)}
+    peers = [result[t]["median"] for t in w.tools if t in PEERS and result[t]["median"] is not None]
+    best = min(peers) if peers else None
+    for tool in result:
+        m = result[tool]["median"]
+        result[tool]["ratio"] = (m / best) if (m is not None and best) else None
+    return result
+
+
+def nginx(corpus, work):
+    conf = work / "nginx.conf"
+    conf.write_text(f"""
+worker_processes 2;
+error_log {work}/nginx-error.log warn;
+pid {work}/nginx.pid;
+events {{ worker_connections 20000; }}
+http {{
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  keepalive_timeout 60s;
+  types {{ }}
+  default_type application/octet-stream;
+  server {{
+    listen 127.0.0.1:{NGINX_PORT} backlog=16384;
+    root {corpus};
+  }}
+}}
+""")
+    return subprocess.Popen(["nginx", "-c", str(conf), "-p", str(work), "-g", "daemon off;"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def corpus_files(corpus, small, large):
+    (corpus / "s").mkdir(parents=True, exist_ok=True)
+    (corpus / "l").mkdir(parents=True, exist_ok=True)
+    rnd = random.Random(7)
+    for i in range(small):
+        p = corpus / "s" / f"{i:06d}.bin"
+        if not p.exists():
+            p.write_bytes(rnd.randbytes(2048))
+    for i in range(large):
+        p = corpus / "l" / f"{i}.bin"
+        if not p.exists() or p.stat().st_size != 256 << 20:
+            with open(p, "wb") as f:
+                for _ in range(256):
+                    f.write(os.urandom(1 << 20))
+
+
+def table(results, workloads):
+    tools = ["crawler", "crawler-sync"] + PEERS
+    lines = ["| workload | " + " | ".join(tools) + " |", "|---|" + "---|" * len(tools)]
+    for w in workloads:
+        r = results[w.name]
+        cells = []
+        for t in tools:
+            if t not in r:
+                cells.append("—")
+            elif r[t]["median"] is None:
+                cells.append("failed")
+            else:
+                ratio = f" ({r[t]['ratio']:.2f}×)" if r[t]["ratio"] is not None else ""
+                cells.append(f"{r[t]['median']:.2f} s{ratio}, {r[t]['rss_mb']:.0f} MB")
+        lines.append(f"| {w.title} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--only", help="comma-separated workload names")
+    ap.add_argument("--serve-port", type=int, required=True, help="port of a running `crawler serve`")
+    args = ap.parse_args()
+    hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # children inherit it (C10K)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="bench-", dir="/dev/shm"))
+    corpus = RESULTS / "corpus"
+    corpus_files(corpus, 100_000, 4)
+    server = nginx(corpus, work)
+    time.sleep(0.5)
+    n = f"http://127.0.0.1:{NGINX_PORT}"
+    d = f"http://127.0.0.1:{args.serve_port}"
+    rnd = random.Random(3)
+    all_tools = ["crawler"] + PEERS
+    workloads = [
+        Workload("small", "10,000 × 2 KiB, c=64, output on tmpfs", [f"{n}/s/{i:06d}.bin" for i in range(10_000)], 64,
+                 10_000 * 2048, ["crawler", "crawler-sync"] + PEERS),
+        Workload("small_disk", "10,000 × 2 KiB, c=64, output on disk", [f"{n}/s/{i:06d}.bin" for i in range(10_000)], 64,
+                 10_000 * 2048, all_tools, on_disk=True),
+        Workload("small_100k", "100,000 × 2 KiB, c=64, output on tmpfs", [f"{n}/s/{i:06d}.bin" for i in range(100_000)], 64,
+                 100_000 * 2048, ["crawler", "curl", "wget2"]),
+        Workload("large", "4 × 256 MiB, c=64, output on tmpfs", [f"{n}/l/{i}.bin" for i in range(4)], 64, 4 << 28, all_tools),
+        Workload("delay_1000", "1,000 × 1 s server delay, c=1000 (ideal 1.0)",
+                 [f"{d}/delay/1000?i={i}" for i in range(1000)], 1000, None, all_tools),
+        Workload("random_100", "100 × random 1-3 s delay, c=100 (ideal ≈ 3.0)",
+                 [f"{d}/aio?min=1&max=3&seed={rnd.randrange(1 << 30)}" for _ in range(100)], 100, None, all_tools),
+        Workload("c10k", "10,000 × 1 s delay, c=10,000 (C10K)", [f"{d}/delay/1000?c={i}" for i in range(10_000)], 10_000,
+                 None, ["crawler", "aiohttp"]),
+    ]
+    if args.only:
+        keep = set(args.only.split(","))
+        workloads = [w for w in workloads if w.name in keep]
+    results = {}
+    try:
+        for w in workloads:
+            if w.expected_bytes is None:  # the delay endpoints' bodies: measure once with the crawler's list
+                w.expected_bytes = probe_bytes(w, work)
+            log(f"{w.title}")
+            results[w.name] = run_workload(w, args.runs, work)
+    finally:
+        server.terminate()
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(RESULTS / "scratch", ignore_errors=True)
+    md = table(results, workloads)
+    header = (f"Medians of {args.runs} runs, wall seconds including process start (ratio to the best peer of "
+              f"curl/wget2/aria2c/aiohttp in the same run), peak RSS. {time.strftime('%Y-%m-%d')}, "
+              f"{os.cpu_count()} cores.\n\n")
+    (RESULTS / "latest.md").write_text(header + md + "\n")
+    (RESULTS / "latest.json").write_text(json.dumps({"runs": args.runs, "results": results}, indent=2))
+    print(header + md)
+
+
+def probe_bytes(w, work):
+    """Total body bytes of a list served by `crawler serve`: its delay bodies ({"delay_ms": 1000},
+    {"delay": 2}) have one length across a list, so one request tells."""
+    import urllib.request
+    with urllib.request.urlopen(w.urls[0]) as r:
+        return len(r.read()) * len(w.urls)
+
+
+if __name__ == "__main__":
+    main()
