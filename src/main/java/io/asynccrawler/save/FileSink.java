@@ -132,14 +132,8 @@ public final class FileSink implements AutoCloseable {
 
     /** Drops the part file; the final name is left as it was. Safe to call more than once, from any thread. */
     public synchronized void abort() {
-        if (closed) {
+        if (!closeOnce()) {
             return;
-        }
-        closed = true;
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // the part file is deleted next either way
         }
         try {
             Files.deleteIfExists(part);
@@ -150,15 +144,21 @@ public final class FileSink implements AutoCloseable {
 
     /** Closes the part file and leaves it for a later --resume. Safe to call more than once, from any thread. */
     public synchronized void keep() {
+        closeOnce(); // what reached the file stays; a resume continues from its size
+    }
+
+    /** Closes the channel the first time; false if the sink was already closed, committed or aborted. */
+    private boolean closeOnce() {
         if (closed) {
-            return;
+            return false;
         }
         closed = true;
         try {
             channel.close();
         } catch (IOException ignored) {
-            // what reached the file stays; a resume continues from its size
+            // the bytes written so far are in the file, or it is about to be deleted
         }
+        return true;
     }
 
     /** Whether a finished file is already at {@code relative} (a symlink there does not count). */
