@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The crawler against curl, wget2, aria2c and Python aiohttp on the same jobs, in the same run.
 
-Every workload runs each tool RUNS times, tools alternating run by run; each run is timed with
-/usr/bin/time (wall seconds including process start, peak RSS) and checked: the expected number of
-files with the expected total bytes, or the run counts as failed. Output: a Markdown table (median
+The crawler runs through ./crawler, as users run it. Every workload runs each tool RUNS times,
+tools alternating run by run; each run is timed with /usr/bin/time (wall seconds including process
+start, peak RSS) and checked: the expected number of files with the expected total bytes, or the
+run counts as failed. Output: a Markdown table (median
 wall time, ratio to the best peer of that run, peak RSS) on stdout and bench/results/latest.{md,json}.
 Started by bench/run.sh, which installs the peers and nginx first.
 """
@@ -22,7 +23,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-JAR = ROOT / "target" / "crawler.jar"
 NGINX_PORT = 18080
 PEERS = ["curl", "wget2", "aria2c", "aiohttp"]
 
@@ -81,9 +81,9 @@ def command(tool, w, lists, out):
     plain, named, curl, aria = lists
     c = str(w.concurrency)
     if tool == "crawler":
-        return ["java", "-jar", str(JAR), "fetch", "-q", "--retries", "0", "-c", c, "-o", str(out), str(named)]
+        return [str(ROOT / "crawler"), "fetch", "-q", "--retries", "0", "-c", c, "-o", str(out), str(named)]
     if tool == "crawler-sync":
-        return ["java", "-jar", str(JAR), "fetch", "-q", "--retries", "0", "--mode", "sync", "-o", str(out), str(named)]
+        return [str(ROOT / "crawler"), "fetch", "-q", "--retries", "0", "--mode", "sync", "-o", str(out), str(named)]
     if tool == "curl":
         return ["curl", "-s", "-f", "-Z", "--parallel-max", c, "--parallel-immediate", "--output-dir", str(out), "-K", str(curl)]
     if tool == "wget2":
