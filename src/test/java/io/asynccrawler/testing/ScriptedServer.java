@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A hostile HTTP server on raw sockets, for tests that need the protocol broken on purpose. Each
  * request path has a list of {@link Script}s: the n-th request to that path runs the n-th script (the
- * last one repeats). A script sends exact bytes, sleeps, drips, closes, resets (SO_LINGER 0), sends
+ * last one repeats). A script sends exact bytes, stays silent, drips, closes, resets (SO_LINGER 0), sends
  * forever, or keeps the connection open for the next request. Every request head received is recorded.
  */
 public final class ScriptedServer implements AutoCloseable {
@@ -180,9 +180,9 @@ public final class ScriptedServer implements AutoCloseable {
             });
         }
 
-        /** Does nothing until the client gives up. */
+        /** Sends nothing at all, until the client gives up and closes. */
         public static Script silence() {
-            return new Script(List.of()).sleep(60_000).close();
+            return new Script(List.of()).untilClientCloses();
         }
 
         /** Closes without a byte of response. */
@@ -207,14 +207,24 @@ public final class ScriptedServer implements AutoCloseable {
             });
         }
 
-        public Script sleep(long millis) {
+        /**
+         * Sends nothing more and keeps the connection open until the client closes it (or the
+         * server is closed): the silent server a read timeout must end. Waits on the socket, not a clock.
+         */
+        public Script untilClientCloses() {
             return then((s, out) -> {
-                Thread.sleep(millis);
-                return true;
+                InputStream in = s.getInputStream();
+                while (in.read() >= 0) {
+                    // whatever the client sends is ignored; the end of its stream is the cue
+                }
+                return false;
             });
         }
 
-        /** Sends {@code bytes} one byte every {@code everyMillis}. */
+        /**
+         * Sends {@code bytes} one byte every {@code everyMillis}: the slow server itself (the pace is
+         * what the client's deadline is tested against), not a wait for another thread.
+         */
         public Script drip(byte[] bytes, long everyMillis) {
             return then((s, out) -> {
                 for (byte b : bytes) {
