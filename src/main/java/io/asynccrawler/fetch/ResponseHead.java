@@ -30,19 +30,44 @@ public record ResponseHead(int status, String reasonPhrase, Map<String, List<Str
         }
         long length = -1;
         for (String value : values) {
-            for (String one : value.split(",", -1)) {
-                String digits = one.trim();
-                if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                    return -1;
+            // "10" or "10, 10": every number the same; parsed in place (this runs for every response)
+            int i = 0;
+            while (i <= value.length()) {
+                int end = value.indexOf(',', i);
+                if (end < 0) {
+                    end = value.length();
                 }
-                long n = Long.parseLong(digits);
-                if (length >= 0 && n != length) {
+                long n = digits(value, i, end);
+                if (n < 0 || (length >= 0 && n != length)) {
                     return -1;
                 }
                 length = n;
+                i = end + 1;
             }
         }
         return length;
+    }
+
+    /** The decimal number in {@code s[from, to)} between optional blanks, or -1 (empty, not digits, over 18 digits). */
+    private static long digits(String s, int from, int to) {
+        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        if (from == to || to - from > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /**
