@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asynccrawler.server.DeterministicBytes;
 import io.asynccrawler.testing.Tree;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +29,9 @@ class DiskFaultsTest extends FetchTestBase {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of("bash", "-c", setup + "; \"$@\"", "bash"));
-        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "fetch", "-q"));
-        command.addAll(args);
+        List<String> fetch = new ArrayList<>(List.of("fetch", "-q"));
+        fetch.addAll(args);
+        command.addAll(CrawlerProcess.command(List.of(), fetch));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectOutput(tmp.resolve("stdout.txt").toFile())
                 .redirectError(tmp.resolve("stderr.txt").toFile());

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asynccrawler.server.DeterministicBytes;
 import io.asynccrawler.testing.Tree;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +18,7 @@ import org.junit.jupiter.api.Test;
 /** {@code crawler fetch} as a real process: signals, and memory on a long list. */
 class FetchProcessTest extends FetchTestBase {
     private Process start(List<String> jvmArgs, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command)
+        return new ProcessBuilder(CrawlerProcess.command(jvmArgs, List.of(args)))
                 .redirectOutput(tmp.resolve("stdout.txt").toFile())
                 .redirectError(tmp.resolve("stderr.txt").toFile())
                 .start();

@@ -2,7 +2,6 @@ package io.asynccrawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +28,11 @@ class ProgressTerminalTest extends FetchTestBase {
             urls.add(base + "/delay/250?i=" + i);
         }
         urls.add(base + "/status/404");
-        List<String> command = new ArrayList<>(List.of(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "fetch", "-c", "4",
-                "--retries", "0", "-o", out().toString(), "--report", report().toString()));
-        command.addAll(List.of(args));
-        command.add(list(urls.toArray(String[]::new)).toString());
-        return command;
+        List<String> fetch = new ArrayList<>(List.of("fetch", "-c", "4", "--retries", "0", "-o", out().toString(),
+                "--report", report().toString()));
+        fetch.addAll(List.of(args));
+        fetch.add(list(urls.toArray(String[]::new)).toString());
+        return CrawlerProcess.command(List.of(), fetch);
     }
 
     private static String shellQuoted(List<String> words) {

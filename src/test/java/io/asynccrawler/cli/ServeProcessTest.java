@@ -3,7 +3,6 @@ package io.asynccrawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.Test;
 class ServeProcessTest {
     @Test
     void printsItsAddressFirstAndServesUntilStopped() throws Exception {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0")
+        Process process = new ProcessBuilder(CrawlerProcess.command("serve", "--port", "0"))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
