@@ -1,0 +1,84 @@
+package io.asynccrawler.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.EncoderBase;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The command's logging set-up, in code: every log line to stderr as {@code HH:mm:ss.SSS LEVEL
+ * message}, Netty at WARN. Parsing an XML configuration cost a fifth of a second of every start;
+ * this costs a few milliseconds. Found by logback's service loader (META-INF/services). A
+ * {@code -Dlogback.configurationFile} or a {@code logback-test.xml} on the class path (the tests')
+ * still wins: then this steps aside and logback reads the file as usual.
+ */
+public final class LogConfigurator extends ContextAwareBase implements Configurator {
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty("logback.configurationFile") != null
+                || LogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        LineEncoder encoder = new LineEncoder();
+        encoder.setContext(context);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+        stderr.setContext(context);
+        stderr.setName("STDERR");
+        stderr.setTarget("System.err");
+        stderr.setEncoder(encoder);
+        stderr.start();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(stderr);
+        context.getLogger("io.netty").setLevel(Level.WARN);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** {@code HH:mm:ss.SSS LEVEL message}, then the stack trace of an attached exception. */
+    static final class LineEncoder extends EncoderBase<ILoggingEvent> {
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+                .withZone(ZoneId.systemDefault());
+
+        @Override
+        public byte[] headerBytes() {
+            return null;
+        }
+
+        @Override
+        public byte[] encode(ILoggingEvent event) {
+            return format(event).getBytes(StandardCharsets.UTF_8);
+        }
+
+        static String format(ILoggingEvent event) {
+            StringBuilder line = new StringBuilder(64)
+                    .append(TIME.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(' ');
+            String level = event.getLevel().toString();
+            line.append(level);
+            for (int pad = level.length(); pad < 5; pad++) {
+                line.append(' ');
+            }
+            line.append(' ').append(event.getFormattedMessage()).append(System.lineSeparator());
+            IThrowableProxy thrown = event.getThrowableProxy();
+            if (thrown != null) {
+                line.append(ThrowableProxyUtil.asString(thrown)).append(System.lineSeparator());
+            }
+            return line.toString();
+        }
+
+        @Override
+        public byte[] footerBytes() {
+            return null;
+        }
+    }
+}

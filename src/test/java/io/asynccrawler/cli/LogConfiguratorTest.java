@@ -1,0 +1,55 @@
+package io.asynccrawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The logging set-up in code (LogConfigurator): the line format, and that a real start uses it. */
+class LogConfiguratorTest extends FetchTestBase {
+    @Test
+    void aLineIsTimeLevelPaddedToFiveAndTheMessage() {
+        LoggerContext context = new LoggerContext();
+        LoggingEvent event = new LoggingEvent("test", context.getLogger("io.asynccrawler.x"), Level.INFO,
+                "saved {} bytes", null, new Object[] {42});
+        assertThat(LogConfigurator.LineEncoder.format(event)).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  saved 42 bytes\\R");
+    }
+
+    @Test
+    void anAttachedExceptionFollowsWithItsStackTrace() {
+        LoggerContext context = new LoggerContext();
+        LoggingEvent event = new LoggingEvent("test", context.getLogger("io.asynccrawler.x"), Level.ERROR,
+                "write failed", new IllegalStateException("disk gone"), null);
+        String text = LogConfigurator.LineEncoder.format(event);
+        assertThat(text).startsWith(text.substring(0, 12) + " ERROR write failed" + System.lineSeparator());
+        assertThat(text).contains("java.lang.IllegalStateException: disk gone").contains("at io.asynccrawler.cli.LogConfiguratorTest");
+    }
+
+    @Test
+    void aCommandWithoutLogbackTestXmlLogsInThatFormat() throws Exception {
+        // The test class path carries logback-test.xml, which LogConfigurator leaves to logback:
+        // run without the test classes so that the command configures itself as it does for users.
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> !e.endsWith("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> command = CrawlerProcess.command(List.of(), List.of("fetch", "-v", "--retries", "0",
+                "-o", out().toString(), base + "/bytes/10?seed=3"));
+        command.set(command.indexOf("-cp") + 1, classPath);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("output.txt").toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(tmp.resolve("output.txt"));
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(output.lines()).as(output)
+                .anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG ok 200 " + Pattern.quote(base) + "/bytes/10\\?seed=3 10 bytes .*"));
+    }
+}
