@@ -7,6 +7,7 @@ import io.asynccrawler.fetch.PolicyFetcher;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.blocking.BlockingClient;
 import io.asynccrawler.fetch.blocking.BlockingTls;
+import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.fetch.netty.TlsContexts;
 import io.asynccrawler.job.Job;
@@ -107,8 +108,10 @@ final class JobRun {
             throws IOException, GeneralSecurityException {
         if (mode == Mode.ASYNC) {
             Transport transport = options.transport;
-            return new NettyClient(transport, settings, TlsContexts.client(settings.insecure(), options.caCert),
-                    Runtime.getRuntime().availableProcessors());
+            ClientTls tls = options.caCert != null
+                    ? ClientTls.ready(TlsContexts.client(settings.insecure(), options.caCert))
+                    : ClientTls.onDemand(settings.insecure());
+            return new NettyClient(transport, settings, tls, Runtime.getRuntime().availableProcessors());
         }
         // HttpURLConnection keeps at most http.maxConnections idle connections per host (default 5);
         // the blocking modes should reuse connections as freely as the async one.

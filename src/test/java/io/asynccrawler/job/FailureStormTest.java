@@ -6,7 +6,7 @@ import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.PolicyFetcher;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.netty.NettyClient;
-import io.asynccrawler.fetch.netty.TlsContexts;
+import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.netty.Transport;
 import io.asynccrawler.save.OutputDirectory;
 import io.asynccrawler.testing.ScriptedServer;
@@ -79,7 +79,7 @@ class FailureStormTest {
             FetchSettings settings = new FetchSettings(Duration.ofSeconds(5), Duration.ofMillis(300), null, 0, 10, List.of(),
                     "storm", -1, false, false, true, false);
             Job job;
-            try (NettyClient client = new NettyClient(Transport.auto(), settings, TlsContexts.client(false, null), 2);
+            try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2);
                  UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
                 job = new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)), new JobSettings(CONCURRENCY, 0),
                         r -> counts.computeIfAbsent(reason(r), k -> new AtomicInteger()).incrementAndGet(), line -> { });

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +32,11 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
             .setUseRfc9112TransferEncoding(true);
 
     private final Origin origin;
-    private final SslContext tls;
+    private final ClientTls tls;
     private final boolean insecure;
     private final Duration handshakeTimeout;
 
-    ClientPipeline(Origin origin, SslContext tls, boolean insecure, Duration handshakeTimeout) {
+    ClientPipeline(Origin origin, ClientTls tls, boolean insecure, Duration handshakeTimeout) {
         this.origin = origin;
         this.tls = tls;
         this.insecure = insecure;
@@ -48,7 +47,7 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
     public void channelCreated(Channel ch) {
         ChannelPipeline p = ch.pipeline();
         if (origin.https()) {
-            SslHandler ssl = TlsContexts.newHandler(tls, ch.alloc(), origin.hostForConnect(), origin.port(), insecure);
+            SslHandler ssl = TlsContexts.newHandler(tls.now(), ch.alloc(), origin.hostForConnect(), origin.port(), insecure);
             ssl.setHandshakeTimeout(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
             p.addLast(ssl);
         }

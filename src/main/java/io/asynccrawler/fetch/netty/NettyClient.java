@@ -15,7 +15,6 @@ import io.netty.channel.pool.AbstractChannelPoolMap;
 import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.ChannelPool;
 import io.netty.channel.pool.SimpleChannelPool;
-import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -23,6 +22,7 @@ import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,14 +39,16 @@ public final class NettyClient implements ExchangeClient {
     private final FetchSettings settings;
     private final LoopLagProbe lag;
     private final ExchangeRules rules;
+    private final ClientTls tls;
 
     /**
      * @param transport   epoll, io_uring or nio
      * @param settings    timeouts and TLS choices
-     * @param tls         the client TLS context (see {@link TlsContexts})
+     * @param tls         the client TLS context (see {@link ClientTls})
      * @param eventLoops  event loop threads
      */
-    public NettyClient(Transport transport, FetchSettings settings, SslContext tls, int eventLoops) {
+    public NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops) {
+        this.tls = tls;
         this.settings = settings;
         Warmup.run();
         this.group = transport.newGroup(eventLoops, new DefaultThreadFactory("fetch-loop", true));
@@ -89,6 +91,18 @@ public final class NettyClient implements ExchangeClient {
      */
     private void start(Request request, BodyReceiver receiver, PendingExchange pending, boolean mayReplace) {
         Origin origin = Origin.of(request.uri());
+        if (origin.https()) {
+            CompletableFuture<?> context = tls.get(lookups);
+            if (!context.isDone()) {
+                context.whenComplete((c, e) -> start(request, receiver, pending, mayReplace));
+                return;
+            }
+            if (context.isCompletedExceptionally()) {
+                Throwable cause = context.handle((c, e) -> e).join();
+                pending.fail(FetchException.tls("cannot set up TLS: " + cause.getMessage(), cause));
+                return;
+            }
+        }
         ChannelPool pool = pools.get(origin);
         // pool.acquire() would take its promise from group.next(), and the connect's registration
         // takes the next loop again: with two loops, every new connection would land on the same one.

@@ -1,0 +1,57 @@
+package io.asynccrawler.fetch.netty;
+
+import io.netty.handler.ssl.SslContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The client's TLS context, built when the first https origin needs it. Building one loads the JDK's
+ * TLS classes and trust store, a fifth of a second of every start, wasted on an http-only job. It is
+ * built on the given executor, never on an event loop; exchanges waiting for it resume when it is ready.
+ */
+public final class ClientTls {
+    private final boolean insecure;
+    private volatile CompletableFuture<SslContext> context;
+
+    private ClientTls(boolean insecure, CompletableFuture<SslContext> context) {
+        this.insecure = insecure;
+        this.context = context;
+    }
+
+    /** A context built already, so that its errors (a bad CA file) surface before the job starts. */
+    public static ClientTls ready(SslContext context) {
+        return new ClientTls(false, CompletableFuture.completedFuture(context));
+    }
+
+    /** The JDK's trust store, built on first use; {@code insecure} accepts any certificate and name. */
+    public static ClientTls onDemand(boolean insecure) {
+        return new ClientTls(insecure, null);
+    }
+
+    /** The context, started on {@code executor} if nobody asked for it before. */
+    CompletableFuture<SslContext> get(Executor executor) {
+        CompletableFuture<SslContext> c = context;
+        if (c == null) {
+            synchronized (this) {
+                c = context;
+                if (c == null) {
+                    CompletableFuture<SslContext> building = new CompletableFuture<>();
+                    context = c = building;
+                    executor.execute(() -> {
+                        try {
+                            building.complete(TlsContexts.client(insecure, null));
+                        } catch (Exception | LinkageError e) {
+                            building.completeExceptionally(e);
+                        }
+                    });
+                }
+            }
+        }
+        return c;
+    }
+
+    /** The context once {@link #get} has completed it. */
+    SslContext now() {
+        return context.getNow(null);
+    }
+}
