@@ -1,6 +1,7 @@
 package io.asynccrawler.save;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,10 +23,12 @@ public final class OutputDirectory {
     private final Path root;
     private final Set<PosixFilePermission> fileMode;
     private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
+    private final boolean startedEmpty;
 
-    private OutputDirectory(Path root, Set<PosixFilePermission> fileMode) {
+    private OutputDirectory(Path root, Set<PosixFilePermission> fileMode, boolean startedEmpty) {
         this.root = root;
         this.fileMode = fileMode;
+        this.startedEmpty = startedEmpty;
     }
 
     /** Creates {@code dir} if missing and checks that files can be created in it. */
@@ -35,13 +38,17 @@ public final class OutputDirectory {
         if (!Files.isDirectory(root)) {
             throw new IOException("not a directory: " + dir);
         }
+        boolean empty;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            empty = !entries.iterator().hasNext();
+        }
         // A file created without explicit permissions gets 0666 minus the umask: that is what
         // curl and wget give a download, and what we set on each file before publishing it.
         Path probe = root.resolve(".crawler-probe-" + UUID.randomUUID());
         Files.createFile(probe);
         try {
             Set<PosixFilePermission> mode = posix(probe) ? Files.getPosixFilePermissions(probe) : null;
-            return new OutputDirectory(root, mode);
+            return new OutputDirectory(root, mode, empty);
         } finally {
             Files.deleteIfExists(probe);
         }
@@ -53,6 +60,14 @@ public final class OutputDirectory {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * Whether the directory was empty when the job opened it. Then no file in it predates the job,
+     * and since every URL of a job claims its own name, none needs a look before it is fetched.
+     */
+    public boolean startedEmpty() {
+        return startedEmpty;
     }
 
     /** Permission bits for a finished file, or null where the file system has none. */
