@@ -12,16 +12,17 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src ./src
-RUN mvn -B -q -DskipTests package
+# The launcher's archive (target/crawler.jsa) would be for this JDK: the runtime makes its own below.
+RUN mvn -B -q -DskipTests -Dcds.skip=true package
 # The modules jdeps finds in the fat jar, plus what is found only at run time (EC and JFR for TLS
 # and diagnostics, java.management and java.logging for Netty and logback).
 RUN jlink --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.sctp,jdk.unsupported \
       --strip-java-debug-attributes --no-man-pages --no-header-files --compress=2 --generate-cds-archive --output /opt/jre
-# An application class-data archive, recorded from a short real run (start-up, option parsing, a
-# refused fetch through Netty), for the jar at the path it has in the runtime image.
+# An application class-data archive, recorded from the training run (CdsTraining: a fetch and a
+# comparison against the built-in server on loopback, the help), for the jar at its path in the image.
 RUN mkdir -p /opt/crawler && cp target/crawler.jar /opt/crawler/crawler.jar \
-    && (/opt/jre/bin/java -XX:ArchiveClassesAtExit=/opt/crawler/crawler.jsa -jar /opt/crawler/crawler.jar \
-          fetch -q --retries 0 -o /tmp/cds-training http://127.0.0.1:9/ || true) \
+    && /opt/jre/bin/java -XX:ArchiveClassesAtExit=/opt/crawler/crawler.jsa -XX:TieredStopAtLevel=1 \
+          -cp /opt/crawler/crawler.jar io.asynccrawler.cli.CdsTraining \
     && test -s /opt/crawler/crawler.jsa
 
 FROM ${RUNTIME_IMAGE}
