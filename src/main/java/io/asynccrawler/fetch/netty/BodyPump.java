@@ -2,16 +2,20 @@ package io.asynccrawler.fetch.netty;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * Moves one exchange's receiver calls off the event loop, in order, onto the body executor (where
  * the disk may block), and pushes back on the socket while too many bytes wait for the disk.
- * Steps are submitted from the event loop only; each runs after the previous one finished.
+ * Steps are submitted from the event loop only and queue up; one task on the executor runs them
+ * one after another while any are queued. A small response (head, body and end read at once) so
+ * costs one hand-over to the executor, not one per step.
  */
 final class BodyPump {
     /** Stop reading the socket above this many queued bytes; resume below {@link #LOW_WATER}. */
@@ -24,12 +28,40 @@ final class BodyPump {
         void run() throws Exception;
     }
 
+    /** Writes one buffer's bytes to the receiver. */
+    @FunctionalInterface
+    interface BodyWriter {
+        void write(ByteBuf content) throws Exception;
+    }
+
+    /** One queued call: a step, a body buffer and its writer, or a cleanup that runs whatever happened. */
+    private static final class Task {
+        final Step step;
+        final ByteBuf content;
+        final long size;
+        final BodyWriter writer;
+        final boolean always;
+        final CompletableFuture<Void> done;
+
+        Task(Step step, ByteBuf content, BodyWriter writer, boolean always, CompletableFuture<Void> done) {
+            this.step = step;
+            this.content = content;
+            this.size = content == null ? 0 : content.readableBytes();
+            this.writer = writer;
+            this.always = always;
+            this.done = done;
+        }
+    }
+
     private final Executor executor;
     private final Channel channel;
     private final Consumer<Throwable> onFailure;
     private final AtomicLong queued = new AtomicLong();
-    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
-    private boolean failed;
+    /** Guarded by this: the calls not yet run, and whether a task on the executor is running them. */
+    private final ArrayDeque<Task> tasks = new ArrayDeque<>();
+    private boolean draining;
+    /** The first failure of a step; later steps are skipped. Touched by the draining task only. */
+    private Throwable failure;
 
     BodyPump(Executor executor, Channel channel, Consumer<Throwable> onFailure) {
         this.executor = executor;
@@ -37,15 +69,11 @@ final class BodyPump {
         this.onFailure = onFailure;
     }
 
-    /** Runs {@code step} after the steps before it, unless one of them failed. */
+    /** Runs {@code step} after the steps before it, unless one of them failed; the future tells which. */
     CompletableFuture<Void> submit(Step step) {
-        tail = tail.thenRunAsync(() -> call(step), executor);
-        tail.whenComplete((v, e) -> {
-            if (e != null) {
-                failedOnce(e);
-            }
-        });
-        return tail;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        enqueue(new Task(step, null, null, false, done));
+        return done;
     }
 
     /**
@@ -53,70 +81,90 @@ final class BodyPump {
      * which reads it as NIO buffers; pauses reading when the queue is long.
      */
     void submitBody(ByteBuf content, BodyWriter write) {
-        long size = content.readableBytes();
-        if (queued.addAndGet(size) > HIGH_WATER && channel.config().isAutoRead()) {
+        if (queued.addAndGet(content.readableBytes()) > HIGH_WATER && channel.config().isAutoRead()) {
             channel.config().setAutoRead(false);
         }
-        tail = tail.handleAsync((v, earlier) -> {
-            try {
-                if (earlier != null) {
-                    throw earlier instanceof CompletionException ? (CompletionException) earlier : new CompletionException(earlier);
-                }
-                write.write(content);
-                return null;
-            } catch (Exception e) {
-                throw e instanceof CompletionException ? (CompletionException) e : new CompletionException(e);
-            } finally {
-                content.release();
-                if (queued.addAndGet(-size) < LOW_WATER && !channel.config().isAutoRead()) {
-                    channel.eventLoop().execute(this::resume);
-                }
-            }
-        }, executor);
-        tail.whenComplete((v, e) -> {
-            if (e != null) {
-                failedOnce(e);
-            }
-        });
+        enqueue(new Task(null, content, write, false, null));
     }
 
     /** Runs {@code step} after everything before it, whether that failed or not (for cleanup). */
     CompletableFuture<Void> finallyRun(Runnable step) {
-        tail = tail.handleAsync((v, e) -> {
-            step.run();
-            return null;
-        }, executor);
-        return tail;
-    }
-
-    private void resume() {
-        if (channel.isActive() && !channel.config().isAutoRead()) {
-            channel.config().setAutoRead(true);
-        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        enqueue(new Task(step::run, null, null, true, done));
+        return done;
     }
 
     boolean paused() {
         return !channel.config().isAutoRead();
     }
 
-    private synchronized void failedOnce(Throwable e) {
-        if (!failed) {
-            failed = true;
-            onFailure.accept(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+    private void enqueue(Task task) {
+        synchronized (this) {
+            tasks.add(task);
+            if (draining) {
+                return; // the running task takes it
+            }
+            draining = true;
         }
-    }
-
-    private static void call(Step step) {
         try {
-            step.run();
-        } catch (Exception e) {
-            throw new CompletionException(e);
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // The client is closing: nothing more may block, but buffers are released and cleanups run.
+            failure = failure != null ? failure : e;
+            drain();
         }
     }
 
-    /** Writes one buffer's bytes to the receiver. */
-    @FunctionalInterface
-    interface BodyWriter {
-        void write(ByteBuf content) throws Exception;
+    private void drain() {
+        while (true) {
+            Task task;
+            synchronized (this) {
+                task = tasks.poll();
+                if (task == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            run(task);
+        }
+    }
+
+    private void run(Task task) {
+        Throwable error = null;
+        try {
+            if (!task.always && failure != null) {
+                error = failure;
+            } else if (task.content != null) {
+                task.writer.write(task.content);
+            } else {
+                task.step.run();
+            }
+        } catch (Exception e) {
+            error = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (!task.always && failure == null) {
+                failure = error;
+                onFailure.accept(error);
+            }
+        } finally {
+            if (task.content != null) {
+                task.content.release();
+                if (queued.addAndGet(-task.size) < LOW_WATER && !channel.config().isAutoRead()) {
+                    channel.eventLoop().execute(this::resume);
+                }
+            }
+        }
+        if (task.done != null) {
+            if (error == null) {
+                task.done.complete(null);
+            } else {
+                task.done.completeExceptionally(error);
+            }
+        }
+    }
+
+    private void resume() {
+        if (channel.isActive() && !channel.config().isAutoRead()) {
+            channel.config().setAutoRead(true);
+        }
     }
 }
