@@ -27,6 +27,7 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        Main.quietStart();
         Path work = Files.createTempDirectory("crawler-cds-");
         int failures = 0;
         try (TestServer server = TestServer.start("127.0.0.1", 0, null, Transport.auto())) {

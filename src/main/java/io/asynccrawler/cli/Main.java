@@ -68,8 +68,20 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        quietStart();
         CommandLine cli = commandLine();
         System.exit(execute(cli, args, System.getenv(), System.getProperty("user.home")));
+    }
+
+    /**
+     * JVM-wide settings for a command-line start, made before Netty loads. Netty's JFR events
+     * (buffer chunk allocations) initialise the JDK's flight recorder at the first buffer, 70 ms of
+     * every start; {@code -Dio.netty.jfr.enabled=true} brings them back for a recording.
+     */
+    static void quietStart() {
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
     }
 
     /**
