@@ -1,5 +1,8 @@
 package io.asynccrawler.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
@@ -43,12 +46,29 @@ record Terminal(boolean interactive, int width, boolean colour) {
         }
     }
 
+    /**
+     * Whether {@code fd} (a /proc/self/fd link) points somewhere that is no terminal: a file, a pipe,
+     * a socket, /dev/null. Answers in microseconds where asking JLine spawns {@code test -t 2}
+     * (tens of milliseconds of every start, for every run in a script). False when unsure.
+     */
+    static boolean surelyNotATerminal(Path fd) {
+        try {
+            String target = Files.readSymbolicLink(fd).toString();
+            return !(target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console"));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
     /** Whether stderr is a terminal does not change while the process runs: asked once. */
     private static final class Stderr {
         /** The provider that can tell stderr's width, or null when stderr is not a terminal. */
         static final TerminalProvider PROVIDER = find();
 
         private static TerminalProvider find() {
+            if (surelyNotATerminal(Path.of("/proc/self/fd/2"))) {
+                return null;
+            }
             try {
                 TerminalProvider provider = TerminalProvider.load("exec");
                 return provider.isSystemStream(SystemStream.Error) ? provider : null;

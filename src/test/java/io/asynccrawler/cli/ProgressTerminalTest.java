@@ -73,4 +73,17 @@ class ProgressTerminalTest extends FetchTestBase {
         assertThat(text).doesNotContain("\u001b", "\r", "in flight");
         assertThat(text).contains("/status/404: HTTP 404 Not Found", "  ok        24", "  failed    1", "  failures ");
     }
+
+    @Test
+    void stderrPointingAtAFileAPipeOrDevNullIsNoTerminalWithoutAsking() throws Exception {
+        for (String target : List.of("/tmp/log.txt", "pipe:[4711]", "socket:[42]", "/dev/null")) {
+            Path link = Files.createSymbolicLink(tmp.resolve("fd-" + Math.abs(target.hashCode())), Path.of(target));
+            assertThat(Terminal.surelyNotATerminal(link)).as(target).isTrue();
+        }
+        for (String target : List.of("/dev/pts/3", "/dev/tty1", "/dev/console")) {
+            Path link = Files.createSymbolicLink(tmp.resolve("fd-" + Math.abs(target.hashCode())), Path.of(target));
+            assertThat(Terminal.surelyNotATerminal(link)).as(target + ": JLine is asked").isFalse();
+        }
+        assertThat(Terminal.surelyNotATerminal(tmp.resolve("no-such-link"))).as("unsure").isFalse();
+    }
 }
