@@ -142,11 +142,37 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
             return null;
         }
-        String[] columns = trimmed.split("\\s+");
-        if (columns.length > 2) {
+        int end = nextSpace(trimmed, 0);
+        if (end == trimmed.length()) {
+            return parse(trimmed, null, location);
+        }
+        int second = skipSpace(trimmed, end);
+        int secondEnd = nextSpace(trimmed, second);
+        if (secondEnd != trimmed.length()) {
             return Entry.bad(location, trimmed, "more than two columns (URL and output path): " + trimmed);
         }
-        return parse(columns[0], columns.length == 2 ? columns[1] : null, location);
+        return parse(trimmed.substring(0, end), trimmed.substring(second), location);
+    }
+
+    /** The index of the first white space at or after {@code from} (as {@code \\s}: space, tab, line breaks), or the length. */
+    private static int nextSpace(String s, int from) {
+        int i = from;
+        while (i < s.length() && !isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipSpace(String s, int from) {
+        int i = from;
+        while (i < s.length() && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private Entry parse(String text, String explicitPath, String location) {
@@ -166,7 +192,7 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             return Entry.bad(location, text, "URL without a host: " + text);
         }
-        URI normal = normalize(uri);
+        URI normal = normalize(uri, text);
         if (!seen.add(normal.toString())) {
             duplicates++;
             return null;
@@ -174,8 +200,12 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
         return new Entry(normal, explicitPath, location, null, null);
     }
 
-    /** Lower-case scheme and host, no default port, no dot segments, no fragment: the form duplicates are compared in. */
-    static URI normalize(URI uri) {
+    /**
+     * Lower-case scheme and host, no default port, no dot segments, no fragment: the form duplicates
+     * are compared in. {@code uri} itself when it is in that form already (its text, {@code
+     * given}, equals the normal form), which saves parsing the text twice.
+     */
+    static URI normalize(URI uri, String given) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
         if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) {
@@ -194,7 +224,7 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
         if (uri.getRawQuery() != null) {
             s.append('?').append(uri.getRawQuery());
         }
-        return URI.create(s.toString());
+        return given.contentEquals(s) ? uri : URI.create(s.toString());
     }
 
     private void closeLines() {
