@@ -43,6 +43,7 @@ VOLUME /data
 USER 10001
 # Heap from the container's memory limit, not the host's (flags here, not in JAVA_TOOL_OPTIONS,
 # which the JVM announces on stderr at every start).
-# C1 only, as the ./crawler launcher does: short I/O-bound jobs lose more to C2 compiling than they gain.
-ENTRYPOINT ["/opt/jre/bin/java", "-XX:SharedArchiveFile=/opt/crawler/crawler.jsa", "-XX:TieredStopAtLevel=1", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/crawler/crawler.jar"]
+# C1 only and the serial collector with a small young generation, as the ./crawler launcher has them
+# (see there for the measurements).
+ENTRYPOINT ["/opt/jre/bin/java", "-XX:SharedArchiveFile=/opt/crawler/crawler.jsa", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn32m", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/crawler/crawler.jar"]
 CMD ["--help"]
