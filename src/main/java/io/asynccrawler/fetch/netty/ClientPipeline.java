@@ -2,6 +2,7 @@ package io.asynccrawler.fetch.netty;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -35,8 +36,10 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
     private final ClientTls tls;
     private final boolean insecure;
     private final Duration handshakeTimeout;
+    private final ChannelGroup connections;
 
-    ClientPipeline(Origin origin, ClientTls tls, boolean insecure, Duration handshakeTimeout) {
+    ClientPipeline(Origin origin, ClientTls tls, boolean insecure, Duration handshakeTimeout, ChannelGroup connections) {
+        this.connections = connections;
         this.origin = origin;
         this.tls = tls;
         this.insecure = insecure;
@@ -45,6 +48,7 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
 
     @Override
     public void channelCreated(Channel ch) {
+        connections.add(ch); // leaves the group by itself when closed
         ChannelPipeline p = ch.pipeline();
         if (origin.https()) {
             SslHandler ssl = TlsContexts.newHandler(tls.now(), ch.alloc(), origin.hostForConnect(), origin.port(), insecure);
