@@ -1,5 +1,6 @@
 package io.asynccrawler.cli;
 
+import io.asynccrawler.fetch.netty.NettyClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -69,6 +70,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         quietStart();
+        NettyClient.preloadInBackground();
         CommandLine cli = commandLine();
         System.exit(execute(cli, args, System.getenv(), System.getProperty("user.home")));
     }

@@ -82,6 +82,25 @@ public final class NettyClient implements ExchangeClient {
         };
     }
 
+    /**
+     * Loads what the first exchange needs (the native transport's library and classes, the HTTP
+     * codec's classes) on a daemon thread of its own: a command line calls this first thing, and on
+     * a second core the loading overlaps with option parsing instead of following it. Nothing
+     * depends on it having run or finished.
+     */
+    public static void preloadInBackground() {
+        Thread preload = new Thread(() -> {
+            try {
+                Transport.auto();
+                Warmup.run();
+            } catch (RuntimeException | LinkageError e) {
+                // whoever needs these classes later meets the same error and reports it
+            }
+        }, "preload");
+        preload.setDaemon(true);
+        preload.start();
+    }
+
     @Override
     public InFlight exchange(Request request, BodyReceiver receiver) {
         PendingExchange pending = new PendingExchange();
