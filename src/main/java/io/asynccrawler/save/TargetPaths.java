@@ -89,9 +89,7 @@ public final class TargetPaths {
 
     /** One path segment made safe: no separators, controls, bidi marks, dot names or reserved names. */
     static String sanitize(String segment) {
-        StringBuilder out = new StringBuilder(segment.length());
-        segment.codePoints().forEach(c -> out.appendCodePoint(unsafe(c) ? '_' : c));
-        String name = out.toString();
+        String name = plainAscii(segment) ? segment : replaceUnsafe(segment);
         while (name.endsWith(".") || name.endsWith(" ")) { // Windows drops these; "." and ".." end here too
             name = name.substring(0, name.length() - 1) + "_";
         }
@@ -105,6 +103,23 @@ public final class TargetPaths {
         return shorten(name);
     }
 
+    /** Whether every character is printable ASCII that {@link #unsafe} lets through (most names): nothing to replace. */
+    private static boolean plainAscii(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c < 0x20 || c >= 0x7f || unsafe(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String replaceUnsafe(String segment) {
+        StringBuilder out = new StringBuilder(segment.length());
+        segment.codePoints().forEach(c -> out.appendCodePoint(unsafe(c) ? '_' : c));
+        return out.toString();
+    }
+
     private static boolean unsafe(int c) {
         return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
                 || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|'
@@ -114,6 +129,9 @@ public final class TargetPaths {
 
     /** Cuts a name that is too long for a file system, keeping it distinct by a hash of the whole. */
     private static String shorten(String name) {
+        if (name.length() * 3 <= MAX_NAME_BYTES) {
+            return name; // UTF-8 takes at most 3 bytes per UTF-16 char
+        }
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         if (utf8.length <= MAX_NAME_BYTES) {
             return name;
