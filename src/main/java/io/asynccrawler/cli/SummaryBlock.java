@@ -25,11 +25,11 @@ final class SummaryBlock {
 
     static String render(Summary s, String reportPath, Ansi ansi) {
         StringBuilder b = new StringBuilder();
-        row(b, ansi, "ok", ansi.string(String.format(Locale.ROOT, s.ok() > 0 ? "@|green %,d|@" : "%,d", s.ok())));
-        row(b, ansi, "skipped", String.format(Locale.ROOT, "%,d", s.skipped()));
-        row(b, ansi, "failed", ansi.string(String.format(Locale.ROOT, s.failed() > 0 ? "@|bold,red %,d|@" : "%,d", s.failed())));
-        row(b, ansi, "saved", String.format(Locale.ROOT, "%s in %s (%s/s, %.0f req/s)", Units.bytes(s.bytes()),
-                seconds(s.wallSeconds()), Units.bytes((long) (s.mibPerSecond() * 1048576)), s.requestsPerSecond()));
+        row(b, ansi, "ok", ansi.string(s.ok() > 0 ? "@|green " + Units.grouped(s.ok()) + "|@" : Units.grouped(s.ok())));
+        row(b, ansi, "skipped", Units.grouped(s.skipped()));
+        row(b, ansi, "failed", ansi.string(s.failed() > 0 ? "@|bold,red " + Units.grouped(s.failed()) + "|@" : Units.grouped(s.failed())));
+        row(b, ansi, "saved", Units.bytes(s.bytes()) + " in " + seconds(s.wallSeconds()) + " ("
+                + Units.bytes((long) (s.mibPerSecond() * 1048576)) + "/s, " + Units.fixed(s.requestsPerSecond(), 0) + " req/s)");
         if (s.latency().count() > 0) {
             row(b, ansi, "latency", "p50 " + millis(s.latency().percentile(0.50)) + ", p95 "
                     + millis(s.latency().percentile(0.95)) + ", max " + millis(s.latency().max()));
@@ -48,7 +48,7 @@ final class SummaryBlock {
         }
         if (reasons.size() > REASONS_SHOWN) {
             long more = reasons.subList(REASONS_SHOWN, reasons.size()).stream().mapToLong(Map.Entry::getValue).sum();
-            row(b, ansi, "", String.format(Locale.ROOT, "%,d more, for %d other reasons", more, reasons.size() - REASONS_SHOWN));
+            row(b, ansi, "", Units.grouped(more) + " more, for " + (reasons.size() - REASONS_SHOWN) + " other reasons");
         }
         if (reportPath != null) {
             row(b, ansi, "report", reportPath.equals("-") ? "stdout" : reportPath);
@@ -63,7 +63,7 @@ final class SummaryBlock {
     }
 
     private static String count(Map.Entry<String, Long> reason) {
-        return String.format(Locale.ROOT, "%,d %s %s", reason.getValue(), TIMES, label(reason.getKey()));
+        return Units.grouped(reason.getValue()) + " " + TIMES + " " + label(reason.getKey());
     }
 
     /** A failure reason in words: {@code http_404} is "HTTP 404", {@code connect_timeout} "timed out connecting". */
@@ -100,6 +100,6 @@ final class SummaryBlock {
     }
 
     static String seconds(double s) {
-        return s < 60 ? String.format(Locale.ROOT, "%.2f s", s) : ProgressLine.clock(s);
+        return s < 60 ? Units.fixed(s, 2) + " s" : ProgressLine.clock(s);
     }
 }

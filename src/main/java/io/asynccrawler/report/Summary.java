@@ -106,8 +106,9 @@ public final class Summary {
 
     /** One line for people: {@code ok 1990, skipped 0, failed 10: 12.3 MiB in 2.41 s (826 req/s, 5.1 MiB/s)}. */
     public String line() {
-        return String.format("ok %d, skipped %d, failed %d: %s in %.2f s (%.0f req/s, %.1f MiB/s; latency p50 %d ms, p95 %d ms, max %d ms)",
-                ok(), skipped(), failed(), Units.bytes(bytes()), wallSeconds(), requestsPerSecond(), mibPerSecond(),
-                latency.percentile(0.50), latency.percentile(0.95), latency.max());
+        return "ok " + ok() + ", skipped " + skipped() + ", failed " + failed() + ": " + Units.bytes(bytes())
+                + " in " + Units.fixed(wallSeconds(), 2) + " s (" + Units.fixed(requestsPerSecond(), 0) + " req/s, "
+                + Units.fixed(mibPerSecond(), 1) + " MiB/s; latency p50 " + latency.percentile(0.50) + " ms, p95 "
+                + latency.percentile(0.95) + " ms, max " + latency.max() + " ms)";
     }
 }
