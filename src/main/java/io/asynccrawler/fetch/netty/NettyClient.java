@@ -94,16 +94,22 @@ public final class NettyClient implements ExchangeClient {
      * depends on it having run or finished.
      */
     public static void preloadInBackground() {
-        Thread preload = new Thread(() -> {
+        Thread preload = new Thread(new Preload(), "preload");
+        preload.setDaemon(true);
+        preload.start();
+    }
+
+    /** A class, not a lambda: the first lambda of a run links the JDK's lambda machinery, let that happen on the preload thread. */
+    private static final class Preload implements Runnable {
+        @Override
+        public void run() {
             try {
                 Transport.auto();
                 Warmup.run();
             } catch (RuntimeException | LinkageError e) {
                 // whoever needs these classes later meets the same error and reports it
             }
-        }, "preload");
-        preload.setDaemon(true);
-        preload.start();
+        }
     }
 
     @Override
