@@ -212,6 +212,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--only", help="comma-separated workload names")
     ap.add_argument("--serve-port", type=int, required=True, help="port of a running `crawler serve`")
+    ap.add_argument("--compare-urls", type=int, default=30,
+                    help="URLs of the compare speed-up check (its sync run takes about 2 s each; 0 skips it)")
     args = ap.parse_args()
     hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # children inherit it (C10K)
@@ -244,7 +246,12 @@ def main():
         keep = set(args.only.split(","))
         workloads = [w for w in workloads if w.name in keep]
     results = {}
+    speedup = None
     try:
+        if args.compare_urls > 0 and (not args.only or "compare" in args.only.split(",")):
+            log(f"compare, {args.compare_urls} × random 1-3 s, sync vs async")
+            speedup = compare_speedup(d, work, args.compare_urls)
+            log(f"  speed-up {speedup['speedup']:.2f}× of an ideal {speedup['ideal']:.2f}×")
         for w in workloads:
             if w.expected_bytes is None:  # the delay endpoints' bodies: measure once with the crawler's list
                 w.expected_bytes = probe_bytes(w, work)
@@ -255,12 +262,41 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(RESULTS / "scratch", ignore_errors=True)
     md = table(results, workloads)
+    if speedup:
+        md += (f"\n\n`crawler compare --modes sync,async`, {speedup['urls']} × random 1-3 s delay: speed-up "
+               f"{speedup['speedup']:.2f}× (sync {speedup['sync_wall']:.2f} s, async {speedup['async_wall']:.2f} s) "
+               f"of an ideal {speedup['ideal']:.2f}× (sum of the delays over the longest): "
+               f"{100 * speedup['of_ideal']:.1f}% of ideal.")
     header = (f"Medians of {args.runs} runs, wall seconds including process start (ratio to the best peer of "
               f"curl/wget2/aria2c/aiohttp in the same run), peak RSS. {time.strftime('%Y-%m-%d')}, "
               f"{os.cpu_count()} cores.\n\n")
     (RESULTS / "latest.md").write_text(header + md + "\n")
-    (RESULTS / "latest.json").write_text(json.dumps({"runs": args.runs, "results": results}, indent=2))
+    (RESULTS / "latest.json").write_text(json.dumps({"runs": args.runs, "results": results, "compare": speedup}, indent=2))
     print(header + md)
+
+
+def compare_speedup(serve, work, n):
+    """`crawler compare --modes sync,async` on n random 1-3 s URLs: its speed-up (sync wall / async
+    wall) against the ideal, the sum of the delays over the longest (each delay as the sync run saw
+    it: its time to first byte)."""
+    rnd = random.Random(5)
+    urls = work / "compare.txt"
+    urls.write_text("".join(f"{serve}/aio?min=1&max=3&seed={rnd.randrange(1 << 30)}\n" for _ in range(n)))
+    report = work / "compare.json"
+    out = Path(tempfile.mkdtemp(prefix="compare-", dir="/dev/shm"))
+    try:
+        subprocess.run([str(ROOT / "crawler"), "compare", "-q", "--retries", "0", "--modes", "sync,async", "-c", str(n),
+                        "-o", str(out), "--report", str(report), str(urls)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, timeout=900)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    r = json.loads(report.read_text())
+    sync = [x["ttfbMs"] for x in r["results"] if x["mode"] == "sync"]
+    wall = {x["mode"]: x["wallSeconds"] for x in r["summaries"]}
+    ideal = sum(sync) / max(sync)
+    speedup = wall["sync"] / wall["async"]
+    return {"urls": n, "sync_wall": wall["sync"], "async_wall": wall["async"], "speedup": speedup,
+            "ideal": ideal, "of_ideal": speedup / ideal}
 
 
 def probe_bytes(w, work):
