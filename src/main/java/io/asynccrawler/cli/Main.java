@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The {@code crawler} command: its subcommands, and how errors reach the user. */
+/**
+ * The {@code crawler} command: its subcommands ({@link #COMMANDS}, added in {@link #commandLine}),
+ * and how errors reach the user.
+ */
 @Command(name = "crawler",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -22,13 +26,6 @@ import picocli.CommandLine.Spec;
         description = {
             "Downloads many URLs at once on Netty's event loop, streaming each body to disk,",
             "and shows how that compares with plain blocking code on the same job."},
-        subcommands = {
-            FetchCommand.class,
-            CompareCommand.class,
-            ServeCommand.class,
-            DemoCommand.class,
-            CompletionCommand.class,
-            CommandLine.HelpCommand.class},
         footer = {
             "",
             "With no command, 'crawler URL|FILE ...' means 'crawler fetch URL|FILE ...'.",
@@ -68,10 +65,13 @@ public final class Main implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
+    /** The subcommands, in the order the help lists them. */
+    static final List<String> COMMANDS = List.of("fetch", "compare", "serve", "demo", "completion", "help");
+
     public static void main(String[] args) {
         quietStart();
         NettyClient.preloadInBackground();
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(reachable(args));
         System.exit(execute(cli, args, System.getenv(), System.getProperty("user.home")));
     }
 
@@ -105,12 +105,54 @@ public final class Main implements Callable<Integer> {
 
     /** The configured command line; tests call {@code execute} on it with their own writers. */
     public static CommandLine commandLine() {
+        return commandLine(COMMANDS);
+    }
+
+    /**
+     * The command line with only the subcommands {@code names}: picocli reads every subcommand's
+     * annotations when it is added, cold reflection that costs a start about 30 ms for the five
+     * that a {@code crawler fetch} never reaches.
+     */
+    static CommandLine commandLine(List<String> names) {
         CommandLine cli = new CommandLine(new Main());
+        for (String name : names) {
+            cli.addSubcommand(newCommand(name));
+        }
         cli.setExecutionStrategy(LoggingOptions::configureThenRun);
         cli.setOverwrittenOptionsAllowed(true); // as in curl and wget: the last -c, --timeout, ... given wins
         cli.setParameterExceptionHandler(Errors::onBadUsage);
         cli.setExecutionExceptionHandler(Errors::onFailure);
         return cli;
+    }
+
+    /**
+     * The subcommands a run of {@code args} can reach: the one it names, {@code fetch} for a URL or
+     * file (see {@link #withDefaultCommand}), else all of them (help, completion, options, errors
+     * that list the commands).
+     */
+    static List<String> reachable(String[] args) {
+        if (args.length == 0) {
+            return COMMANDS;
+        }
+        String first = args[0];
+        switch (first) {
+            case "fetch": case "compare": case "serve": case "demo":
+                return List.of(first);
+            default:
+                return (first.startsWith("-") && !first.equals("-")) || COMMANDS.contains(first) ? COMMANDS : List.of("fetch");
+        }
+    }
+
+    private static Object newCommand(String name) {
+        switch (name) {
+            case "fetch": return new FetchCommand();
+            case "compare": return new CompareCommand();
+            case "serve": return new ServeCommand();
+            case "demo": return new DemoCommand();
+            case "completion": return new CompletionCommand();
+            case "help": return new CommandLine.HelpCommand();
+            default: throw new IllegalArgumentException(name);
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ final class Cli {
     static Cli runWith(Map<String, String> env, String home, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Main.commandLine(Main.reachable(args)); // as main() builds it
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = Main.execute(cli, args, env, home);

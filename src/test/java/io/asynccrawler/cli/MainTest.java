@@ -2,9 +2,13 @@ package io.asynccrawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.Help.Ansi;
 
 class MainTest {
     @Test
@@ -71,5 +75,41 @@ class MainTest {
         Cli transport = Cli.run("serve", "--transport", "carrier-pigeon");
         assertThat(transport.exitCode).isEqualTo(2);
         assertThat(transport.err).contains("unknown transport 'carrier-pigeon'");
+    }
+
+    @Test
+    void aRunBuildsOnlyTheSubcommandsItCanReach() {
+        assertThat(Main.reachable(new String[] {"fetch", "-o", "out", "u.txt"})).containsExactly("fetch");
+        assertThat(Main.reachable(new String[] {"urls.txt"})).containsExactly("fetch");
+        assertThat(Main.reachable(new String[] {"-"})).containsExactly("fetch");
+        assertThat(Main.reachable(new String[] {"serve", "--port", "0"})).containsExactly("serve");
+        assertThat(Main.reachable(new String[] {"compare", "u.txt"})).containsExactly("compare");
+        for (String[] all : new String[][] {{}, {"--help"}, {"-c", "8", "u.txt"}, {"help", "fetch"}, {"completion"}}) {
+            assertThat(Main.reachable(all)).as(String.join(" ", all)).isEqualTo(Main.COMMANDS);
+        }
+        assertThat(Main.commandLine(Main.reachable(new String[] {"serve"})).getSubcommands()).containsOnlyKeys("serve");
+    }
+
+    @Test
+    void helpForACommandIsTheSameWhateverElseIsBuilt() {
+        for (String command : List.of("fetch", "compare", "serve", "demo")) {
+            StringWriter alone = new StringWriter();
+            StringWriter full = new StringWriter();
+            Main.commandLine(List.of(command)).getSubcommands().get(command).usage(new PrintWriter(alone), Ansi.OFF);
+            Main.commandLine().getSubcommands().get(command).usage(new PrintWriter(full), Ansi.OFF);
+            assertThat(alone.toString()).as(command).isEqualTo(full.toString()).contains("Usage: crawler " + command);
+        }
+    }
+
+    @Test
+    void versionHelpAndABareFileWorkThroughTheReducedCommandLine() {
+        Cli cli = Cli.run("--version");
+        assertThat(cli.exitCode).isZero();
+        Cli help = Cli.run("help", "serve");
+        assertThat(help.exitCode).isZero();
+        assertThat(help.out).contains("Usage: crawler serve");
+        Cli bad = Cli.run("no-such-file.txt");
+        assertThat(bad.exitCode).isEqualTo(2);
+        assertThat(bad.err).contains("no-such-file.txt");
     }
 }
