@@ -110,7 +110,7 @@ final class BodyPump {
             executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
             // The client is closing: nothing more may block, but buffers are released and cleanups run.
-            failure = failure != null ? failure : e;
+            failOnce(e);
             drain();
         }
     }
@@ -141,15 +141,18 @@ final class BodyPump {
             }
         } catch (Exception e) {
             error = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (!task.always && failure == null) {
-                failure = error;
-                onFailure.accept(error);
+            if (!task.always) {
+                failOnce(error);
             }
         } finally {
             if (task.content != null) {
                 task.content.release();
                 if (queued.addAndGet(-task.size) < LOW_WATER && !channel.config().isAutoRead()) {
-                    channel.eventLoop().execute(this::resume);
+                    try {
+                        channel.eventLoop().execute(this::resume);
+                    } catch (RejectedExecutionException e) {
+                        // the loop is gone: nothing left to resume
+                    }
                 }
             }
         }
@@ -159,6 +162,19 @@ final class BodyPump {
             } else {
                 task.done.completeExceptionally(error);
             }
+        }
+    }
+
+    /** Records the first failure and tells the exchange, once; later steps are then skipped. */
+    private void failOnce(Throwable error) {
+        if (failure != null) {
+            return;
+        }
+        failure = error;
+        try {
+            onFailure.accept(error);
+        } catch (RuntimeException e) {
+            // the event loop is gone (the client is closing): nothing is left to tell
         }
     }
 
