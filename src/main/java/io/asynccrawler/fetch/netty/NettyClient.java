@@ -104,9 +104,12 @@ public final class NettyClient implements ExchangeClient {
         @Override
         public void run() {
             try {
-                Transport.auto();
+                if (Transport.auto() != Transport.NIO) {
+                    // The native transports' errno table, built at the first connect (5 ms, on a loop).
+                    Class.forName("io.netty.channel.unix.Errors", true, NettyClient.class.getClassLoader());
+                }
                 Warmup.run();
-            } catch (RuntimeException | LinkageError e) {
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 // whoever needs these classes later meets the same error and reports it
             }
         }
