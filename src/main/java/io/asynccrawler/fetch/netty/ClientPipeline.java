@@ -4,7 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
-import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds a new pooled connection's pipeline: TLS (host name checked, SNI sent) for https, the
- * HTTP/1.1 codec, then the exchange handler. No aggregator: bodies stream.
+ * HTTP/1.1 response decoder, then the exchange handler. No aggregator: bodies stream.
  */
 final class ClientPipeline extends AbstractChannelPoolHandler {
     /** Status line and header limits: larger responses are refused as bad, not buffered. */
@@ -55,7 +55,7 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
             ssl.setHandshakeTimeout(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
             p.addLast(ssl);
         }
-        p.addLast(new HttpClientCodec(DECODER, false, false));
+        p.addLast(new HttpResponseDecoder(DECODER)); // requests are written as bytes: RequestHead
         p.addLast(new ExchangeHandler());
     }
 }

@@ -2,21 +2,15 @@ package io.asynccrawler.fetch.netty;
 
 import io.asynccrawler.fetch.BodyReceiver;
 import io.asynccrawler.fetch.FetchException;
-import io.asynccrawler.fetch.Header;
 import io.asynccrawler.fetch.InFlight;
 import io.asynccrawler.fetch.Request;
 import io.asynccrawler.fetch.ResponseHead;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.pool.ChannelPool;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -93,23 +87,24 @@ final class NettyExchange implements InFlight {
             deadlineTimer = channel.eventLoop().schedule(
                     () -> fail(FetchException.deadline(deadline)), deadline.toNanos(), TimeUnit.NANOSECONDS);
         }
-        channel.writeAndFlush(httpRequest()).addListener(f -> {
+        ByteBuf head;
+        try {
+            head = RequestHead.encode(channel.alloc(), target(request.uri()), origin.hostHeader(), request.headers());
+        } catch (IllegalArgumentException e) {
+            fail(new FetchException("bad_input", e.getMessage(), false));
+            return;
+        }
+        channel.writeAndFlush(head).addListener(f -> {
             if (!f.isSuccess()) {
                 fail(Failures.during(f.cause()));
             }
         });
     }
 
-    private FullHttpRequest httpRequest() {
-        URI uri = request.uri();
-        String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        FullHttpRequest r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target);
-        r.headers().set(HttpHeaderNames.HOST, origin.hostHeader());
-        for (Header h : request.headers()) {
-            r.headers().add(h.name(), h.value());
-        }
-        return r;
+    /** The request target in origin form: the raw path ({@code /} if empty) and query. */
+    static String target(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     /** Silence while waiting for bytes; paused while the disk holds the socket back. */

@@ -1,13 +1,12 @@
 package io.asynccrawler.fetch.netty;
 
+import io.asynccrawler.fetch.Header;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Loads and initialises the classes of one exchange before the job starts, off the event loop:
@@ -22,9 +21,9 @@ final class Warmup {
     }
 
     static void run() {
-        EmbeddedChannel channel = new EmbeddedChannel(new HttpClientCodec());
+        EmbeddedChannel channel = new EmbeddedChannel(new HttpResponseDecoder());
         try {
-            channel.writeOutbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
+            channel.writeOutbound(RequestHead.encode(channel.alloc(), "/", "localhost", List.of(new Header("Accept", "*/*"))));
             for (Object o; (o = channel.readOutbound()) != null; ) {
                 ReferenceCountUtil.release(o);
             }
