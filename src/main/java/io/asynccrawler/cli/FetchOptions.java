@@ -119,8 +119,10 @@ final class FetchOptions {
             parsed.add(Header.parse(h));
         }
         String agent = userAgent != null ? userAgent : "async-crawler/" + VersionProvider.version();
-        if (agent.chars().anyMatch(c -> (c < ' ' && c != '\t') || c == 0x7f)) {
-            throw new IllegalArgumentException("--user-agent holds a control character");
+        try {
+            Header.checkValue("User-Agent", agent);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--user-agent holds a line break or control character");
         }
         return new FetchSettings(connectTimeout, readTimeout, timeout, retries, maxRedirects, parsed, agent,
                 maxSize, overwrite, insecure, compressed && !resume, resume);

@@ -11,14 +11,36 @@ public record Header(String name, String value) {
             throw new IllegalArgumentException("not a header, expected 'Name: value': " + line);
         }
         String name = line.substring(0, colon).trim();
-        if (!name.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
-            throw new IllegalArgumentException("not a valid header name: " + name);
-        }
         String value = line.substring(colon + 1).trim();
-        if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-            throw new IllegalArgumentException("header value holds a line break: " + name);
-        }
+        checkName(name);
+        checkValue(name, value);
         return new Header(name, value);
+    }
+
+    /** A header name must be an RFC 9110 token: visible ASCII but the separators. */
+    public static void checkName(String name) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("empty header name");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+                throw new IllegalArgumentException("not a valid header name: " + name);
+            }
+        }
+    }
+
+    /**
+     * A header value may hold no control character but the tab: a line break would smuggle a
+     * header (or a request) in, and HTTP forbids the others.
+     */
+    public static void checkValue(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < ' ' && c != '\t') || c == 0x7f) {
+                throw new IllegalArgumentException("header " + name + " holds a line break or control character");
+            }
+        }
     }
 
     public boolean is(String other) {

@@ -207,7 +207,7 @@ class FetchCommandTest extends FetchTestBase {
     @Test
     void aHeaderOrUserAgentWithALineBreakIsAUsageErrorAndNothingIsSent() throws Exception {
         int before = server.connections().accepted();
-        for (String[] bad : new String[][] {{"-A", "crawler\r\nX-Evil: 1"}, {"-H", "X-Note: a\nX-Evil: 1"}}) {
+        for (String[] bad : new String[][] {{"-A", "crawler\r\nX-Evil: 1"}, {"-H", "X-Note: a\nX-Evil: 1"}, {"-H", "X-Note: a\u001bb"}}) {
             Cli cli = fetch(bad[0], bad[1], base + "/bytes/10");
             assertThat(cli.exitCode).as(bad[1]).isEqualTo(2);
             assertThat(cli.err.lines()).as(cli.err).anyMatch(l -> l.contains(bad[0].equals("-A") ? "--user-agent" : "line break"));

@@ -12,11 +12,13 @@ import java.util.List;
  * HttpRequestEncoder writes for the same request (the target as UTF-8, then Host and the other
  * headers in order, names and values as US-ASCII), without building a request object, a validated
  * header map and running the encoder for every request: together a fifth of the event loop's time
- * on small files. As the header map did, it refuses a header name that is not a token and a value
- * with a control character (a line break would smuggle a header in). Host is spelt {@code Host}, as
- * curl and browsers send it.
+ * on small files. As the header map did, it refuses what {@link Header#checkName} and
+ * {@link Header#checkValue} refuse. Host is spelt {@code Host}, as curl and browsers send it.
  */
 final class RequestHead {
+    private static final int CRLF = ('\r' << 8) | '\n';
+    private static final int COLON_SPACE = (':' << 8) | ' ';
+
     private RequestHead() {
     }
 
@@ -26,11 +28,11 @@ final class RequestHead {
      * @throws IllegalArgumentException for a header that may not be sent
      */
     static ByteBuf encode(ByteBufAllocator alloc, String target, String host, List<Header> headers) {
-        checkValue("Host", host);
+        Header.checkValue("Host", host);
         int size = 4 + ByteBufUtil.utf8MaxBytes(target) + 17 + host.length() + 4;
         for (Header h : headers) {
-            checkName(h.name());
-            checkValue(h.name(), h.value());
+            Header.checkName(h.name()); // -H and -A were checked as given; Range, If-Range and the rest here
+            Header.checkValue(h.name(), h.value());
             size += h.name().length() + h.value().length() + 4;
         }
         ByteBuf buf = alloc.buffer(size);
@@ -47,31 +49,5 @@ final class RequestHead {
         }
         buf.writeShort(CRLF);
         return buf;
-    }
-
-    private static final int CRLF = ('\r' << 8) | '\n';
-    private static final int COLON_SPACE = (':' << 8) | ' ';
-
-    /** An RFC 9110 token: visible ASCII but the separators. */
-    private static void checkName(String name) {
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("empty header name");
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-                throw new IllegalArgumentException("not a valid header name: " + name);
-            }
-        }
-    }
-
-    /** No control characters but the horizontal tab (Netty's header map refused the same). */
-    private static void checkValue(String name, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < ' ' && c != '\t') || c == 0x7f) {
-                throw new IllegalArgumentException("header " + name + " holds a control character");
-            }
-        }
     }
 }
