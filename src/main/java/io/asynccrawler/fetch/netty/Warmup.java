@@ -20,7 +20,21 @@ final class Warmup {
     private Warmup() {
     }
 
-    static void run() {
+    private static boolean done;
+
+    /**
+     * Once per JVM: the preload thread usually runs it while options are parsed, and a client
+     * created meanwhile waits for it to finish rather than doing it again.
+     */
+    static synchronized void run() {
+        if (done) {
+            return;
+        }
+        exchangeOnce();
+        done = true; // not before: after a failed preload the client tries again and reports it
+    }
+
+    private static void exchangeOnce() {
         EmbeddedChannel channel = new EmbeddedChannel(new HttpResponseDecoder());
         try {
             channel.writeOutbound(RequestHead.encode(channel.alloc(), "/", "localhost", List.of(new Header("Accept", "*/*"))));
