@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -222,15 +223,28 @@ public final class ScriptedServer implements AutoCloseable {
         }
 
         /**
-         * Sends {@code bytes} one byte every {@code everyMillis}: the slow server itself (the pace is
-         * what the client's deadline is tested against), not a wait for another thread.
+         * Sends {@code bytes} one byte every {@code everyMillis}: the slow server the client's
+         * deadline is tested against. Paced by a read timeout on the socket, not a sleep, so that
+         * the drip ends as soon as the client closes.
          */
         public Script drip(byte[] bytes, long everyMillis) {
             return then((s, out) -> {
-                for (byte b : bytes) {
-                    out.write(b);
-                    out.flush();
-                    Thread.sleep(everyMillis);
+                InputStream in = s.getInputStream();
+                s.setSoTimeout((int) everyMillis);
+                try {
+                    for (byte b : bytes) {
+                        out.write(b);
+                        out.flush();
+                        try {
+                            if (in.read() < 0) {
+                                return false; // the client gave up: nothing left to pace
+                            }
+                        } catch (SocketTimeoutException paced) {
+                            // the interval passed: the next byte
+                        }
+                    }
+                } finally {
+                    s.setSoTimeout(0);
                 }
                 return true;
             });
