@@ -1,18 +1,19 @@
 package io.asynccrawler.save;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 
 /**
  * A set of strings kept as 64-bit fingerprints in one open-addressed {@code long[]}: 16 bytes per
  * entry instead of a String and a hash node, so a list of millions of URLs stays small. Two
- * different strings share a fingerprint with probability about n²/2⁶⁵ (10⁻⁶ at ten million).
- * Not thread-safe: each set is used by the one thread that reads the input.
+ * different strings share a fingerprint with probability about n²/2⁶⁵ (10⁻⁶ at ten million): the
+ * fingerprint is SipHash under a key drawn for each set, so a list cannot be crafted to make one
+ * URL pass for another. Not thread-safe: each set is used by the one thread that reads the input.
  */
 public final class FingerprintSet {
     private static final long EMPTY = 0;
-    private final MessageDigest sha256 = sha256();
+    private static final SecureRandom KEYS = new SecureRandom();
+    private final SipHash sip = new SipHash(KEYS.nextLong(), KEYS.nextLong());
     private long[] slots = new long[1024];
     private int size;
 
@@ -69,19 +70,7 @@ public final class FingerprintSet {
     }
 
     private long fingerprint(String s) {
-        byte[] d = sha256.digest(s.getBytes(StandardCharsets.UTF_8));
-        long f = 0;
-        for (int i = 0; i < 8; i++) {
-            f = (f << 8) | (d[i] & 0xff);
-        }
+        long f = sip.hash(s.getBytes(StandardCharsets.UTF_8));
         return f == EMPTY ? 1 : f;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

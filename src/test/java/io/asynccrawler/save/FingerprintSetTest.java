@@ -1,0 +1,26 @@
+package io.asynccrawler.save;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FingerprintSetTest {
+    @Test
+    void tellsSeenFromNewAcrossGrowth() {
+        FingerprintSet set = new FingerprintSet();
+        int n = 200_000; // the table starts at 1,024 slots: many doublings
+        for (int i = 0; i < n; i++) {
+            assertThat(set.add("http://127.0.0.1/s/" + i)).as("first add of %d", i).isTrue();
+        }
+        assertThat(set.size()).isEqualTo(n);
+        for (int i = 0; i < n; i++) {
+            assertThat(set.contains("http://127.0.0.1/s/" + i)).isTrue();
+            assertThat(set.add("http://127.0.0.1/s/" + i)).isFalse();
+        }
+        assertThat(set.contains("http://127.0.0.1/s/" + n)).isFalse();
+        assertThat(set.contains("")).isFalse();
+        assertThat(set.add("")).isTrue();
+        assertThat(set.contains("")).isTrue();
+        assertThat(set.size()).isEqualTo(n + 1);
+    }
+}
