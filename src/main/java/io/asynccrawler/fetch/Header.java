@@ -4,6 +4,15 @@ import java.util.Locale;
 
 /** One request header given with {@code -H 'Name: value'}. */
 public record Header(String name, String value) {
+    /** The RFC 9110 token characters: visible ASCII but the separators. */
+    private static final boolean[] TOKEN = new boolean[128];
+
+    static {
+        for (char c = '!'; c < 0x7f; c++) {
+            TOKEN[c] = "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+        }
+    }
+
     /** Parses {@code Name: value}; the name must be a valid HTTP token. */
     public static Header parse(String line) {
         int colon = line.indexOf(':');
@@ -24,7 +33,7 @@ public record Header(String name, String value) {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+            if (c >= 0x80 || !TOKEN[c]) {
                 throw new IllegalArgumentException("not a valid header name: " + name);
             }
         }
