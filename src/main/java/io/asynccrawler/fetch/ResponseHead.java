@@ -1,30 +1,90 @@
 package io.asynccrawler.fetch;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The status line and headers of a response.
- *
- * @param status         the status code
- * @param reasonPhrase   the status line's text
- * @param headers        header values by lower-case name
- * @param receivedNanos  {@link System#nanoTime()} when the head arrived
+ * The status line and headers of a response. The headers stay as they came, a flat list of names
+ * and values looked up by a case-insensitive scan: a response has a dozen of them and the crawler
+ * asks for a few, so building a map for every small file cost more than it saved.
  */
-public record ResponseHead(int status, String reasonPhrase, Map<String, List<String>> headers, long receivedNanos) {
-    public ResponseHead {
-        headers = Map.copyOf(headers);
+public final class ResponseHead {
+    private final int status;
+    private final String reasonPhrase;
+    /** Names and values in turn, in the order received. */
+    private final String[] fields;
+    private final long receivedNanos;
+
+    /**
+     * @param status         the status code
+     * @param reasonPhrase   the status line's text
+     * @param fields         header names and values in turn, as received (names in any case)
+     * @param receivedNanos  {@link System#nanoTime()} when the head arrived
+     */
+    public ResponseHead(int status, String reasonPhrase, String[] fields, long receivedNanos) {
+        if (fields.length % 2 != 0) {
+            throw new IllegalArgumentException("header names and values in pairs");
+        }
+        this.status = status;
+        this.reasonPhrase = reasonPhrase;
+        this.fields = fields.clone();
+        this.receivedNanos = receivedNanos;
     }
 
-    /** The first value of header {@code lowerName}, or null. */
-    public String header(String lowerName) {
-        List<String> values = headers.get(lowerName);
-        return values == null || values.isEmpty() ? null : values.get(0);
+    /** A head with the headers {@code headers} (values by name; a null name is skipped). */
+    public static ResponseHead of(int status, String reasonPhrase, Map<String, List<String>> headers, long receivedNanos) {
+        List<String> flat = new ArrayList<>();
+        headers.forEach((name, values) -> {
+            if (name != null) {
+                for (String value : values) {
+                    flat.add(name);
+                    flat.add(value);
+                }
+            }
+        });
+        return new ResponseHead(status, reasonPhrase, flat.toArray(new String[0]), receivedNanos);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String reasonPhrase() {
+        return reasonPhrase;
+    }
+
+    public long receivedNanos() {
+        return receivedNanos;
+    }
+
+    /** The first value of header {@code name} (any case), or null. */
+    public String header(String name) {
+        for (int i = 0; i < fields.length; i += 2) {
+            if (fields[i].equalsIgnoreCase(name)) {
+                return fields[i + 1];
+            }
+        }
+        return null;
+    }
+
+    /** Every value of header {@code name} (any case) in order, or null when it is absent. */
+    public List<String> values(String name) {
+        List<String> values = null;
+        for (int i = 0; i < fields.length; i += 2) {
+            if (fields[i].equalsIgnoreCase(name)) {
+                if (values == null) {
+                    values = new ArrayList<>(1);
+                }
+                values.add(fields[i + 1]);
+            }
+        }
+        return values;
     }
 
     /** The Content-Length, or -1 when absent or not one non-negative number (see {@link #checkFraming()}). */
     public long contentLength() {
-        List<String> values = headers.get("content-length");
+        List<String> values = values("content-length");
         if (values == null) {
             return -1;
         }
@@ -77,8 +137,8 @@ public record ResponseHead(int status, String reasonPhrase, Map<String, List<Str
      * close, still encoded). Both transports check the same rules here, whatever their parser let by.
      */
     public void checkFraming() throws FetchException {
-        List<String> lengths = headers.get("content-length");
-        List<String> codings = headers.get("transfer-encoding");
+        List<String> lengths = values("content-length");
+        List<String> codings = values("transfer-encoding");
         if (codings != null) {
             if (lengths != null) {
                 throw FetchException.badResponse("both Content-Length and Transfer-Encoding");

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ResponseHeadTest {
     private static ResponseHead head(List<String> contentLength) {
-        return new ResponseHead(200, "OK", Map.of("content-length", contentLength), 0);
+        return ResponseHead.of(200, "OK", Map.of("Content-Length", contentLength), 0);
     }
 
     @ParameterizedTest

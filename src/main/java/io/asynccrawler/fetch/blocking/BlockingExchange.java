@@ -16,11 +16,7 @@ import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
@@ -113,7 +109,7 @@ final class BlockingExchange {
             throw FetchException.badResponse("not an HTTP response");
         }
         headSeen = true;
-        ResponseHead head = new ResponseHead(status, c.getResponseMessage(), headers(c), System.nanoTime());
+        ResponseHead head = ResponseHead.of(status, c.getResponseMessage(), c.getHeaderFields(), System.nanoTime());
         receiver.onHead(head);
         // HttpURLConnection hands over bytes past the Content-Length when the server sent more:
         // the body ends at the announced length, and a connection with leftovers is not reused.
@@ -136,16 +132,6 @@ final class BlockingExchange {
         }
         checkStillWanted();
         receiver.onEnd();
-    }
-
-    private static Map<String, List<String>> headers(HttpURLConnection c) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        c.getHeaderFields().forEach((name, values) -> {
-            if (name != null) {
-                map.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values);
-            }
-        });
-        return map;
     }
 
     /**

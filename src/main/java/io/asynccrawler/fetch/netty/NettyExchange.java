@@ -18,10 +18,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -168,12 +164,14 @@ final class NettyExchange implements InFlight {
         return true;
     }
 
-    private static Map<String, List<String>> headers(HttpResponse response) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
+    private static String[] headers(HttpResponse response) {
+        String[] fields = new String[response.headers().size() * 2];
+        int i = 0;
         for (Map.Entry<String, String> e : response.headers()) {
-            map.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e.getValue());
+            fields[i++] = e.getKey();
+            fields[i++] = e.getValue();
         }
-        return map;
+        return fields;
     }
 
     private void onContent(HttpContent content) {
