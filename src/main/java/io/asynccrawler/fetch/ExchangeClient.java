@@ -5,6 +5,14 @@ public interface ExchangeClient extends AutoCloseable {
     /** Sends {@code request} and feeds the response to {@code receiver}; see {@link InFlight}. */
     InFlight exchange(Request request, BodyReceiver receiver);
 
+    /**
+     * No new URL will start: a connection whose exchange ends may close now rather than wait idle
+     * until {@link #close()} (a redirect or retry still under way opens a new one). Spreads the
+     * closing over the job's tail instead of leaving all of it for the end.
+     */
+    default void noMoreUrls() {
+    }
+
     @Override
     void close();
 }

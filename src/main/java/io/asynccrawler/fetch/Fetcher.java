@@ -11,4 +11,11 @@ public interface Fetcher {
      * failure once its part file is gone.
      */
     void cancelAll();
+
+    /**
+     * Every URL of the job has started and none waits to: see {@link ExchangeClient#noMoreUrls()}.
+     * Called at most once, from any thread.
+     */
+    default void noMoreUrls() {
+    }
 }

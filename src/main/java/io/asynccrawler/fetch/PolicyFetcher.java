@@ -56,6 +56,11 @@ public final class PolicyFetcher implements Fetcher {
     }
 
     @Override
+    public void noMoreUrls() {
+        client.noMoreUrls();
+    }
+
+    @Override
     public void cancelAll() {
         cancelled = true;
         for (FetchRun run : active) {

@@ -67,6 +67,11 @@ final class HostQueues {
         return null;
     }
 
+    /** Whether no URL waits in any queue. */
+    synchronized boolean isEmpty() {
+        return waiting == 0;
+    }
+
     /** Removes and returns every waiting URL (when the job is interrupted). */
     synchronized List<Target> drain() {
         List<Target> all = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +35,9 @@ public final class Job {
     /** Entries read from the input so far (URLs and bad lines), and whether the input is finished. */
     private volatile long read;
     private volatile boolean readingDone;
+    /** The input ran out (not interrupted): once no URL waits for its host either, none will start. */
+    private volatile boolean inputExhausted;
+    private final AtomicBoolean toldNoMoreUrls = new AtomicBoolean();
 
     public Job(Fetcher fetcher, JobSettings settings, Consumer<Result> onResult, Consumer<String> onInputError) {
         this.fetcher = fetcher;
@@ -66,6 +70,10 @@ public final class Job {
                 if (!start(target)) {
                     break;
                 }
+            }
+            if (!interrupted) {
+                inputExhausted = true;
+                tellNoMoreUrlsOnceNoneWaits();
             }
         } finally {
             readingDone = true;
@@ -144,7 +152,20 @@ public final class Job {
         if (next == null) {
             permits.release(); // the one place a permit comes back, whatever happened to the URL
         }
+        tellNoMoreUrlsOnceNoneWaits(); // the last waiting URL may just have been handed on
         return next;
+    }
+
+    /**
+     * Tells the fetcher, once, that every URL has started when the input is exhausted and no URL
+     * waits behind its host's cap: its connections need not wait idle for the end of the job.
+     * Called by the reader when the input runs out and as every URL ends (after it handed its place
+     * on, if a URL waited for it): whichever first sees both conditions tells.
+     */
+    private void tellNoMoreUrlsOnceNoneWaits() {
+        if (inputExhausted && (hosts == null || hosts.isEmpty()) && toldNoMoreUrls.compareAndSet(false, true)) {
+            fetcher.noMoreUrls();
+        }
     }
 
     /** Entries (URLs and bad lines) read from the input so far. */

@@ -39,6 +39,19 @@ public final class ConnectionGauge {
         return true;
     }
 
+    /** Waits until at most {@code n} connections are open; false if that did not happen in time. */
+    public synchronized boolean awaitAtMostOpen(int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (open.get() > n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
     public int open() {
         return open.get();
     }

@@ -43,6 +43,8 @@ public final class NettyClient implements ExchangeClient {
     private final FetchSettings settings;
     private final LoopLagProbe lag;
     private final ExchangeRules rules;
+    /** Set once no new URL will start: connections then close as their exchanges end (see {@link #noMoreUrls()}). */
+    private volatile boolean noMoreUrls;
     private final ClientTls tls;
     /** Every open connection, so that close() can close them all at once. */
     private final ChannelGroup connections = new DefaultChannelGroup("fetch-connections", GlobalEventExecutor.INSTANCE);
@@ -63,7 +65,7 @@ public final class NettyClient implements ExchangeClient {
         // Receivers block on file creation, writes and renames: a few threads keep the loop free of them.
         this.bodyExecutor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 new DefaultThreadFactory("fetch-disk", true));
-        this.rules = new ExchangeRules(settings.readTimeout(), settings.timeout(), bodyExecutor);
+        this.rules = new ExchangeRules(settings.readTimeout(), settings.timeout(), bodyExecutor, () -> !noMoreUrls);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channelFactory(transport.socketChannelFactory())
@@ -168,6 +170,11 @@ public final class NettyClient implements ExchangeClient {
                 });
             });
         });
+    }
+
+    @Override
+    public void noMoreUrls() {
+        noMoreUrls = true;
     }
 
     /** The longest any event loop was kept from running a due task: what blocking on it would cost. */

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * One request and its response on one pooled connection. Runs on the connection's event loop;
@@ -35,6 +36,7 @@ final class NettyExchange implements InFlight {
     private final BodyReceiver receiver;
     private final Duration readTimeout;
     private final Duration deadline;
+    private final BooleanSupplier keepIdle;
     private final BodyPump pump;
     private ExchangeHandler handler;
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
@@ -60,6 +62,7 @@ final class NettyExchange implements InFlight {
         this.receiver = receiver;
         this.readTimeout = rules.read();
         this.deadline = rules.deadline();
+        this.keepIdle = rules.keepIdle();
         this.pump = new BodyPump(rules.bodyExecutor(), channel, e -> channel.eventLoop().execute(() -> fail(Failures.during(e))));
     }
 
@@ -254,7 +257,7 @@ final class NettyExchange implements InFlight {
             if (handler != null) {
                 handler.end(); // a closed channel's pipeline may already be empty: keep our own reference
             }
-            if (!reusable || failure != null) {
+            if (!reusable || failure != null || !keepIdle.getAsBoolean()) {
                 channel.close();
             } else if (!channel.config().isAutoRead()) {
                 channel.config().setAutoRead(true);
