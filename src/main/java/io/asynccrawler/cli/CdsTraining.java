@@ -8,10 +8,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
@@ -50,7 +48,7 @@ public final class CdsTraining {
             run("fetch", "--help");
             run("--version");
         } finally {
-            deleteTree(work);
+            ScratchDirs.delete(work);
         }
         System.exit(failures == 0 ? 0 : 1);
     }
@@ -65,13 +63,5 @@ public final class CdsTraining {
             System.err.println("training: crawler " + String.join(" ", args) + " exited " + code + "\n" + sink);
         }
         return code;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.asynccrawler.cli;
 
+import io.asynccrawler.netty.Transport;
 import io.asynccrawler.report.AsciiTimeline;
 import io.asynccrawler.report.ComparisonTable;
 import io.asynccrawler.report.Summary;
@@ -7,6 +8,7 @@ import io.asynccrawler.report.SvgTimeline;
 import io.asynccrawler.report.Timeline;
 import io.asynccrawler.save.OutputDirectory;
 import io.asynccrawler.save.TreeDigest;
+import io.asynccrawler.server.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -49,6 +51,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--timeline", paramLabel = "FILE", description = "Also draw the timeline as FILE.svg or FILE.html.")
     Path timelineFile;
 
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "64",
+            description = "Before each mode's clock starts, fetch N small bodies from a built-in loopback server with it,"
+                    + " so that no mode is timed while its code still runs interpreted; 0: none (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
     @Mixin
     FetchOptions options;
 
@@ -69,6 +76,9 @@ final class CompareCommand implements Callable<Integer> {
         if (problem != null) {
             return usage(err, problem);
         }
+        if (warmUp < 0) {
+            return usage(err, "--warm-up must be 0 or more: " + warmUp);
+        }
         if (timelineFile != null && !timelineFile.toString().matches("(?i).*\\.(svg|html?)$")) {
             return usage(err, "--timeline must name a .svg or .html file: " + timelineFile);
         }
@@ -86,6 +96,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Path> dirs = new ArrayList<>();
         int signalExit = 0;
         boolean failures = false;
+        TestServer warmUpServer = warmUp > 0 ? warmUpServer() : null;
         try (report) {
             for (Mode mode : modes) {
                 if (!mode.isAvailable()) {
@@ -102,7 +113,11 @@ final class CompareCommand implements Callable<Integer> {
                     return ExitCodes.OUTPUT_DIR;
                 }
                 err.println("compare: " + mode.label() + " ...");
-                JobRun.Finished finished = new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging).run(replayable, stdin, output, report.json());
+                JobRun run = new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging);
+                if (warmUpServer != null) {
+                    run.warmUpAgainst(warmUpServer.baseUri(), warmUp);
+                }
+                JobRun.Finished finished = run.run(replayable, stdin, output, report.json());
                 err.println("compare: " + mode.label() + ": " + finished.summary().line());
                 summaries.add(finished.summary());
                 timelines.add(finished.timeline());
@@ -118,6 +133,10 @@ final class CompareCommand implements Callable<Integer> {
             }
         } catch (GeneralSecurityException e) {
             return usage(err, "cannot set up TLS: " + Errors.describe(e));
+        } finally {
+            if (warmUpServer != null) {
+                warmUpServer.close();
+            }
         }
         if (summaries.isEmpty()) {
             return usage(err, "no mode could run");
@@ -136,6 +155,21 @@ final class CompareCommand implements Callable<Integer> {
         }
         boolean differ = !sameOutput(dirs, err);
         return differ || failures ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * The loopback server every mode warms up against before its clock starts (see {@link ModeWarmUp}),
+     * or null if none can start here (the modes are then timed cold, as a fetch is).
+     */
+    private static TestServer warmUpServer() {
+        try {
+            return TestServer.start("127.0.0.1", 0, null, Transport.auto());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) { // a bind failure comes through Netty undeclared
+            return null;
+        }
     }
 
     /** Input that can be read once per mode: stdin is copied to a temporary file first. */

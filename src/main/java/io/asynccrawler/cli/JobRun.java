@@ -18,10 +18,13 @@ import io.asynccrawler.netty.Transport;
 import io.asynccrawler.report.JsonReport;
 import io.asynccrawler.report.Summary;
 import io.asynccrawler.report.Timeline;
+import io.asynccrawler.report.Units;
 import io.asynccrawler.save.OutputDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +48,9 @@ final class JobRun {
     private final LoggingOptions logging;
     /** Where per-URL lines go: {@link #err}, or through the progress line while it is shown. */
     private volatile PrintWriter lines;
+    /** A loopback server to warm the transport up against before the clock starts (compare), or null. */
+    private URI warmUpServer;
+    private int warmUpRequests;
 
     JobRun(Mode mode, FetchOptions options, PrintWriter err, Terminal terminal, LoggingOptions logging) {
         this.mode = mode;
@@ -53,6 +59,13 @@ final class JobRun {
         this.lines = err;
         this.terminal = terminal;
         this.logging = logging;
+    }
+
+    /** Warms the transport up with {@code requests} to {@code server} before the clock starts (see {@link ModeWarmUp}). */
+    JobRun warmUpAgainst(URI server, int requests) {
+        this.warmUpServer = server;
+        this.warmUpRequests = requests;
+        return this;
     }
 
     /** Fetches {@code inputs} into {@code dir}, adding results to {@code report} (may be null). */
@@ -67,8 +80,15 @@ final class JobRun {
         Summary summary;
         try (ExchangeClient client = client(settings, executor);
              UrlSource source = new UrlSource(inputs, stdin)) {
+            if (warmUpServer != null && warmUpRequests > 0) {
+                long start = System.nanoTime();
+                int ok = ModeWarmUp.run(client, settings, jobSettings.concurrency(), warmUpServer, warmUpRequests,
+                        Path.of(System.getProperty("java.io.tmpdir")));
+                err.println("compare: " + mode.label() + ": warmed up on " + ok + " of " + warmUpRequests
+                        + " loopback requests in " + Units.fixed((System.nanoTime() - start) / 1e9, 2) + " s (not timed)");
+            }
             // The clock starts once the transport is set up (event loops, native library, TLS
-            // context): every mode is timed on its requests alone.
+            // context, and for compare warmed up): every mode is timed on its requests alone.
             summary = new Summary(mode.label(), jobSettings.concurrency());
             LongAdder saved = new LongAdder();
             Job job = new Job(new PolicyFetcher(client, settings, dir, saved), jobSettings, r -> {

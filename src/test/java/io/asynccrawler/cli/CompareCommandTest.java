@@ -66,6 +66,33 @@ class CompareCommandTest extends FetchTestBase {
     }
 
     @Test
+    void eachModeWarmsUpOffTheClockAndNothingOfItIsKept() throws Exception {
+        Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
+        long scratchBefore = warmUpDirs(scratch);
+        Cli cli = compare("--warm-up", "20", "--modes", "sync,async", delays(3, 10).toString());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(cli.err).contains("compare: sync: warmed up on 20 of 20 loopback requests",
+                "compare: async: warmed up on 20 of 20 loopback requests", "every mode saved the same 3 files");
+        JsonNode report = new ObjectMapper().readTree(report().toFile());
+        assertThat(report.get("results")).hasSize(6);
+        report.get("results").forEach(r -> assertThat(r.get("url").asText()).doesNotContain("warm-up"));
+        assertThat(report.get("summaries").get(0).get("ok").asInt()).isEqualTo(3);
+        assertThat(io.asynccrawler.testing.Tree.files(out())).hasSize(6).noneMatch(f -> f.contains("warm-up"));
+        assertThat(warmUpDirs(scratch)).as("scratch directories left").isEqualTo(scratchBefore);
+
+        Cli cold = compare("--warm-up", "0", "--modes", "async", delays(2, 10).toString());
+        assertThat(cold.exitCode).as(cold.err).isZero();
+        assertThat(cold.err).doesNotContain("warmed up");
+        assertThat(compare("--warm-up", "-1", delays(1, 10).toString()).exitCode).isEqualTo(2);
+    }
+
+    private static long warmUpDirs(Path scratch) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(scratch)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("crawler-warm-up-")).count();
+        }
+    }
+
+    @Test
     void aBodyThatDiffersBetweenModesIsCaughtAndNamed() throws Exception {
         Cli cli = compare("--modes", "sync,async", list(base + "/counter", base + "/bytes/10?seed=1").toString());
         assertThat(cli.exitCode).isEqualTo(1);
