@@ -21,6 +21,11 @@ public final class TargetPaths {
     /** Directory levels kept; deeper paths are folded into the last name. */
     static final int MAX_DEPTH = 32;
     private static final String INDEX = "index.html";
+    /**
+     * Endings of the names FileSink and PartMeta give a download in progress ({@code NAME.part},
+     * {@code NAME.part.meta}): no final name may end so, or URL /a.part would publish over /a's part file.
+     */
+    private static final String[] WORK_FILE_ENDINGS = {".part", ".part.meta"};
     private static final Set<String> RESERVED = Set.of("con", "prn", "aux", "nul",
             "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
             "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
@@ -87,7 +92,10 @@ public final class TargetPaths {
         return Paths.get(first, rest);
     }
 
-    /** One path segment made safe: no separators, controls, bidi marks, dot names or reserved names. */
+    /**
+     * One path segment made safe: no separators, controls, bidi marks, dot names, reserved names, or
+     * names ending like a part file ({@code a.part} becomes {@code a.part_}).
+     */
     static String sanitize(String segment) {
         String name = plainAscii(segment) ? segment : replaceUnsafe(segment);
         while (name.endsWith(".") || name.endsWith(" ")) { // Windows drops these; "." and ".." end here too
@@ -100,7 +108,20 @@ public final class TargetPaths {
         if (RESERVED.contains(base.toLowerCase(Locale.ROOT))) {
             name = "_" + name;
         }
-        return shorten(name);
+        if (endsLikeWorkFile(name)) {
+            name = name + "_";
+        }
+        return shorten(name); // a shortened name ends in its hash, never like a part file
+    }
+
+    /** Case-insensitive, since the output may be on a file system that folds case. */
+    private static boolean endsLikeWorkFile(String name) {
+        for (String ending : WORK_FILE_ENDINGS) {
+            if (name.regionMatches(true, name.length() - ending.length(), ending, 0, ending.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether every character is printable ASCII that {@link #unsafe} lets through (most names): nothing to replace. */

@@ -3,9 +3,12 @@ package io.asynccrawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asynccrawler.testing.Tree;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +63,34 @@ class FetchPathSafetyTest extends FetchTestBase {
         assertThat(results().get(base + "/bytes/8?seed=1").get("error").asText()).contains("symbolic link");
         assertThat(Files.isRegularFile(out().resolve("file.bin"))).isTrue();
         assertThat(Files.exists(elsewhere.resolve("victim"))).isFalse();
+    }
+
+    @Test
+    void namesEndingLikePartFilesNeverMeetAnotherDownloadsPartFile() throws Exception {
+        // An earlier run saved URLs whose names end like the part file and meta of "a" ...
+        Cli first = fetch(list(base + "/bytes/9 a.part", base + "/bytes/10 a.part.meta").toString());
+        assertThat(first.exitCode).as(first.err).isZero();
+        // ... so this run's "a", resumable, would take them for its own, delete them, or publish over them.
+        Cli second = fetch("--resume", list(base + "/bytes/8 a").toString());
+        assertThat(second.exitCode).as(second.err).isZero();
+        assertThat(sizes()).containsExactlyInAnyOrderEntriesOf(Map.of("a", 8L, "a.part_", 9L, "a.part.meta_", 10L));
+    }
+
+    @Test
+    void aDownloadNamedLikeAnotherOnesPartFileInTheSameRunKeepsBoth() throws Exception {
+        Cli cli = fetch(list(base + "/bytes/8 b", base + "/bytes/9 b.part", base + "/bytes/10 b.PART",
+                base + "/bytes/11 c.part", base + "/bytes/12 c").toString());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(sizes()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("b", 8L, "b.part_", 9L, "b.PART_", 10L, "c.part_", 11L, "c", 12L));
+    }
+
+    private Map<String, Long> sizes() throws IOException {
+        Map<String, Long> sizes = new HashMap<>();
+        for (String f : Tree.files(out())) {
+            sizes.put(f, Files.size(out().resolve(f)));
+        }
+        return sizes;
     }
 
     @Test

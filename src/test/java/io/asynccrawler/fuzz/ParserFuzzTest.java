@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -69,6 +70,7 @@ class ParserFuzzTest {
         while (data.remainingBytes() > 0) {
             Path claimed = claims.claim(TargetPaths.forExplicit(data.consumeString(40)));
             check(files.add(claimed), "claimed twice: " + claimed);
+            checkNoPartName(claimed); // numbered names too
             for (Path d = claimed.getParent(); d != null; d = d.getParent()) {
                 directories.add(d);
             }
@@ -86,7 +88,16 @@ class ParserFuzzTest {
             check(s.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '/' || c == '\\' || c == 0x202e), "character in: " + p);
             check(s.getBytes(StandardCharsets.UTF_8).length <= 255, "too long: " + p);
         }
+        checkNoPartName(p);
         check(ROOT.resolve(p).normalize().startsWith(ROOT), "outside: " + p);
+    }
+
+    /** No segment ends like a download's part file or its meta, which sit beside the final names. */
+    private static void checkNoPartName(Path p) {
+        for (Path segment : p) {
+            String s = segment.toString().toLowerCase(Locale.ROOT);
+            check(!s.endsWith(".part") && !s.endsWith(".part.meta"), "named like a part file: " + p);
+        }
     }
 
     private static void check(boolean ok, String what) {

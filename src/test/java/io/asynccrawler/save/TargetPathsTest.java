@@ -46,6 +46,13 @@ class TargetPathsTest {
         "http://h/evil%E2%80%AEtxt.exe|h/evil_txt.exe",
         "http://h/trailing.|h/trailing_",
         "http://h/a:b*c|h/a_b_c",
+        "http://h/a.part|h/a.part_",
+        "http://h/a.PART|h/a.PART_",
+        "http://h/a.part.meta|h/a.part.meta_",
+        "http://h/d.part/x|h/d.part_/x",
+        "http://h/a.part?q|h/a.part@q",
+        "http://h/part|h/part",
+        "http://h/a.parts|h/a.parts",
     })
     void neutralisesHostileSegments(String url, String expected) {
         assertThat(path(url)).isEqualTo(expected);
@@ -76,6 +83,8 @@ class TargetPathsTest {
         "a\\..\\b|a/._/b",
         "./x/./y|x/y",
         "/|_",
+        "x/a.part|x/a.part_",
+        "a.part.meta|a.part.meta_",
     })
     void explicitPathsAreSanitisedToo(String given, String expected) {
         assertThat(TargetPaths.forExplicit(given).toString()).isEqualTo(expected);
