@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ final class StatusLine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatusLine.class);
     private static final String CLEAR = "\r\u001b[K";
     private static final long TICK_MILLIS = 100;
-    private static final long PLAIN_EVERY_SECONDS = 10;
+    private static final Duration PLAIN_EVERY = Duration.ofSeconds(10);
 
     private final Terminal terminal;
     private final IntFunction<String> line;
@@ -46,6 +47,11 @@ final class StatusLine implements AutoCloseable {
      * else nothing.
      */
     static StatusLine start(Terminal terminal, boolean quiet, boolean verbose, IntFunction<String> line) {
+        return start(terminal, quiet, verbose, line, PLAIN_EVERY);
+    }
+
+    /** As {@link #start(Terminal, boolean, boolean, IntFunction)}, with the plain line every {@code plainEvery}. */
+    static StatusLine start(Terminal terminal, boolean quiet, boolean verbose, IntFunction<String> line, Duration plainEvery) {
         if (quiet || (!terminal.interactive() && !verbose)) {
             return new StatusLine(terminal, line, null, null);
         }
@@ -56,8 +62,9 @@ final class StatusLine implements AutoCloseable {
         });
         if (!terminal.interactive()) {
             StatusLine plain = new StatusLine(terminal, line, null, ticker);
+            long every = plainEvery.toMillis();
             ticker.scheduleAtFixedRate(() -> log.info("progress: {}", line.apply(Integer.MAX_VALUE)),
-                    PLAIN_EVERY_SECONDS, PLAIN_EVERY_SECONDS, TimeUnit.SECONDS);
+                    every, every, TimeUnit.MILLISECONDS);
             return plain;
         }
         StatusLine status = new StatusLine(terminal, line, System.err, ticker);
