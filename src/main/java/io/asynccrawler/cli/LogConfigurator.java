@@ -18,7 +18,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * The command's logging set-up, in code: every log line to stderr as {@code HH:mm:ss.SSS LEVEL
  * message}, Netty at WARN. Parsing an XML configuration cost a fifth of a second of every start;
- * this costs a few milliseconds. Found by logback's service loader (META-INF/services). A
+ * this costs a few milliseconds. Called by {@link LogProvider} on a command's start, and found by
+ * logback's service loader (META-INF/services) where logback starts itself (tests in one JVM). A
  * {@code -Dlogback.configurationFile} or a {@code logback-test.xml} on the class path (the tests')
  * still wins: then this steps aside and logback reads the file as usual.
  */
@@ -47,8 +48,11 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
     /** {@code HH:mm:ss.SSS LEVEL message}, then the stack trace of an attached exception. */
     static final class LineEncoder extends EncoderBase<ILoggingEvent> {
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
-                .withZone(ZoneId.systemDefault());
+        /** Made at the first line, not at start: the time zone costs 10 ms to load, and most runs log nothing. */
+        private static final class Clock {
+            static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+                    .withZone(ZoneId.systemDefault());
+        }
 
         @Override
         public byte[] headerBytes() {
@@ -62,7 +66,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
         static String format(ILoggingEvent event) {
             StringBuilder line = new StringBuilder(64)
-                    .append(TIME.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(' ');
+                    .append(Clock.TIME.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(' ');
             String level = event.getLevel().toString();
             line.append(level);
             for (int pad = level.length(); pad < 5; pad++) {

@@ -76,13 +76,21 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * JVM-wide settings for a command-line start, made before Netty loads. Netty's JFR events
-     * (buffer chunk allocations) initialise the JDK's flight recorder at the first buffer, 70 ms of
-     * every start; {@code -Dio.netty.jfr.enabled=true} brings them back for a recording.
+     * JVM-wide settings for a command-line start, made before Netty and SLF4J load; each can be
+     * given otherwise with {@code -D}. Netty's JFR events (buffer chunk allocations) initialise the
+     * JDK's flight recorder at the first buffer, 70 ms of every start. SLF4J binds to logback
+     * through {@link LogProvider}, named so that SLF4J need not search the class path for
+     * providers; its note that it did so (an info line on stderr) is left out.
      */
     static void quietStart() {
-        if (System.getProperty("io.netty.jfr.enabled") == null) {
-            System.setProperty("io.netty.jfr.enabled", "false");
+        setIfAbsent("io.netty.jfr.enabled", "false");
+        setIfAbsent("slf4j.provider", LogProvider.class.getName());
+        setIfAbsent("slf4j.internal.verbosity", "WARN");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 

@@ -36,12 +36,32 @@ class LogConfiguratorTest extends FetchTestBase {
 
     @Test
     void aCommandWithoutLogbackTestXmlLogsInThatFormat() throws Exception {
-        // The test class path carries logback-test.xml, which LogConfigurator leaves to logback:
-        // run without the test classes so that the command configures itself as it does for users.
+        String output = fetchVerboseAsUsersRunIt(List.of());
+        assertThat(output.lines()).as(output)
+                .anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG ok 200 " + Pattern.quote(base) + "/bytes/10\\?seed=3 10 bytes .*"));
+        assertThat(output).as("SLF4J found its provider without a word").doesNotContain("SLF4J");
+    }
+
+    @Test
+    void aLogbackConfigurationFileStillWins() throws Exception {
+        File xml = tmp.resolve("logging.xml").toFile();
+        Files.writeString(xml.toPath(), "<configuration><appender name=\"E\" class=\"ch.qos.logback.core.ConsoleAppender\">"
+                + "<target>System.err</target><encoder><pattern>CUSTOM %level %msg%n</pattern></encoder></appender>"
+                + "<root level=\"INFO\"><appender-ref ref=\"E\"/></root></configuration>");
+        String output = fetchVerboseAsUsersRunIt(List.of("-Dlogback.configurationFile=" + xml));
+        assertThat(output.lines()).as(output).anyMatch(l -> l.startsWith("CUSTOM DEBUG ok 200 " + base + "/bytes/10?seed=3"));
+    }
+
+    /**
+     * Runs {@code crawler fetch -v} in a new JVM as a user would. The test class path carries
+     * logback-test.xml, which LogConfigurator leaves to logback: run without the test classes so
+     * that the command configures itself as it does for users.
+     */
+    private String fetchVerboseAsUsersRunIt(List<String> jvmArgs) throws Exception {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> !e.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = CrawlerProcess.command(List.of(), List.of("fetch", "-v", "--retries", "0",
+        List<String> command = CrawlerProcess.command(jvmArgs, List.of("fetch", "-v", "--retries", "0",
                 "-o", out().toString(), base + "/bytes/10?seed=3"));
         command.set(command.indexOf("-cp") + 1, classPath);
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
@@ -49,7 +69,6 @@ class LogConfiguratorTest extends FetchTestBase {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(tmp.resolve("output.txt"));
         assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output.lines()).as(output)
-                .anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG ok 200 " + Pattern.quote(base) + "/bytes/10\\?seed=3 10 bytes .*"));
+        return output;
     }
 }
