@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -47,7 +48,8 @@ public final class OutputDirectory {
         Path probe = root.resolve(".crawler-probe-" + UUID.randomUUID());
         Files.createFile(probe);
         try {
-            Set<PosixFilePermission> mode = posix(probe) ? Files.getPosixFilePermissions(probe) : null;
+            Set<PosixFilePermission> mode = posix(probe)
+                    ? Collections.unmodifiableSet(EnumSet.copyOf(Files.getPosixFilePermissions(probe))) : null;
             return new OutputDirectory(root, mode, empty);
         } finally {
             Files.deleteIfExists(probe);
@@ -70,9 +72,9 @@ public final class OutputDirectory {
         return startedEmpty;
     }
 
-    /** Permission bits for a finished file, or null where the file system has none. */
+    /** Permission bits for a finished file (read-only: one set for every file), or null where the file system has none. */
     Set<PosixFilePermission> fileMode() {
-        return fileMode == null ? null : EnumSet.copyOf(fileMode);
+        return fileMode;
     }
 
     /**

@@ -7,7 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,7 +87,7 @@ public record PartMeta(String url, String etag, String lastModified, long length
         lines.add("length: " + length);
         Files.deleteIfExists(file); // a symlink is deleted, never followed
         Path created = dir.fileMode() == null ? Files.createFile(file)
-                : Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                : Files.createFile(file, FileSink.OWNER_ONLY);
         Files.write(created, lines, StandardCharsets.UTF_8, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     }
 
