@@ -124,6 +124,19 @@ final class JobRun {
         return new Finished(summary, totals, timeline, signalExit.get());
     }
 
+    /** With -v: which event loop runs the job and, where it is NIO, why epoll could not (auto falls back silently). */
+    private static void logTransport(Transport transport, int loops) {
+        if (!log.isDebugEnabled()) {
+            return;
+        }
+        Throwable noEpoll = transport == Transport.NIO ? Transport.EPOLL.unavailabilityCause() : null;
+        if (noEpoll == null) {
+            log.debug("event loop: {} ({} threads)", transport, loops);
+        } else {
+            log.debug("event loop: {} ({} threads; epoll unavailable: {})", transport, loops, Errors.describe(noEpoll));
+        }
+    }
+
     private ExchangeClient client(FetchSettings settings, ExecutorService executor)
             throws IOException, GeneralSecurityException {
         if (mode == Mode.ASYNC) {
@@ -131,7 +144,9 @@ final class JobRun {
             ClientTls tls = options.caCert != null
                     ? ClientTls.ready(TlsContexts.client(settings.insecure(), options.caCert))
                     : ClientTls.onDemand(settings.insecure());
-            return new NettyClient(transport, settings, tls, Runtime.getRuntime().availableProcessors());
+            int loops = Runtime.getRuntime().availableProcessors();
+            logTransport(transport, loops);
+            return new NettyClient(transport, settings, tls, loops);
         }
         // HttpURLConnection keeps at most http.maxConnections idle connections per host (default 5);
         // the blocking modes should reuse connections as freely as the async one.

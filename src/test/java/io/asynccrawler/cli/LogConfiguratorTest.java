@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import io.asynccrawler.netty.Transport;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -40,6 +41,16 @@ class LogConfiguratorTest extends FetchTestBase {
         assertThat(output.lines()).as(output)
                 .anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG ok 200 " + Pattern.quote(base) + "/bytes/10\\?seed=3 10 bytes .*"));
         assertThat(output).as("SLF4J found its provider without a word").doesNotContain("SLF4J");
+    }
+
+    @Test
+    void verboseNamesTheEventLoopAndWhyItIsNotEpoll() throws Exception {
+        String expected = Transport.EPOLL.isAvailable() ? "epoll" : "nio";
+        assertThat(fetchVerboseAsUsersRunIt(List.of()).lines())
+                .anyMatch(l -> l.matches(".* DEBUG event loop: " + expected + " \\(\\d+ threads\\)"));
+        // Where the native library cannot load (a noexec /tmp, another platform) auto runs NIO, and says why.
+        assertThat(fetchVerboseAsUsersRunIt(List.of("-Dio.netty.transport.noNative=true")).lines())
+                .anyMatch(l -> l.matches(".* DEBUG event loop: nio \\(\\d+ threads; epoll unavailable: .*noNative.*\\)"));
     }
 
     @Test
