@@ -96,7 +96,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Path> dirs = new ArrayList<>();
         int signalExit = 0;
         boolean failures = false;
-        TestServer warmUpServer = warmUp > 0 ? warmUpServer() : null;
+        TestServer warmUpServer = warmUp > 0 ? warmUpServer(err) : null;
         try (report) {
             for (Mode mode : modes) {
                 if (!mode.isAvailable()) {
@@ -159,15 +159,16 @@ final class CompareCommand implements Callable<Integer> {
 
     /**
      * The loopback server every mode warms up against before its clock starts (see {@link ModeWarmUp}),
-     * or null if none can start here (the modes are then timed cold, as a fetch is).
+     * or null if none can start here: the modes are then timed cold, as a fetch is, and a line says so.
      */
-    private static TestServer warmUpServer() {
+    private static TestServer warmUpServer(PrintWriter err) {
         try {
             return TestServer.start("127.0.0.1", 0, null, Transport.auto());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         } catch (Exception e) { // a bind failure comes through Netty undeclared
+            err.println("compare: no warm-up, the loopback server did not start: " + Errors.describe(e));
             return null;
         }
     }

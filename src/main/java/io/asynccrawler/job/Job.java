@@ -163,7 +163,10 @@ public final class Job {
      * on, if a URL waited for it): whichever first sees both conditions tells.
      */
     private void tellNoMoreUrlsOnceNoneWaits() {
-        if (inputExhausted && (hosts == null || hosts.isEmpty()) && toldNoMoreUrls.compareAndSet(false, true)) {
+        // Cheap volatile reads first: this runs as every URL ends, often on an event loop, and
+        // HostQueues.isEmpty takes the queues' lock.
+        if (inputExhausted && !toldNoMoreUrls.get() && (hosts == null || hosts.isEmpty())
+                && toldNoMoreUrls.compareAndSet(false, true)) {
             fetcher.noMoreUrls();
         }
     }
