@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asynccrawler.netty.Transport;
 import io.asynccrawler.server.DeterministicBytes;
+import io.asynccrawler.server.TestServer;
 import io.asynccrawler.testing.Tree;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,6 +62,29 @@ class FetchProtocolTest extends FetchTestBase {
         assertThat(cli.exitCode).as(cli.err).isZero();
         assertThat(Files.readAllBytes(out().resolve("b.bin"))).isEqualTo(DeterministicBytes.bytes(2, 0, 20));
         assertThat(results().get(base + "/bytes/20?seed=2").get("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void ipv4AndIpv6LiteralsAndHostNamesAllConnect() throws Exception {
+        TestServer v6;
+        try {
+            v6 = TestServer.start("::1", 0, null, Transport.auto());
+        } catch (Exception e) {
+            Assumptions.abort("no IPv6 loopback here: " + e);
+            return;
+        }
+        try {
+            String port6 = v6.baseUri().toString().replaceAll(".*:(\\d+)/$", "$1");
+            String byName = base.replace("127.0.0.1", "localhost");
+            Cli cli = fetch(list(base + "/bytes/10?seed=1 v4.bin", "http://[::1]:" + port6 + "/bytes/20?seed=2 v6.bin",
+                    byName + "/bytes/30?seed=3 name.bin").toString());
+            assertThat(cli.exitCode).as(cli.err).isZero();
+            assertThat(Files.readAllBytes(out().resolve("v4.bin"))).isEqualTo(DeterministicBytes.bytes(1, 0, 10));
+            assertThat(Files.readAllBytes(out().resolve("v6.bin"))).isEqualTo(DeterministicBytes.bytes(2, 0, 20));
+            assertThat(Files.readAllBytes(out().resolve("name.bin"))).isEqualTo(DeterministicBytes.bytes(3, 0, 30));
+        } finally {
+            v6.close();
+        }
     }
 
     @Test

@@ -24,7 +24,6 @@ import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.concurrent.Promise;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -80,8 +79,7 @@ public final class NettyClient implements ExchangeClient {
         this.pools = new AbstractChannelPoolMap<>() {
             @Override
             protected SimpleChannelPool newPool(Origin origin) {
-                Bootstrap b = bootstrap.clone().remoteAddress(
-                        InetSocketAddress.createUnresolved(origin.hostForConnect(), origin.port()));
+                Bootstrap b = bootstrap.clone().remoteAddress(origin.address());
                 // Most recently used first: warm connections, and idle ones age out on the server.
                 return new SimpleChannelPool(b, new ClientPipeline(origin, tls, settings.insecure(), settings.readTimeout(), connections),
                         ChannelHealthChecker.ACTIVE, true, true);

@@ -1,7 +1,11 @@
 package io.asynccrawler.fetch.netty;
 
 import io.asynccrawler.fetch.Urls;
+import io.netty.util.NetUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Locale;
 
 /** Scheme, host and port: the key of a connection pool. */
@@ -19,6 +23,25 @@ record Origin(boolean https, String host, int port) {
     /** The host as a resolver wants it: IPv6 literals without brackets. */
     String hostForConnect() {
         return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /**
+     * Where to connect. An IP literal comes parsed, so the connect never goes through the resolver
+     * (whose promise hops to a lookup thread and back, twice per connection); a name comes
+     * unresolved, for the resolver to look up off the event loop.
+     */
+    InetSocketAddress address() {
+        String h = hostForConnect();
+        // A zone (fe80::1%eth0) is left to InetAddress, through the resolver: Netty's parser drops it.
+        byte[] literal = h.indexOf('%') >= 0 ? null : NetUtil.createByteArrayFromIpAddressString(h);
+        if (literal == null) {
+            return InetSocketAddress.createUnresolved(h, port);
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(h, literal), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("not an IP address after all: " + h, e); // 4 or 16 bytes: cannot happen
+        }
     }
 
     // Written out: the generated record methods go through method handles, several times slower
