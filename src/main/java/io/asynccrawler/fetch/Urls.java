@@ -19,6 +19,14 @@ public final class Urls {
         return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
+    /**
+     * A URL host as InetAddress reads it: an IPv6 zone is written {@code %25} in a URL (RFC 6874,
+     * {@code http://[fe80::1%25eth0]/}) and {@code %} to InetAddress. Anything else as it is.
+     */
+    public static String zoneForInetAddress(String host) {
+        return host.startsWith("[") && host.contains("%25") ? host.replace("%25", "%") : host;
+    }
+
     /** Same scheme, host and port: the unit credentials and pooled connections belong to. */
     public static boolean sameOrigin(URI a, URI b) {
         return a.getScheme().equalsIgnoreCase(b.getScheme())

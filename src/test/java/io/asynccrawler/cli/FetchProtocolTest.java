@@ -65,7 +65,7 @@ class FetchProtocolTest extends FetchTestBase {
     }
 
     @Test
-    void ipv4AndIpv6LiteralsAndHostNamesAllConnect() throws Exception {
+    void ipv4AndIpv6LiteralsZonesAndHostNamesAllConnect() throws Exception {
         TestServer v6;
         try {
             v6 = TestServer.start("::1", 0, null, Transport.auto());
@@ -76,12 +76,14 @@ class FetchProtocolTest extends FetchTestBase {
         try {
             String port6 = v6.baseUri().toString().replaceAll(".*:(\\d+)/$", "$1");
             String byName = base.replace("127.0.0.1", "localhost");
+            // With a zone, as RFC 6874 writes it: connects on that interface, and names no zone in Host (as curl).
             Cli cli = fetch(list(base + "/bytes/10?seed=1 v4.bin", "http://[::1]:" + port6 + "/bytes/20?seed=2 v6.bin",
-                    byName + "/bytes/30?seed=3 name.bin").toString());
+                    byName + "/bytes/30?seed=3 name.bin", "http://[::1%25lo]:" + port6 + "/headers zone.json").toString());
             assertThat(cli.exitCode).as(cli.err).isZero();
             assertThat(Files.readAllBytes(out().resolve("v4.bin"))).isEqualTo(DeterministicBytes.bytes(1, 0, 10));
             assertThat(Files.readAllBytes(out().resolve("v6.bin"))).isEqualTo(DeterministicBytes.bytes(2, 0, 20));
             assertThat(Files.readAllBytes(out().resolve("name.bin"))).isEqualTo(DeterministicBytes.bytes(3, 0, 30));
+            assertThat(Files.readString(out().resolve("zone.json"))).contains("\"host\": [\"[::1]:" + port6 + "\"]");
         } finally {
             v6.close();
         }

@@ -14,6 +14,7 @@ import java.net.HttpURLConnection;
 import java.net.ProtocolException;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
+import java.net.URL;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.Locale;
@@ -78,7 +79,12 @@ final class BlockingExchange {
     }
 
     private HttpURLConnection open() throws IOException {
-        HttpURLConnection c = (HttpURLConnection) request.uri().toURL().openConnection(Proxy.NO_PROXY);
+        URL url = request.uri().toURL();
+        String connectTo = Urls.zoneForInetAddress(url.getHost());
+        if (!connectTo.equals(url.getHost())) {
+            url = new URL(url.getProtocol(), connectTo, url.getPort(), url.getFile()); // sends no zone in Host, as curl
+        }
+        HttpURLConnection c = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
         if (c instanceof HttpsURLConnection) {
             HttpsURLConnection https = (HttpsURLConnection) c;
             https.setSSLSocketFactory(tls);

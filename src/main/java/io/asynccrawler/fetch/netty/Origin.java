@@ -14,15 +14,23 @@ record Origin(boolean https, String host, int port) {
         return new Origin("https".equalsIgnoreCase(uri.getScheme()), uri.getHost().toLowerCase(Locale.ROOT), Urls.port(uri));
     }
 
-    /** The Host header value: the port only when it is not the scheme's default. */
+    /** The Host header value: the port only when it is not the scheme's default; an IPv6 zone never (RFC 6874, as curl). */
     String hostHeader() {
-        String h = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        int zone = host.startsWith("[") ? host.indexOf('%') : -1;
+        String h = zone >= 0 ? host.substring(0, zone) + "]" : host; // URI keeps IPv6 in brackets
         return port == (https ? 443 : 80) ? h : h + ":" + port;
     }
 
-    /** The host as a resolver wants it: IPv6 literals without brackets. */
+    /**
+     * The host as a resolver wants it: IPv6 literals without brackets, and a zone's {@code %25}
+     * (RFC 6874's way of writing {@code %} in a URL) as the {@code %} that InetAddress reads.
+     */
     String hostForConnect() {
-        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (!host.startsWith("[")) {
+            return host;
+        }
+        String literal = Urls.zoneForInetAddress(host);
+        return literal.substring(1, literal.length() - 1);
     }
 
     /**

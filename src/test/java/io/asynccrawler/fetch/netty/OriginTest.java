@@ -34,9 +34,17 @@ class OriginTest {
 
         // Almost an IPv4 literal, but a name to the resolver.
         assertThat(address("http://127.0.0.1.nip.io/").isUnresolved()).isTrue();
-        // A zone goes through InetAddress, which keeps it.
+        // A zone (%25 in a URL, RFC 6874) goes through InetAddress, which keeps it; Netty's parser would drop it.
         InetSocketAddress zoned = address("http://[fe80::1%25lo]:8080/");
         assertThat(zoned.isUnresolved()).isTrue();
-        assertThat(zoned.getHostString()).isEqualTo("fe80::1%25lo");
+        assertThat(zoned.getHostString()).isEqualTo("fe80::1%lo");
+    }
+
+    @Test
+    void theHostHeaderNamesNoZoneAndOnlyAnOddPort() {
+        assertThat(Origin.of(URI.create("http://[fe80::1%25eth0]:8080/")).hostHeader()).isEqualTo("[fe80::1]:8080");
+        assertThat(Origin.of(URI.create("https://[::1]/")).hostHeader()).isEqualTo("[::1]");
+        assertThat(Origin.of(URI.create("http://Example.COM:80/")).hostHeader()).isEqualTo("example.com");
+        assertThat(Origin.of(URI.create("http://example.com:8080/")).hostHeader()).isEqualTo("example.com:8080");
     }
 }
