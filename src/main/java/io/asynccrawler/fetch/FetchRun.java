@@ -3,13 +3,11 @@ package io.asynccrawler.fetch;
 import io.asynccrawler.save.OutputDirectory;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,12 +25,14 @@ import java.util.concurrent.atomic.LongAdder;
 final class FetchRun {
     private final ExchangeClient client;
     private final FetchSettings settings;
+    private final RequestHeaders requestHeaders;
     private final OutputDirectory dir;
     private final LongAdder saved;
     private final Target target;
     private final Instant startedAt;
     private final long startNanos;
-    private final Set<URI> visited = new HashSet<>();
+    /** Where redirects led, made at the first one (most downloads have none). */
+    private Set<URI> redirectedTo;
     private int attempts;
     private int retriesUsed;
     private boolean restartedPart;
@@ -41,11 +41,12 @@ final class FetchRun {
     private volatile InFlight inFlight;
     private volatile CompletableFuture<Void> waiting;
 
-    FetchRun(ExchangeClient client, FetchSettings settings, OutputDirectory dir, Target target,
+    FetchRun(ExchangeClient client, FetchSettings settings, RequestHeaders requestHeaders, OutputDirectory dir, Target target,
              Instant startedAt, long startNanos, LongAdder saved) {
         this.saved = saved;
         this.client = client;
         this.settings = settings;
+        this.requestHeaders = requestHeaders;
         this.dir = dir;
         this.target = target;
         this.startedAt = startedAt;
@@ -53,7 +54,6 @@ final class FetchRun {
     }
 
     CompletableFuture<Result> start() {
-        visited.add(target.uri());
         return attempt(target.uri());
     }
 
@@ -93,8 +93,9 @@ final class FetchRun {
     private CompletableFuture<Result> send(URI uri, ResumePoint point) {
         ExchangeBody body = new ExchangeBody(dir, target.file(), settings.maxSize(),
                 settings.resume() ? Urls.redact(target.uri()) : null, point, saved);
-        List<Header> headers = headersFor(uri);
+        List<Header> headers = requestHeaders.forRequest(uri, target.uri());
         if (point != null) {
+            headers = new ArrayList<>(headers);
             headers.addAll(point.headers());
         }
         InFlight exchange = client.exchange(new Request(Urls.withoutUserInfo(uri), headers), body);
@@ -139,10 +140,14 @@ final class FetchRun {
         } catch (FetchException e) {
             return done(failed(uri, head, e));
         }
-        if (!visited.add(next)) {
+        if (next.equals(target.uri()) || redirectedTo != null && redirectedTo.contains(next)) {
             return done(failed(uri, head, FetchException.redirect("redirect_loop", "redirect loop back to " + Urls.redact(next))));
         }
-        if (visited.size() - 1 > settings.maxRedirects()) {
+        if (redirectedTo == null) {
+            redirectedTo = new HashSet<>();
+        }
+        redirectedTo.add(next);
+        if (redirectedTo.size() > settings.maxRedirects()) {
             return done(failed(uri, head, FetchException.redirect("too_many_redirects",
                     "more than " + settings.maxRedirects() + " redirects")));
         }
@@ -170,29 +175,6 @@ final class FetchRun {
             timer.complete(null);
         }
         return timer.thenCompose(v -> attempt(uri));
-    }
-
-    private List<Header> headersFor(URI uri) {
-        List<Header> headers = new ArrayList<>();
-        headers.add(new Header("User-Agent", settings.userAgent()));
-        headers.add(new Header("Accept", "*/*"));
-        if (settings.compressed()) {
-            headers.add(new Header("Accept-Encoding", "gzip, deflate"));
-        }
-        if (!Urls.sameOrigin(uri, target.uri())) {
-            return headers; // -H headers and credentials stay with the origin they were given for
-        }
-        for (Header h : settings.headers()) {
-            headers.removeIf(existing -> existing.is(h.name()));
-            headers.add(h);
-        }
-        String userInfo = target.uri().getRawUserInfo();
-        if (userInfo != null && headers.stream().noneMatch(h -> h.is("Authorization"))) {
-            String decoded = java.net.URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
-            headers.add(new Header("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8))));
-        }
-        return headers;
     }
 
     private static FetchException classify(Throwable error) {

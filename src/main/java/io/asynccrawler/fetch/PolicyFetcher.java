@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class PolicyFetcher implements Fetcher {
     private final ExchangeClient client;
     private final FetchSettings settings;
+    private final RequestHeaders requestHeaders;
     private final OutputDirectory dir;
     private final LongAdder saved;
     private final Set<FetchRun> active = ConcurrentHashMap.newKeySet();
@@ -29,6 +30,7 @@ public final class PolicyFetcher implements Fetcher {
     public PolicyFetcher(ExchangeClient client, FetchSettings settings, OutputDirectory dir, LongAdder saved) {
         this.client = client;
         this.settings = settings;
+        this.requestHeaders = new RequestHeaders(settings);
         this.dir = dir;
         this.saved = saved;
     }
@@ -47,7 +49,7 @@ public final class PolicyFetcher implements Fetcher {
             return CompletableFuture.completedFuture(new Result(Urls.redact(target.uri()), Urls.redact(target.uri()),
                     0, null, 0, null, 0, startedAt, -1, 0, Outcome.FAILED, fe.reason(), fe.getMessage(), 0));
         }
-        FetchRun run = new FetchRun(client, settings, dir, target, startedAt, startNanos, saved);
+        FetchRun run = new FetchRun(client, settings, requestHeaders, dir, target, startedAt, startNanos, saved);
         active.add(run);
         if (cancelled) {
             run.cancel();
