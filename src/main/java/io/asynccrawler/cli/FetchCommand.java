@@ -44,8 +44,8 @@ final class FetchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Where '-' reads from; tests replace it. */
-    InputStream stdin = System.in;
+    /** Where '-' reads from; tests replace it; null: the process's stdin. */
+    InputStream stdin;
 
     @Option(names = "--mode", paramLabel = "M", defaultValue = "async", converter = ModeConverter.class,
             completionCandidates = ModeConverter.Names.class,
@@ -78,8 +78,9 @@ final class FetchCommand implements Callable<Integer> {
             return usage(err, "cannot write report " + options.report + ": " + Errors.describe(e));
         }
         JobRun.Finished finished;
+        InputStream in = stdin != null ? stdin : Stdin.interruptible();
         try (report) {
-            finished = new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging).run(inputs, stdin, dir, report.json());
+            finished = new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging).run(inputs, in, dir, report.json());
             report.finish(finished.summary());
         } catch (GeneralSecurityException | SSLException | IllegalArgumentException e) {
             return usage(err, "cannot set up TLS" + (options.caCert == null ? "" : " with --cacert " + options.caCert)

@@ -29,6 +29,9 @@ final class Redirects {
         if (to.getHost() == null) {
             throw FetchException.redirect("bad_redirect", "redirect to a URL without a host: " + location);
         }
+        if (to.getPort() > 65535) {
+            throw FetchException.redirect("bad_redirect", "redirect to a port out of range: " + location);
+        }
         if (!insecure && from.getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
             throw FetchException.redirect("insecure_redirect", "redirect from https to http refused (use --insecure to allow)");
         }

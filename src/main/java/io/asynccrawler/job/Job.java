@@ -57,6 +57,9 @@ public final class Job {
         try {
             while (!interrupted && source.hasNext()) {
                 UrlSource.Entry entry = source.next();
+                if (interrupted) {
+                    break; // the read the interrupt ended (stdin's reports an error): not an entry
+                }
                 read++; // one writer: the reading thread
                 if (entry.isError()) {
                     inputErrors++;
@@ -126,7 +129,14 @@ public final class Job {
      */
     private void launch(Target target) {
         for (Target current = target; current != null; ) {
-            CompletableFuture<Result> fetch = fetcher.fetch(current);
+            CompletableFuture<Result> fetch;
+            try {
+                fetch = fetcher.fetch(current);
+            } catch (RuntimeException e) {
+                // A fetcher that throws instead of failing its future: that URL fails, the job goes
+                // on, and its permit comes back (left registered, the job would never end).
+                fetch = CompletableFuture.failedFuture(e);
+            }
             if (!fetch.isDone()) {
                 Target running = current;
                 fetch.whenComplete((result, error) -> {
@@ -137,7 +147,9 @@ public final class Job {
                 });
                 return;
             }
-            current = settle(current, fetch.getNow(null), null);
+            current = fetch.isCompletedExceptionally()
+                    ? settle(current, null, fetch.handle((r, e) -> e).join())
+                    : settle(current, fetch.getNow(null), null);
         }
     }
 

@@ -192,6 +192,9 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             return Entry.bad(location, text, "URL without a host: " + text);
         }
+        if (uri.getPort() > 65535) {
+            return Entry.bad(location, text, "port out of range (0-65535): " + text);
+        }
         URI normal = normalize(uri, text);
         if (!seen.add(normal.toString())) {
             duplicates++;

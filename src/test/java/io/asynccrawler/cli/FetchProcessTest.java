@@ -108,6 +108,33 @@ class FetchProcessTest extends FetchTestBase {
     }
 
     @Test
+    void sigtermStopsAJobWaitingForStdinThatStaysOpen() throws Exception {
+        // tail -f urls.log | crawler fetch -, then kill: the writer lives on and sends nothing more.
+        Process p = start(List.of(), "fetch", "-o", out().toString(), "--report", report().toString(), "-");
+        try {
+            p.getOutputStream().write((base + "/bytes/10?seed=1 first.bin\n").getBytes());
+            p.getOutputStream().flush(); // and stdin stays open
+            Path first = out().resolve("first.bin");
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!Files.exists(first) && System.nanoTime() < until) {
+                assertThat(p.waitFor(20, TimeUnit.MILLISECONDS)).as("still reading stdin").isFalse();
+            }
+            assertThat(first).as("the URL given before the silence is fetched").exists();
+            long sent = System.nanoTime();
+            assertThat(new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor()).isZero();
+            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as("exits within 5 s, though stdin is still open").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(5));
+            assertThat(p.exitValue()).as(Files.readString(tmp.resolve("stderr.txt"))).isEqualTo(143);
+        } finally {
+            p.destroyForcibly();
+        }
+        JsonNode report = new ObjectMapper().readTree(report().toFile());
+        assertThat(report.get("results")).as("one result, and no error for the read the signal ended").hasSize(1);
+        assertThat(report.get("results").get(0).get("outcome").asText()).isEqualTo("ok");
+        assertThat(Files.readString(tmp.resolve("stderr.txt"))).doesNotContain("cannot read");
+    }
+
+    @Test
     void sigtermStopsCleanlyWithExit143() throws Exception {
         interruptedMidDownload("TERM", 143);
     }
