@@ -10,6 +10,8 @@ import io.asynccrawler.save.TargetPaths;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +21,9 @@ import java.util.function.Consumer;
  * One run over one URL list: reads the input on the calling thread, holds a permit of the
  * semaphore (and a place of the URL's host) for each URL from request start to file close, and
  * reports every Result. Reading stops while all permits are out: that is what keeps input lazy.
+ * Results are reported on a thread of their own, never on the thread that completed the fetch (an
+ * event loop): the report may write to a pipe nobody reads, and a URL's permit comes back only
+ * after its result is reported, so a stuck report holds back new URLs, not the event loops.
  */
 public final class Job {
     private final Fetcher fetcher;
@@ -38,6 +43,8 @@ public final class Job {
     /** The input ran out (not interrupted): once no URL waits for its host either, none will start. */
     private volatile boolean inputExhausted;
     private final AtomicBoolean toldNoMoreUrls = new AtomicBoolean();
+    /** Reports results in the order their fetches ended (made by run, shut down as it returns). */
+    private volatile ExecutorService reporter;
 
     public Job(Fetcher fetcher, JobSettings settings, Consumer<Result> onResult, Consumer<String> onInputError) {
         this.fetcher = fetcher;
@@ -52,6 +59,11 @@ public final class Job {
     /** Runs every entry of {@code source}; returns when each has a Result (or the job was interrupted). */
     public JobTotals run(UrlSource source) {
         reader = Thread.currentThread();
+        reporter = Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, "job-results");
+            t.setDaemon(true); // a report blocked for good does not keep the process alive
+            return t;
+        });
         int inputErrors = 0;
         int targets = 0;
         try {
@@ -81,6 +93,7 @@ public final class Job {
         } finally {
             readingDone = true;
             inFlight.arriveAndAwaitAdvance();
+            reporter.shutdown(); // every result is reported: the phaser waited for each settle
             reader = null;
             Thread.interrupted(); // interrupt() may have woken us; the flag has done its work
         }
@@ -139,12 +152,12 @@ public final class Job {
             }
             if (!fetch.isDone()) {
                 Target running = current;
-                fetch.whenComplete((result, error) -> {
+                fetch.whenCompleteAsync((result, error) -> {
                     Target next = settle(running, result, error);
                     if (next != null) {
                         launch(next);
                     }
-                });
+                }, reporter);
                 return;
             }
             current = fetch.isCompletedExceptionally()

@@ -1,0 +1,99 @@
+package io.asynccrawler.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asynccrawler.fetch.FetchSettings;
+import io.asynccrawler.fetch.Outcome;
+import io.asynccrawler.fetch.PolicyFetcher;
+import io.asynccrawler.fetch.Result;
+import io.asynccrawler.fetch.netty.ClientTls;
+import io.asynccrawler.fetch.netty.NettyClient;
+import io.asynccrawler.netty.Transport;
+import io.asynccrawler.save.OutputDirectory;
+import io.asynccrawler.server.TestServer;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Where results are reported: on the job's own thread, never on an event loop, so that a report
+ * that blocks (a pipe nobody reads) holds back new URLs and never the loops.
+ */
+class JobReportingTest {
+    @TempDir
+    Path tmp;
+
+    private TestServer server;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        server = TestServer.start("127.0.0.1", 0, null, Transport.auto());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** Runs {@code urls} URLs of the test server at concurrency 2; returns the client's longest loop stall. */
+    private Duration job(int urls, Consumer<Result> onResult) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < urls; i++) {
+            lines.add(server.baseUri().resolve("/bytes/100?n=" + i) + " f" + i);
+        }
+        Path list = Files.write(tmp.resolve("urls.txt"), lines);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        FetchSettings settings = FetchSettings.defaults("test");
+        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2);
+             UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
+            new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)), new JobSettings(2, 0), onResult, line -> { })
+                    .run(source);
+            return client.longestLoopStall();
+        }
+    }
+
+    @Test
+    void resultsAreReportedOffTheEventLoops() throws Exception {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+        job(20, r -> {
+            threads.add(Thread.currentThread().getName());
+            results.add(r);
+        });
+        assertThat(results).hasSize(20).allMatch(r -> r.outcome() == Outcome.OK);
+        assertThat(threads).isNotEmpty().noneMatch(name -> name.startsWith("fetch-loop"));
+    }
+
+    @Test
+    void aReportThatBlocksHoldsBackNewUrlsNotTheEventLoops() throws Exception {
+        CountDownLatch neverOpened = new CountDownLatch(1);
+        ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+        Duration stall = job(6, r -> {
+            if (results.isEmpty()) {
+                try {
+                    // The first report blocks for 1.5 s, as a write to a full pipe would.
+                    neverOpened.await(1500, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            results.add(r);
+        });
+        assertThat(results).hasSize(6).allMatch(r -> r.outcome() == Outcome.OK);
+        // A loop that ran the blocked report would have been kept from its ticks for 1.5 s.
+        assertThat(stall).isLessThan(Duration.ofMillis(1000));
+    }
+}
