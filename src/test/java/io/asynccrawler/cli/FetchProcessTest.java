@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asynccrawler.server.DeterministicBytes;
 import io.asynccrawler.testing.Tree;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** {@code crawler fetch} as a real process: signals, and memory on a long list. */
@@ -132,6 +134,75 @@ class FetchProcessTest extends FetchTestBase {
         assertThat(report.get("results")).as("one result, and no error for the read the signal ended").hasSize(1);
         assertThat(report.get("results").get(0).get("outcome").asText()).isEqualTo("ok");
         assertThat(Files.readString(tmp.resolve("stderr.txt"))).doesNotContain("cannot read");
+    }
+
+    /** Starts a fetch of 2,000 small URLs whose --report goes to stdout, a pipe this test never reads; returns once it is stuck. */
+    private Process stuckOnAFullReportPipe() throws Exception {
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            urls.add(base + "/bytes/10?n=" + i);
+        }
+        Path list = list(urls.toArray(String[]::new));
+        Process p = new ProcessBuilder(CrawlerProcess.command("fetch", "-q", "-c", "4", "-o", out().toString(), "--report", "-",
+                list.toString())).redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        // The report fills the pipe (64 KiB, some 150 results), then the job stops starting URLs:
+        // wait until the number of files stays the same for half a second, short of 2,000.
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int seen = -1;
+        int stableFor = 0;
+        while (stableFor < 10 && System.nanoTime() < until) {
+            assertThat(p.waitFor(50, TimeUnit.MILLISECONDS)).as("still running").isFalse();
+            int now = savedSoFar();
+            stableFor = now == seen && now > 0 ? stableFor + 1 : 0; // -1: a listing raced a rename
+            seen = now;
+        }
+        assertThat(seen).as("stuck behind the report pipe").isBetween(1, 1999);
+        return p;
+    }
+
+    /** Files finished so far under /bytes (Tree.files would race with the renames), -1 if a listing failed. */
+    private int savedSoFar() {
+        Path dir = out().resolve(FetchCommandTest.hostDir()).resolve("bytes");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return (int) files.filter(f -> !f.getFileName().toString().endsWith(".part")).count();
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void aStopThatCannotFinishExitsAfterAGracePeriod() throws Exception {
+        Process p = stuckOnAFullReportPipe();
+        try {
+            long sent = System.nanoTime();
+            assertThat(new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor()).isZero();
+            assertThat(p.waitFor(Signals.GRACE.toSeconds() + 3, TimeUnit.SECONDS)).as("exits though the report cannot be written").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Signals.GRACE.minusMillis(100));
+            assertThat(p.exitValue()).isEqualTo(143);
+            assertThat(Files.readString(tmp.resolve("stderr.txt"))).contains("still stopping after 4 s");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aSecondSignalExitsAtOnce() throws Exception {
+        Process p = stuckOnAFullReportPipe();
+        try {
+            assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor()).isZero();
+            assertThat(p.waitFor(300, TimeUnit.MILLISECONDS)).as("the first signal cannot finish the stop").isFalse();
+            long sent = System.nanoTime();
+            assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor()).isZero();
+            assertThat(p.waitFor(Signals.GRACE.toSeconds() + 3, TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("well before the grace period ends").isLessThan(Signals.GRACE.minusSeconds(1));
+            assertThat(p.exitValue()).isEqualTo(130);
+            assertThat(Files.readString(tmp.resolve("stderr.txt"))).contains("second signal");
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
     @Test
