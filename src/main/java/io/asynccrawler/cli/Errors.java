@@ -1,5 +1,6 @@
 package io.asynccrawler.cli;
 
+import io.asynccrawler.save.FileErrors;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +50,9 @@ final class Errors {
         return e instanceof InterruptedException ? ExitCodes.INTERRUPTED : ExitCodes.SOME_FAILED;
     }
 
-    /** The message of {@code e}, or its type when it has none. */
+    /** The message of {@code e} (for a file error, what went wrong with which file), or its type when it has none. */
     static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return FileErrors.describe(e);
     }
 
     private static String qualifiedName(CommandLine cmd) {

@@ -1,5 +1,6 @@
 package io.asynccrawler.fetch;
 
+import io.asynccrawler.save.FileErrors;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -95,7 +96,7 @@ public final class FetchException extends IOException {
     }
 
     public static FetchException writeError(IOException cause) {
-        return new FetchException("write_error", "cannot write file: " + cause.getMessage(), false, cause);
+        return new FetchException("write_error", "cannot write file: " + FileErrors.describe(cause), false, cause);
     }
 
     public static FetchException http(int status, String reasonPhrase) {

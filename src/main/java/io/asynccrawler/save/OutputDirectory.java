@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Collections;
@@ -34,10 +35,14 @@ public final class OutputDirectory {
 
     /** Creates {@code dir} if missing and checks that files can be created in it. */
     public static OutputDirectory open(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new NotDirectoryException(dir.toString()); // what the JDK says is that something else has the name
+        }
         Path root = dir.toRealPath();
         if (!Files.isDirectory(root)) {
-            throw new IOException("not a directory: " + dir);
+            throw new NotDirectoryException(dir.toString());
         }
         boolean empty;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {

@@ -109,6 +109,10 @@ class FetchPathSafetyTest extends FetchTestBase {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         Cli cli = Cli.run("fetch", "-o", file.resolve("sub").toString(), base + "/bytes/1");
         assertThat(cli.exitCode).isEqualTo(3);
-        assertThat(cli.err).contains("cannot write to output directory");
+        assertThat(cli.err).contains("cannot write to output directory").contains("ot a directory");
+        // The file itself as the output directory: the JDK says only its name; we say what is wrong.
+        cli = Cli.run("fetch", "-o", file.toString(), base + "/bytes/1");
+        assertThat(cli.exitCode).isEqualTo(3);
+        assertThat(cli.err.strip()).isEqualTo("fetch: cannot write to output directory " + file + ": " + file + ": not a directory");
     }
 }
