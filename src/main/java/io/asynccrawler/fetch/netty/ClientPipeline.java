@@ -37,9 +37,12 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
     private final boolean insecure;
     private final Duration handshakeTimeout;
     private final ChannelGroup connections;
+    private final IdleConnections idle;
 
-    ClientPipeline(Origin origin, ClientTls tls, boolean insecure, Duration handshakeTimeout, ChannelGroup connections) {
+    ClientPipeline(Origin origin, ClientTls tls, boolean insecure, Duration handshakeTimeout, ChannelGroup connections,
+                   IdleConnections idle) {
         this.connections = connections;
+        this.idle = idle;
         this.origin = origin;
         this.tls = tls;
         this.insecure = insecure;
@@ -49,6 +52,7 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
     @Override
     public void channelCreated(Channel ch) {
         connections.add(ch); // leaves the group by itself when closed
+        ch.closeFuture().addListener(f -> idle.gone(ch)); // a server that closed an idle connection
         ChannelPipeline p = ch.pipeline();
         if (origin.https()) {
             SslHandler ssl = TlsContexts.newHandler(tls.now(), ch.alloc(), origin.hostForConnect(), origin.port(), insecure);

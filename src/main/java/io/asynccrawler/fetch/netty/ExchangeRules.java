@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
  * @param bodyExecutor the disk pool that runs receiver calls (never the event loop)
  * @param keepIdle     whether a connection whose exchange ended cleanly goes back to its pool (true)
  *                     or closes (false: no URL is left to use it)
+ * @param idle         the connections idle in all pools, capped
  */
-record ExchangeRules(Duration read, Duration deadline, Executor bodyExecutor, BooleanSupplier keepIdle) {
+record ExchangeRules(Duration read, Duration deadline, Executor bodyExecutor, BooleanSupplier keepIdle, IdleConnections idle) {
 }

@@ -45,6 +45,11 @@ public final class NettyClient implements ExchangeClient {
     /** Set once no new URL will start: connections then close as their exchanges end (see {@link #noMoreUrls()}). */
     private volatile boolean noMoreUrls;
     private final ClientTls tls;
+    /** Idle connections kept alive by default, all origins together: as curl, 4 times the default concurrency (64). */
+    public static final int DEFAULT_MAX_IDLE = 256;
+
+    /** Idle connections in the pools, all origins together, capped. */
+    private final IdleConnections idle;
     /** Every open connection, so that close() can close them all at once. */
     private final ChannelGroup connections = new DefaultChannelGroup("fetch-connections", GlobalEventExecutor.INSTANCE);
 
@@ -55,7 +60,16 @@ public final class NettyClient implements ExchangeClient {
      * @param eventLoops  event loop threads
      */
     public NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops) {
+        this(transport, settings, tls, eventLoops, DEFAULT_MAX_IDLE);
+    }
+
+    /**
+     * As above, keeping at most {@code maxIdle} connections idle in all pools together (see
+     * {@link #maxIdleFor(int)}): past that, the one idle longest closes.
+     */
+    public NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle) {
         this.tls = tls;
+        this.idle = new IdleConnections(maxIdle);
         this.settings = settings;
         Warmup.run();
         this.group = transport.newGroup(eventLoops, new DefaultThreadFactory("fetch-loop", true));
@@ -64,7 +78,7 @@ public final class NettyClient implements ExchangeClient {
         // Receivers block on file creation, writes and renames: a few threads keep the loop free of them.
         this.bodyExecutor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 new DefaultThreadFactory("fetch-disk", true));
-        this.rules = new ExchangeRules(settings.readTimeout(), settings.timeout(), bodyExecutor, () -> !noMoreUrls);
+        this.rules = new ExchangeRules(settings.readTimeout(), settings.timeout(), bodyExecutor, () -> !noMoreUrls, idle);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channelFactory(transport.socketChannelFactory())
@@ -81,7 +95,7 @@ public final class NettyClient implements ExchangeClient {
             protected SimpleChannelPool newPool(Origin origin) {
                 Bootstrap b = bootstrap.clone().remoteAddress(origin.address());
                 // Most recently used first: warm connections, and idle ones age out on the server.
-                return new SimpleChannelPool(b, new ClientPipeline(origin, tls, settings.insecure(), settings.readTimeout(), connections),
+                return new SimpleChannelPool(b, new ClientPipeline(origin, tls, settings.insecure(), settings.readTimeout(), connections, idle),
                         ChannelHealthChecker.ACTIVE, true, true);
             }
         };
@@ -151,6 +165,7 @@ public final class NettyClient implements ExchangeClient {
                 return;
             }
             Channel channel = (Channel) f.getNow();
+            idle.gone(channel); // if it came from the pool
             if (pending.aborted()) {
                 pool.release(channel);
                 return;
@@ -168,6 +183,11 @@ public final class NettyClient implements ExchangeClient {
                 });
             });
         });
+    }
+
+    /** How many idle connections a job of {@code concurrency} keeps alive, all origins together: as curl, 4 per transfer, at least 64. */
+    public static int maxIdleFor(int concurrency) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(64L, 4L * concurrency));
     }
 
     @Override

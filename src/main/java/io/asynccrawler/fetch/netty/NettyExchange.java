@@ -37,6 +37,7 @@ final class NettyExchange implements InFlight {
     private final Duration readTimeout;
     private final Duration deadline;
     private final BooleanSupplier keepIdle;
+    private final IdleConnections idle;
     private final BodyPump pump;
     private ExchangeHandler handler;
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
@@ -63,6 +64,7 @@ final class NettyExchange implements InFlight {
         this.readTimeout = rules.read();
         this.deadline = rules.deadline();
         this.keepIdle = rules.keepIdle();
+        this.idle = rules.idle();
         this.pump = new BodyPump(rules.bodyExecutor(), channel, e -> channel.eventLoop().execute(() -> fail(Failures.during(e))));
     }
 
@@ -259,8 +261,11 @@ final class NettyExchange implements InFlight {
             }
             if (!reusable || failure != null || !keepIdle.getAsBoolean()) {
                 channel.close();
-            } else if (!channel.config().isAutoRead()) {
-                channel.config().setAutoRead(true);
+            } else {
+                if (!channel.config().isAutoRead()) {
+                    channel.config().setAutoRead(true);
+                }
+                idle.released(channel);
             }
             pool.release(channel);
         } finally {

@@ -1,0 +1,49 @@
+package io.asynccrawler.fetch.netty;
+
+import io.netty.channel.Channel;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+
+/**
+ * Connections idle in the pools, of all origins together, oldest first; past the cap the oldest
+ * closes. A job over many hosts leaves a kept-alive connection with each host it visited: without
+ * a cap they pile up until every server times them out, and with them open files, up to the
+ * limit. curl keeps at most 4 times its parallel transfers alive; so does the crawler, and at
+ * least 64. A closed connection stays in its pool until the pool's health check drops it.
+ */
+final class IdleConnections {
+    private final int max;
+    private final LinkedHashSet<Channel> idle = new LinkedHashSet<>();
+
+    IdleConnections(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative: " + max);
+        }
+        this.max = max;
+    }
+
+    /** {@code channel} goes back to its pool: called before it does, so that no one can take it out first. */
+    void released(Channel channel) {
+        Channel eldest = null;
+        synchronized (this) {
+            idle.add(channel);
+            if (idle.size() > max) {
+                Iterator<Channel> it = idle.iterator();
+                eldest = it.next();
+                it.remove();
+            }
+        }
+        if (eldest != null) {
+            eldest.close();
+        }
+    }
+
+    /** {@code channel} was taken out of its pool for an exchange, or closed. */
+    synchronized void gone(Channel channel) {
+        idle.remove(channel);
+    }
+
+    synchronized int size() {
+        return idle.size();
+    }
+}

@@ -1,0 +1,81 @@
+package io.asynccrawler.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asynccrawler.fetch.FetchSettings;
+import io.asynccrawler.fetch.Outcome;
+import io.asynccrawler.fetch.PolicyFetcher;
+import io.asynccrawler.fetch.Result;
+import io.asynccrawler.fetch.netty.ClientTls;
+import io.asynccrawler.fetch.netty.NettyClient;
+import io.asynccrawler.netty.Transport;
+import io.asynccrawler.save.OutputDirectory;
+import io.asynccrawler.server.TestServer;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kept-alive connections idle in the pools are capped for all origins together: a job over many
+ * hosts does not keep one open with each host it visited (three servers, three origins here).
+ */
+class IdleConnectionCapTest {
+    @TempDir
+    Path tmp;
+
+    private final TestServer[] servers = new TestServer[3];
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        for (int i = 0; i < servers.length; i++) {
+            servers[i] = TestServer.start("127.0.0.1", 0, null, Transport.auto());
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        for (TestServer s : servers) {
+            s.close();
+        }
+    }
+
+    private String url(int server, String path) {
+        return servers[server].baseUri().resolve(path).toString();
+    }
+
+    @Test
+    void pastTheCapTheConnectionIdleLongestCloses() throws Exception {
+        // One at a time: A, B and C leave a connection each; with room for one idle connection, A's
+        // closes when B's comes back and B's when C's does. The last URL (A again) needs a new one.
+        Path list = Files.write(tmp.resolve("urls.txt"), List.of(url(0, "/bytes/10?n=1") + " a1", url(1, "/bytes/10") + " b",
+                url(2, "/bytes/10") + " c", url(0, "/bytes/10?n=2") + " a2"));
+        FetchSettings settings = FetchSettings.defaults("test");
+        ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 1);
+             UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
+            new Job(new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out")))),
+                    new JobSettings(1, 0), results::add, line -> { }).run(source);
+            assertThat(results).hasSize(4).allMatch(r -> r.outcome() == Outcome.OK);
+            // The client is still open: only C's connection may be (the last URL's closed as it ended).
+            assertThat(servers[0].connections().awaitAtMostOpen(0, Duration.ofSeconds(5))).as("A's").isTrue();
+            assertThat(servers[1].connections().awaitAtMostOpen(0, Duration.ofSeconds(5))).as("B's, evicted").isTrue();
+            assertThat(servers[2].connections().open()).as("C's, kept").isEqualTo(1);
+        }
+        assertThat(servers[0].connections().accepted()).as("A's first connection was closed, not reused").isEqualTo(2);
+    }
+
+    @Test
+    void theCapGrowsWithConcurrency() {
+        assertThat(NettyClient.maxIdleFor(1)).isEqualTo(64);
+        assertThat(NettyClient.maxIdleFor(64)).isEqualTo(256);
+        assertThat(NettyClient.maxIdleFor(10_000)).isEqualTo(40_000);
+        assertThat(NettyClient.maxIdleFor(Integer.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
+    }
+}
