@@ -42,8 +42,4 @@ final class IdleConnections {
     synchronized void gone(Channel channel) {
         idle.remove(channel);
     }
-
-    synchronized int size() {
-        return idle.size();
-    }
 }

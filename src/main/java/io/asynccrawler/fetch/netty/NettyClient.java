@@ -35,6 +35,9 @@ import java.util.concurrent.TimeUnit;
  * name lookups and disk writes kept off the event loop.
  */
 public final class NettyClient implements ExchangeClient {
+    /** Idle connections kept alive by default, all origins together: as curl, 4 times the default concurrency (64). */
+    public static final int DEFAULT_MAX_IDLE = 256;
+
     private final EventLoopGroup group;
     private final EventExecutorGroup lookups;
     private final ExecutorService bodyExecutor;
@@ -45,9 +48,6 @@ public final class NettyClient implements ExchangeClient {
     /** Set once no new URL will start: connections then close as their exchanges end (see {@link #noMoreUrls()}). */
     private volatile boolean noMoreUrls;
     private final ClientTls tls;
-    /** Idle connections kept alive by default, all origins together: as curl, 4 times the default concurrency (64). */
-    public static final int DEFAULT_MAX_IDLE = 256;
-
     /** Idle connections in the pools, all origins together, capped. */
     private final IdleConnections idle;
     /** Every open connection, so that close() can close them all at once. */
@@ -167,6 +167,7 @@ public final class NettyClient implements ExchangeClient {
             Channel channel = (Channel) f.getNow();
             idle.gone(channel); // if it came from the pool
             if (pending.aborted()) {
+                idle.released(channel);
                 pool.release(channel);
                 return;
             }
