@@ -146,16 +146,18 @@ class FetchProcessTest extends FetchTestBase {
         Process p = new ProcessBuilder(CrawlerProcess.command("fetch", "-q", "-c", "4", "-o", out().toString(), "--report", "-",
                 list.toString())).redirectError(tmp.resolve("stderr.txt").toFile()).start();
         // The report fills the pipe (64 KiB, some 150 results), then the job stops starting URLs:
-        // wait until the number of files stays the same for half a second, short of 2,000.
+        // wait until the pipe holds (nearly) 64 KiB and the number of files stays the same for
+        // half a second, short of 2,000.
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         int seen = -1;
         int stableFor = 0;
-        while (stableFor < 10 && System.nanoTime() < until) {
+        while ((stableFor < 10 || p.getInputStream().available() < 60_000) && System.nanoTime() < until) {
             assertThat(p.waitFor(50, TimeUnit.MILLISECONDS)).as("still running").isFalse();
             int now = savedSoFar();
             stableFor = now == seen && now > 0 ? stableFor + 1 : 0; // -1: a listing raced a rename
             seen = now;
         }
+        assertThat(p.getInputStream().available()).as("the report pipe is full").isGreaterThanOrEqualTo(60_000);
         assertThat(seen).as("stuck behind the report pipe").isBetween(1, 1999);
         return p;
     }
