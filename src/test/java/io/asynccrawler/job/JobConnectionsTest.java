@@ -10,7 +10,6 @@ import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.netty.Transport;
 import io.asynccrawler.save.OutputDirectory;
-import io.asynccrawler.server.TestServer;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,31 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a job does with its connections: kept and reused while URLs remain, closed as their
  * exchanges end once every URL has started, not left open until the client closes.
  */
-class JobConnectionsTest {
-    @TempDir
-    Path tmp;
-
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws InterruptedException {
-        server = TestServer.start("127.0.0.1", 0, null, Transport.auto());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+class JobConnectionsTest extends OneServerTest {
     /** What a test checks once the job has returned, while the client is still open. */
     private interface Check {
         void run() throws Exception;

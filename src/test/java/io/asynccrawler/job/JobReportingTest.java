@@ -10,7 +10,6 @@ import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.netty.Transport;
 import io.asynccrawler.save.OutputDirectory;
-import io.asynccrawler.server.TestServer;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,31 +22,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where results are reported: on the job's own thread, never on an event loop, so that a report
  * that blocks (a pipe nobody reads) holds back new URLs and never the loops.
  */
-class JobReportingTest {
-    @TempDir
-    Path tmp;
-
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws InterruptedException {
-        server = TestServer.start("127.0.0.1", 0, null, Transport.auto());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+class JobReportingTest extends OneServerTest {
     /** Runs {@code urls} URLs of the test server at concurrency 2; returns the client's longest loop stall. */
     private Duration job(int urls, Consumer<Result> onResult) throws Exception {
         List<String> lines = new ArrayList<>();

@@ -1,0 +1,26 @@
+package io.asynccrawler.job;
+
+import io.asynccrawler.netty.Transport;
+import io.asynccrawler.server.TestServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A fresh test server on loopback and a scratch directory for each test of a job against real connections. */
+abstract class OneServerTest {
+    @TempDir
+    Path tmp;
+
+    TestServer server;
+
+    @BeforeEach
+    void startServer() throws InterruptedException {
+        server = TestServer.start("127.0.0.1", 0, null, Transport.auto());
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+}
