@@ -142,6 +142,17 @@ public final class NettyClient implements ExchangeClient {
      * again on a new connection, as curl and browsers do (it is not a retry of the URL).
      */
     private void start(Request request, BodyReceiver receiver, PendingExchange pending, boolean mayReplace) {
+        try {
+            startOrThrow(request, receiver, pending, mayReplace);
+        } catch (RuntimeException e) {
+            // A request the transport cannot even begin (an address Netty refuses): that exchange
+            // fails, as on the blocking transport, instead of an exception thrown at whoever called,
+            // or lost in a listener, with the URL never ending.
+            pending.fail(new FetchException("error", e.toString(), false, e));
+        }
+    }
+
+    private void startOrThrow(Request request, BodyReceiver receiver, PendingExchange pending, boolean mayReplace) {
         Origin origin = Origin.of(request.uri());
         if (origin.https()) {
             CompletableFuture<?> context = tls.get(lookups);
