@@ -7,9 +7,20 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.List;
+import java.util.Map;
 
 /** A file error in words: the JDK's file exceptions often carry only the path ("/x: /x"), not what went wrong. */
 public final class FileErrors {
+    /** What the JDK's file exception types mean, where they carry no reason of their own. */
+    private static final List<Map.Entry<Class<? extends FileSystemException>, String>> REASONS = List.of(
+            Map.entry(NoSuchFileException.class, "no such file or directory"),
+            Map.entry(AccessDeniedException.class, "permission denied"),
+            Map.entry(NotDirectoryException.class, "not a directory"),
+            Map.entry(FileAlreadyExistsException.class, "already exists"),
+            Map.entry(DirectoryNotEmptyException.class, "directory not empty"),
+            Map.entry(FileSystemLoopException.class, "symbolic link loop"));
+
     private FileErrors() {
     }
 
@@ -28,23 +39,10 @@ public final class FileErrors {
     }
 
     private static String reasonOf(FileSystemException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "already exists";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "directory not empty";
-        }
-        if (e instanceof FileSystemLoopException) {
-            return "symbolic link loop";
+        for (Map.Entry<Class<? extends FileSystemException>, String> r : REASONS) {
+            if (r.getKey().isInstance(e)) {
+                return r.getValue();
+            }
         }
         return null;
     }
