@@ -38,9 +38,11 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
     private final Duration handshakeTimeout;
     private final ChannelGroup connections;
     private final IdleConnections idle;
+    private final OriginPools pools;
 
     ClientPipeline(Origin origin, ClientTls tls, boolean insecure, Duration handshakeTimeout, ChannelGroup connections,
-                   IdleConnections idle) {
+                   IdleConnections idle, OriginPools pools) {
+        this.pools = pools;
         this.connections = connections;
         this.idle = idle;
         this.origin = origin;
@@ -53,6 +55,7 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
     public void channelCreated(Channel ch) {
         connections.add(ch); // leaves the group by itself when closed
         ch.closeFuture().addListener(f -> idle.gone(ch)); // a server that closed an idle connection
+        pools.connectionCreated(origin, ch); // its pool stays while it is open
         ChannelPipeline p = ch.pipeline();
         if (origin.https()) {
             SslHandler ssl = TlsContexts.newHandler(tls.now(), ch.alloc(), origin.hostForConnect(), origin.port(), insecure);

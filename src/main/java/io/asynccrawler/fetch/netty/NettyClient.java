@@ -14,7 +14,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.pool.AbstractChannelPoolMap;
 import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.ChannelPool;
 import io.netty.channel.pool.SimpleChannelPool;
@@ -41,7 +40,7 @@ public final class NettyClient implements ExchangeClient {
     private final EventLoopGroup group;
     private final EventExecutorGroup lookups;
     private final ExecutorService bodyExecutor;
-    private final AbstractChannelPoolMap<Origin, SimpleChannelPool> pools;
+    private final OriginPools pools;
     private final FetchSettings settings;
     private final LoopLagProbe lag;
     private final ExchangeRules rules;
@@ -90,15 +89,12 @@ public final class NettyClient implements ExchangeClient {
                 // MiB: 1.34 -> 1.16 s). A small response never grows its buffer past its size.
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, 256 * 1024))
                 .option(ChannelOption.SO_KEEPALIVE, true);
-        this.pools = new AbstractChannelPoolMap<>() {
-            @Override
-            protected SimpleChannelPool newPool(Origin origin) {
-                Bootstrap b = bootstrap.clone().remoteAddress(origin.address());
-                // Most recently used first: warm connections, and idle ones age out on the server.
-                return new SimpleChannelPool(b, new ClientPipeline(origin, tls, settings.insecure(), settings.readTimeout(), connections, idle),
-                        ChannelHealthChecker.ACTIVE, true, true);
-            }
-        };
+        this.pools = new OriginPools((origin, owner) -> {
+            Bootstrap b = bootstrap.clone().remoteAddress(origin.address());
+            // Most recently used first: warm connections, and idle ones age out on the server.
+            return new SimpleChannelPool(b, new ClientPipeline(origin, tls, settings.insecure(), settings.readTimeout(), connections, idle, owner),
+                    ChannelHealthChecker.ACTIVE, true, true);
+        });
     }
 
     /**
@@ -166,11 +162,13 @@ public final class NettyClient implements ExchangeClient {
                 return;
             }
         }
-        ChannelPool pool = pools.get(origin);
+        OriginPools.Entry held = pools.acquiring(origin);
+        ChannelPool pool = held.pool;
         // pool.acquire() would take its promise from group.next(), and the connect's registration
         // takes the next loop again: with two loops, every new connection would land on the same one.
         Promise<Channel> acquired = ImmediateEventExecutor.INSTANCE.newPromise();
         pool.acquire(acquired).addListener(f -> {
+            pools.acquired(held); // a connection, if any, now holds the pool itself
             if (!f.isSuccess()) {
                 pending.fail(Failures.connect(f.cause(), origin, settings.connectTimeout()));
                 return;
@@ -200,6 +198,11 @@ public final class NettyClient implements ExchangeClient {
     /** How many idle connections a job of {@code concurrency} keeps alive, all origins together: as curl, 4 per transfer, at least 64. */
     public static int maxIdleFor(int concurrency) {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(64L, 4L * concurrency));
+    }
+
+    /** Connection pools held now: one per origin with a connection open or being acquired. */
+    int pools() {
+        return pools.size();
     }
 
     @Override

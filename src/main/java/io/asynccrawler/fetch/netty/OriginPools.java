@@ -1,0 +1,82 @@
+package io.asynccrawler.fetch.netty;
+
+import io.netty.channel.Channel;
+import io.netty.channel.pool.SimpleChannelPool;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * One keep-alive pool per Origin, kept only while the origin has a connection open or one being
+ * acquired. A list over ten million hosts would otherwise keep ten million pools (about 1 KiB each,
+ * with their connect settings and handler) long after their connections closed: a pool goes when
+ * its last connection closes (the server's close, the idle cap's, a failed connect) and comes back
+ * at the origin's next URL.
+ *
+ * <p>Counts change in {@link ConcurrentHashMap#compute}, under the origin's bin lock, so that a
+ * pool is never removed while someone takes it: each acquire holds one count until it completes,
+ * and each connection one from its creation to its close.
+ */
+final class OriginPools {
+    /** One origin's pool and how many acquires and connections hold it; the count is guarded by the map's compute. */
+    static final class Entry {
+        final Origin origin;
+        final SimpleChannelPool pool;
+        private int holders;
+
+        private Entry(Origin origin, SimpleChannelPool pool) {
+            this.origin = origin;
+            this.pool = pool;
+        }
+    }
+
+    private final ConcurrentHashMap<Origin, Entry> pools = new ConcurrentHashMap<>();
+    private final BiFunction<Origin, OriginPools, SimpleChannelPool> newPool;
+
+    /** @param newPool makes an origin's pool; its handler calls {@link #connectionCreated} for each new connection */
+    OriginPools(BiFunction<Origin, OriginPools, SimpleChannelPool> newPool) {
+        this.newPool = newPool;
+    }
+
+    /** The origin's pool for one acquire, made if there is none; {@link #acquired} ends the hold. */
+    Entry acquiring(Origin origin) {
+        return pools.compute(origin, (o, e) -> {
+            Entry entry = e != null ? e : new Entry(o, newPool.apply(o, this));
+            entry.holders++;
+            return entry;
+        });
+    }
+
+    /** The acquire from {@code entry} completed, with a connection or without. */
+    void acquired(Entry entry) {
+        release(entry);
+    }
+
+    /** A new connection of {@code origin} holds its pool until it closes. Called while an acquire holds the pool. */
+    void connectionCreated(Origin origin, Channel channel) {
+        Entry entry = pools.computeIfPresent(origin, (o, e) -> {
+            e.holders++;
+            return e;
+        });
+        if (entry == null) {
+            throw new IllegalStateException("a connection to " + origin + " made outside an acquire");
+        }
+        channel.closeFuture().addListener(f -> release(entry));
+    }
+
+    private void release(Entry entry) {
+        pools.computeIfPresent(entry.origin, (o, e) -> e != entry ? e : --e.holders == 0 ? null : e);
+    }
+
+    /** Pools held now. */
+    int size() {
+        return pools.size();
+    }
+
+    /** Closes every pool (and the idle connections in it). */
+    void close() {
+        for (Entry e : pools.values()) {
+            e.pool.close();
+        }
+        pools.clear();
+    }
+}
