@@ -6,7 +6,7 @@
 # The corpus Jazzer grows lives in .cifuzz-corpus/ (not committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for target in urlListReader urlToFileName pathClaims; do
+for target in urlListReader urlToFileName locationHeader pathClaims; do
   echo "fuzz: $target" >&2
   JAZZER_FUZZ=1 mvn -B -q test-compile surefire:test@fuzz -Dtest="ParserFuzzTest#$target"
 done

@@ -18,7 +18,7 @@ final class Redirects {
         }
         URI to;
         try {
-            to = from.resolve(new URI(location.trim()));
+            to = from.resolve(new URI(AsciiUrl.ofHeader(location.trim()))); // raw UTF-8, an IDN host: as browsers read them
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw FetchException.redirect("bad_redirect", "redirect to an unreadable Location: " + location);
         }

@@ -1,5 +1,6 @@
 package io.asynccrawler.job;
 
+import io.asynccrawler.fetch.AsciiUrl;
 import io.asynccrawler.fetch.Urls;
 import io.asynccrawler.save.FingerprintSet;
 import java.io.IOException;
@@ -176,14 +177,20 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
     }
 
     private Entry parse(String text, String explicitPath, String location) {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            return Entry.bad(location, text, "not a valid URL: " + text);
-        }
         if (text.indexOf('\uFFFD') >= 0) {
             return Entry.bad(location, text, "not valid UTF-8: " + text);
+        }
+        String ascii;
+        try {
+            ascii = AsciiUrl.of(text); // an IDN host as xn--, other non-ASCII percent-encoded: as sent
+        } catch (IllegalArgumentException e) {
+            return Entry.bad(location, text, "not a valid host name: " + text);
+        }
+        URI uri;
+        try {
+            uri = new URI(ascii);
+        } catch (URISyntaxException e) {
+            return Entry.bad(location, text, "not a valid URL: " + text);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
@@ -195,7 +202,7 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
         if (uri.getPort() > 65535) {
             return Entry.bad(location, text, "port out of range (0-65535): " + text);
         }
-        URI normal = normalize(uri, text);
+        URI normal = normalize(uri, ascii);
         if (!seen.add(normal.toString())) {
             duplicates++;
             return null;

@@ -2,6 +2,7 @@ package io.asynccrawler.server;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,7 +124,8 @@ final class Endpoints {
 
     private static void sendRedirect(Call call, HttpResponseStatus status, String location) {
         var response = call.full(status, "application/json", "{\"location\": " + quote(location) + "}\n");
-        response.headers().set(HttpHeaderNames.LOCATION, location);
+        // Non-ASCII goes out as raw UTF-8 bytes, as many servers send it (Netty writes a char as one byte).
+        response.headers().set(HttpHeaderNames.LOCATION, new String(location.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
         call.send(response);
     }
 

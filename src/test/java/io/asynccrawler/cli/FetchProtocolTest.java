@@ -54,6 +54,18 @@ class FetchProtocolTest extends FetchTestBase {
     }
 
     @Test
+    void nonAsciiInAUrlOrALocationGoesOutAsUtf8Escapes() throws Exception {
+        // A request target is ASCII (RFC 9112): the server must decode what the list says, on both transports.
+        String direct = base + "/anything/ü?x=ä";
+        String redirected = base + "/redirect-to?url=%2Fanything%2F%E2%82%AC"; // Location: /anything/€ as raw UTF-8 bytes
+        Cli cli = fetch(list(direct + " direct.json", redirected + " redirected.json").toString());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(Files.readString(out().resolve("direct.json"))).contains("\"path\": \"/anything/ü\"");
+        assertThat(Files.readString(out().resolve("redirected.json"))).contains("\"path\": \"/anything/€\"");
+        assertThat(results().get(redirected).get("finalUrl").asText()).isEqualTo(base + "/anything/%E2%82%AC");
+    }
+
+    @Test
     void aKeptAliveConnectionTheServerDroppedIsReplacedNotFailed() throws Exception {
         // The server closes the connection when the second request arrives on it (an idle timeout
         // firing just then): the client must use a new connection, not fail or spend a retry.

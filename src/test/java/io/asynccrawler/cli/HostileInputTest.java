@@ -63,6 +63,10 @@ class HostileInputTest extends FetchTestBase {
                         files("{h}/bytes/3@seed=2"), Map.of("{b}/bytes/3?seed=2", OK, "{b}/bytes/3?seed=1 a.bin extra", BAD)),
                 row("duplicates_fetched_once", bytes("{b}/bytes/3?seed=1\n{B}/bytes/3?seed=1#fragment\n  {b}/bytes/3?seed=1  \n"), 0,
                         files("{h}/bytes/3@seed=1"), Map.of("{b}/bytes/3?seed=1", OK)),
+                row("non_ascii_sent_as_utf8_escapes", bytes("{b}/anything/ü?x=ä\n{b}/anything/%C3%BC?x=%C3%A4\n"
+                        + "http://" + "ü".repeat(64) + ".example/\n"), 1,
+                        files("{h}/anything/ü@x=ä"), Map.of("{b}/anything/%C3%BC?x=%C3%A4", OK,
+                                "http://" + "ü".repeat(64) + ".example/", BAD)),
                 row("blank_lines_and_comments_only", bytes("\n   \n# nothing here\r\n\t\n"), 0, files(), Map.of()),
                 row("traversal_in_the_path", bytes("{b}/anything/x/../../../../anything/escape\n"), 0,
                         files("{h}/anything/escape"), Map.of("{b}/anything/escape", OK)),

@@ -2,6 +2,7 @@ package io.asynccrawler.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.asynccrawler.fetch.AsciiUrl;
 import io.asynccrawler.fetch.Urls;
 import io.asynccrawler.job.UrlSource;
 import io.asynccrawler.save.PathClaims;
@@ -16,7 +17,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Fuzz tests (Jazzer) of the parsers we own: the URL-list reader and the URL-to-file-name mapping.
+ * Fuzz tests (Jazzer) of the parsers we own: the URL-list reader, the URL-to-file-name mapping and
+ * a Location header's conversion to ASCII.
  * The property: whatever the input, nothing but a clean per-line error comes out, and every name
  * lies inside the output directory. In a normal build these run the inputs checked in under
  * {@code ParserFuzzTestInputs/} (regression mode); {@code scripts/fuzz.sh} fuzzes them for real.
@@ -36,6 +38,7 @@ class ParserFuzzTest {
                 } else {
                     check(e.uri().getScheme().equals("http") || e.uri().getScheme().equals("https"), "scheme: " + e);
                     check(e.uri().getHost() != null && !e.uri().getHost().isEmpty(), "host: " + e);
+                    check(isAscii(e.uri().toString()), "not ASCII, as a request must be: " + e);
                     checkInside(TargetPaths.forUrl(e.uri()));
                     if (e.explicitPath() != null) {
                         checkInside(TargetPaths.forExplicit(e.explicitPath()));
@@ -60,6 +63,17 @@ class ParserFuzzTest {
             }
         }
         checkInside(TargetPaths.forExplicit(text));
+    }
+
+    /** A Location header's value, one char a byte as the transports hand it over: ASCII out, or a refused host. */
+    @FuzzTest(maxDuration = "20s")
+    void locationHeader(byte[] header) {
+        try {
+            String ascii = AsciiUrl.ofHeader(new String(header, StandardCharsets.ISO_8859_1));
+            check(isAscii(ascii), "not ASCII: " + ascii);
+        } catch (IllegalArgumentException e) {
+            // a host name IDNA refuses: the redirect fails as unreadable
+        }
     }
 
     @FuzzTest(maxDuration = "20s")
@@ -98,6 +112,10 @@ class ParserFuzzTest {
             String s = segment.toString().toLowerCase(Locale.ROOT);
             check(!s.endsWith(".part") && !s.endsWith(".part.meta"), "named like a part file: " + p);
         }
+    }
+
+    private static boolean isAscii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
     }
 
     private static void check(boolean ok, String what) {

@@ -1,0 +1,134 @@
+package io.asynccrawler.fetch;
+
+import java.net.IDN;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * URLs in the ASCII form HTTP sends (RFC 9112 §3.2: a request target is ASCII): an
+ * internationalized host name as its IDNA "xn--" form ({@code bücher.example} is {@code
+ * xn--bcher-kva.example}), every other non-ASCII character percent-encoded as UTF-8 ({@code /ü}
+ * is {@code /%C3%BC}), as browsers and wget send them. java.net.URI keeps such characters as they
+ * are and finds no host in an IDN at all, so URLs pass through here before it parses them.
+ *
+ * <p>Host names are converted by {@link IDN} (IDNA 2003): the few characters IDNA 2008 treats
+ * otherwise ({@code ß}, final sigma, joiners) map as IDNA 2003 says ({@code faß.de} is {@code fass.de}).
+ */
+public final class AsciiUrl {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private AsciiUrl() {
+    }
+
+    /**
+     * {@code text} (an absolute or relative URL) in ASCII; {@code text} itself when it is ASCII already.
+     *
+     * @throws IllegalArgumentException a host name IDNA refuses (an empty label, one too long)
+     */
+    public static String of(String text) {
+        return isAscii(text) ? text : convert(text, false);
+    }
+
+    /**
+     * A Location header's value in ASCII. Both transports read a header's bytes as ISO-8859-1, one
+     * char a byte; servers send raw UTF-8 there more often than they should, so bytes that are UTF-8
+     * are read as UTF-8 (and then encoded as {@link #of} does), any others encoded byte by byte, as
+     * curl does. Spaces become {@code %20}, as in curl and browsers.
+     *
+     * @throws IllegalArgumentException a host name IDNA refuses
+     */
+    public static String ofHeader(String value) {
+        String spaced = value.indexOf(' ') < 0 ? value : value.replace(" ", "%20");
+        if (isAscii(spaced)) {
+            return spaced;
+        }
+        if (!isLatin1(spaced)) {
+            return convert(spaced, false); // not as a transport decodes a header: take it as text
+        }
+        byte[] bytes = spaced.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            String utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return convert(utf8, false);
+        } catch (CharacterCodingException e) {
+            return convert(spaced, true);
+        }
+    }
+
+    private static String convert(String text, boolean bytesAsIs) {
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        int rest = 0;
+        int start = authorityStart(text);
+        if (start >= 0) {
+            int end = start;
+            while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+            String authority = text.substring(start, end);
+            int at = authority.lastIndexOf('@');
+            String hostPort = authority.substring(at + 1);
+            int colon = hostPort.startsWith("[") ? -1 : hostPort.lastIndexOf(':');
+            String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            out.append(text, 0, start);
+            encode(authority.substring(0, at + 1), bytesAsIs, out);
+            out.append(isAscii(host) ? host : IDN.toASCII(host));
+            encode(colon < 0 ? "" : hostPort.substring(colon), bytesAsIs, out);
+            rest = end;
+        }
+        encode(text.substring(rest), bytesAsIs, out);
+        return out.toString();
+    }
+
+    /** Where the authority begins: after {@code scheme://}, or after the {@code //} of a network-path reference; -1 if none. */
+    private static int authorityStart(String text) {
+        if (text.startsWith("//")) {
+            return 2;
+        }
+        int scheme = text.indexOf("://");
+        return scheme > 0 && text.indexOf('/') == scheme + 1 && isAscii(text.substring(0, scheme)) ? scheme + 3 : -1;
+    }
+
+    /** Appends {@code s} with each non-ASCII character as its UTF-8 bytes percent-encoded (or, {@code bytesAsIs}, as the one byte it stands for). */
+    private static void encode(String s, boolean bytesAsIs, StringBuilder out) {
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < s.length() && s.charAt(end) >= 0x80) {
+                end++;
+            }
+            String run = s.substring(i, end);
+            for (byte b : run.getBytes(bytesAsIs ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8)) {
+                out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+            }
+            i = end;
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLatin1(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
