@@ -4,13 +4,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Latencies in milliseconds, in buckets at most 1/32 (3 %) of their value wide, so percentiles of
- * millions of requests cost a fixed array of counters. Thread-safe.
+ * Latencies in milliseconds, in buckets at most 1/256 (0.4 %) of their value wide, so percentiles of
+ * millions of requests cost a fixed array of counters (112 KiB). The width matters for comparisons: at
+ * 1/32, requests of 1,007 and 1,009 ms fell in buckets reported as 1,007 and 1,023 ms, and a table
+ * showed one mode 16 ms slower than another that was 2 ms apart. Thread-safe.
  */
 public final class LatencyHistogram {
-    private static final int SUB = 64;
-    private static final int MAX_EXPONENT = 58;
-    private final AtomicLongArray counts = new AtomicLongArray(SUB * (MAX_EXPONENT + 1));
+    /** Values below SUB get a bucket each; above, SUB / 2 buckets per power of two. */
+    private static final int SUB = 512;
+    private static final int HALF_BITS = Integer.numberOfTrailingZeros(SUB / 2);
+    private static final int BUCKETS = SUB + (62 - HALF_BITS) * (SUB / 2); // up to Long.MAX_VALUE
+    private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
     private final AtomicLong max = new AtomicLong();
     private final AtomicLong count = new AtomicLong();
 
@@ -50,12 +54,11 @@ public final class LatencyHistogram {
         return max.get();
     }
 
-    /** Values below 64 get a bucket each; above, 32 buckets per power of two. */
     static int index(long v) {
         if (v < SUB) {
             return (int) v;
         }
-        int exponent = 63 - Long.numberOfLeadingZeros(v) - 5; // v >> exponent lies in [32, 64)
+        int exponent = 63 - Long.numberOfLeadingZeros(v) - HALF_BITS; // v >> exponent lies in [SUB / 2, SUB)
         int sub = (int) (v >> exponent) - SUB / 2;
         return SUB + (exponent - 1) * (SUB / 2) + sub;
     }
