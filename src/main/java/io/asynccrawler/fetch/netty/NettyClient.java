@@ -14,9 +14,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.ChannelPool;
-import io.netty.channel.pool.SimpleChannelPool;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -78,11 +76,12 @@ public final class NettyClient implements ExchangeClient {
         this.bodyExecutor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 new DefaultThreadFactory("fetch-disk", true));
         this.rules = new ExchangeRules(settings.readTimeout(), settings.timeout(), bodyExecutor, () -> !noMoreUrls, idle);
+        int connectMillis = (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channelFactory(transport.socketChannelFactory())
                 .resolver(new OffLoopResolver(lookups))
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
                 .option(ChannelOption.TCP_NODELAY, true)
                 // Reads grow up to 256 KiB while a body streams (Netty's default stops at 64 KiB): a
                 // quarter of the reads, wake-ups and disk hand-overs per byte on large files (4 x 256
@@ -91,9 +90,8 @@ public final class NettyClient implements ExchangeClient {
                 .option(ChannelOption.SO_KEEPALIVE, true);
         this.pools = new OriginPools((origin, owner) -> {
             Bootstrap b = bootstrap.clone().remoteAddress(origin.address());
-            // Most recently used first: warm connections, and idle ones age out on the server.
-            return new SimpleChannelPool(b, new ClientPipeline(origin, tls, settings.insecure(), settings.readTimeout(), connections, idle, owner),
-                    ChannelHealthChecker.ACTIVE, true, true);
+            return new OriginPool(b, new ClientPipeline(origin, tls, settings.insecure(), settings.readTimeout(), connections, idle, owner),
+                    connectMillis);
         });
     }
 
