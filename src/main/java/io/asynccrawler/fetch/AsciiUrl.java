@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
  * is {@code /%C3%BC}), as browsers and wget send them. java.net.URI keeps such characters as they
  * are and finds no host in an IDN at all, so URLs pass through here before it parses them.
  *
+ * <p>A host that ends in a number is written as the IPv4 address it stands for, dotted decimal
+ * ({@link Ipv4Host}: {@code 127.1}, {@code 0x7f000001} and {@code 0177.0.0.1} are {@code 127.0.0.1}).
+ *
  * <p>Host names are converted by {@link IDN} (IDNA 2003): the few characters IDNA 2008 treats
  * otherwise ({@code ß}, final sigma, joiners) map as IDNA 2003 says ({@code faß.de} is {@code fass.de}).
  */
@@ -28,7 +31,7 @@ public final class AsciiUrl {
      * @throws IllegalArgumentException a host name IDNA refuses (an empty label, one too long)
      */
     public static String of(String text) {
-        return isAscii(text) ? text : convert(text, false);
+        return numericHost(isAscii(text) ? text : convert(text, false));
     }
 
     /**
@@ -42,21 +45,49 @@ public final class AsciiUrl {
     public static String ofHeader(String value) {
         String spaced = value.indexOf(' ') < 0 ? value : value.replace(" ", "%20");
         if (isAscii(spaced)) {
-            return spaced;
+            return numericHost(spaced);
         }
         if (!isLatin1(spaced)) {
-            return convert(spaced, false); // not as a transport decodes a header: take it as text
+            return numericHost(convert(spaced, false)); // not as a transport decodes a header: take it as text
         }
         byte[] bytes = spaced.getBytes(StandardCharsets.ISO_8859_1);
+        String text;
         try {
-            String utf8 = StandardCharsets.UTF_8.newDecoder()
+            text = convert(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return convert(utf8, false);
+                    .decode(ByteBuffer.wrap(bytes)).toString(), false);
         } catch (CharacterCodingException e) {
-            return convert(spaced, true);
+            text = convert(spaced, true);
         }
+        return numericHost(text);
+    }
+
+    /**
+     * {@code url} with a host that ends in a number written as the IPv4 address it stands for
+     * ({@link Ipv4Host}: {@code 127.1} is {@code 127.0.0.1}); {@code url} itself otherwise.
+     *
+     * @throws IllegalArgumentException the host ends in a number but is no IPv4 address
+     */
+    private static String numericHost(String url) {
+        int start = authorityStart(url);
+        if (start < 0) {
+            return url;
+        }
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        int hostStart = at >= start ? at + 1 : start;
+        if (hostStart < end && url.charAt(hostStart) == '[') {
+            return url; // IPv6
+        }
+        int colon = url.lastIndexOf(':', end - 1);
+        int hostEnd = colon >= hostStart ? colon : end;
+        String v4 = Ipv4Host.canonical(url, hostStart, hostEnd);
+        return v4 == null || url.regionMatches(hostStart, v4, 0, hostEnd - hostStart) && v4.length() == hostEnd - hostStart
+                ? url : url.substring(0, hostStart) + v4 + url.substring(hostEnd);
     }
 
     private static String convert(String text, boolean bytesAsIs) {

@@ -66,6 +66,26 @@ class FetchProtocolTest extends FetchTestBase {
     }
 
     @Test
+    void aHostInAnyIpv4FormReachesTheAddressBrowsersAndCurlReach() throws Exception {
+        String port = base.substring(base.lastIndexOf(':') + 1);
+        String shortForm = "http://127.1:" + port + "/bytes/5?seed=1";
+        String octal = "http://0177.0.0.1:" + port + "/bytes/6?seed=2"; // the JDK's resolver reads 177.0.0.1
+        String redirected = base + "/redirect-to?url=http%3A%2F%2F0x7f000001%3A" + port + "%2Fbytes%2F7%3Fseed%3D3";
+        String bad = "http://256.0.0.1:" + port + "/";
+        Cli cli = fetch("--retries", "0", "--connect-timeout", "2s", list(shortForm, octal, redirected + " r.bin", bad).toString());
+        assertThat(cli.exitCode).as(cli.err).isEqualTo(1);
+        var r = results();
+        assertOutcome(r.get(base + "/bytes/5?seed=1"), "ok", null, null);
+        assertOutcome(r.get(base + "/bytes/6?seed=2"), "ok", null, null);
+        assertOutcome(r.get(redirected), "ok", null, null);
+        assertThat(r.get(redirected).get("finalUrl").asText()).isEqualTo(base + "/bytes/7?seed=3");
+        assertOutcome(r.get(bad), "failed", "bad_input", "not a valid host name");
+        String host = FetchCommandTest.hostDir();
+        assertThat(Tree.files(out())).containsExactlyInAnyOrder(host + "/bytes/5@seed=1", host + "/bytes/6@seed=2", "r.bin");
+        assertThat(Files.readAllBytes(out().resolve("r.bin"))).isEqualTo(DeterministicBytes.bytes(3, 0, 7));
+    }
+
+    @Test
     void aKeptAliveConnectionTheServerDroppedIsReplacedNotFailed() throws Exception {
         // The server closes the connection when the second request arrives on it (an idle timeout
         // firing just then): the client must use a new connection, not fail or spend a retry.

@@ -32,6 +32,49 @@ class AsciiUrlTest {
         assertThat(AsciiUrl.ofHeader(url)).isSameAs(url);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // The WHATWG URL Standard's IPv4 forms, as browsers and curl read them.
+        "http://127.1/ | http://127.0.0.1/",
+        "http://127.1:8080/a.b?c.d | http://127.0.0.1:8080/a.b?c.d",
+        "http://0x7f000001/ | http://127.0.0.1/",
+        "http://2130706433/ | http://127.0.0.1/",
+        "http://0177.0.0.1/ | http://127.0.0.1/", // octal: the JDK's resolver would read 177.0.0.1
+        "http://0X7F.0.0.01/ | http://127.0.0.1/",
+        "http://127.0.0.1./ | http://127.0.0.1/",
+        "http://user:pw@10.1/x | http://user:pw@10.0.0.1/x",
+        "http://0x/ | http://0.0.0.0/",
+        "http://255.255.255.255/ | http://255.255.255.255/",
+        "http://1.2.65535/ | http://1.2.255.255/",
+        "//127.1/x | //127.0.0.1/x",
+        // Names, left as they are: the last label does not read as a number.
+        "http://123.example/ | http://123.example/",
+        "http://example.1abc/ | http://example.1abc/",
+        "http://example.0x1g/ | http://example.0x1g/",
+        "http://[::1]:80/ | http://[::1]:80/",
+        "file:///tmp/1.2 | file:///tmp/1.2",
+    })
+    void aHostThatEndsInANumberIsAnIpv4Address(String given, String sent) {
+        assertThat(AsciiUrl.of(given)).isEqualTo(sent);
+        assertThat(AsciiUrl.ofHeader(given)).isEqualTo(sent);
+    }
+
+    @Test
+    void aDottedQuadIsReturnedAsItIs() {
+        String url = "http://127.0.0.1:8080/a";
+        assertThat(AsciiUrl.of(url)).isSameAs(url);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "http://1.2.3.4.5/", "http://256.0.0.1/", "http://1.2.3.256/", "http://1.2.65536/", "http://4294967296/",
+        "http://08.0.0.1/", "http://0x1g.1/", "http://1..2/", "http://example.1/", "http://a.b.0x10/", "http://bücher.1.2/",
+    })
+    void aHostThatEndsInANumberButIsNoAddressIsAnError(String url) {
+        assertThatThrownBy(() -> AsciiUrl.of(url)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not an IPv4 address: ");
+    }
+
     @Test
     void aHostIdnaRefusesIsAnError() {
         assertThatThrownBy(() -> AsciiUrl.of("http://" + "ü".repeat(64) + ".example/")).isInstanceOf(IllegalArgumentException.class);

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Fuzz tests (Jazzer) of the parsers we own: the URL-list reader, the URL-to-file-name mapping and
@@ -25,6 +26,7 @@ import java.util.Set;
  */
 class ParserFuzzTest {
     private static final Path ROOT = Path.of("/out/dir");
+    private static final Pattern DOTTED_QUAD = Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
 
     @FuzzTest(maxDuration = "20s")
     void urlListReader(byte[] list) throws Exception {
@@ -39,6 +41,7 @@ class ParserFuzzTest {
                     check(e.uri().getScheme().equals("http") || e.uri().getScheme().equals("https"), "scheme: " + e);
                     check(e.uri().getHost() != null && !e.uri().getHost().isEmpty(), "host: " + e);
                     check(isAscii(e.uri().toString()), "not ASCII, as a request must be: " + e);
+                    checkNumericHost(e.uri().getHost(), e);
                     checkInside(TargetPaths.forUrl(e.uri()));
                     if (e.explicitPath() != null) {
                         checkInside(TargetPaths.forExplicit(e.explicitPath()));
@@ -111,6 +114,15 @@ class ParserFuzzTest {
         for (Path segment : p) {
             String s = segment.toString().toLowerCase(Locale.ROOT);
             check(!s.endsWith(".part") && !s.endsWith(".part.meta"), "named like a part file: " + p);
+        }
+    }
+
+    /** A host that ends in a number is an IPv4 address in dotted decimal, the form every client reads alike. */
+    private static void checkNumericHost(String host, UrlSource.Entry e) {
+        String trimmed = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        String last = trimmed.substring(trimmed.lastIndexOf('.') + 1);
+        if (!host.startsWith("[") && !last.isEmpty() && last.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            check(DOTTED_QUAD.matcher(host).matches(), "an IPv4 host not in dotted decimal: " + e);
         }
     }
 
