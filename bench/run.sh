@@ -2,7 +2,7 @@
 # The benchmark against curl, wget2, aria2c and Python aiohttp (see bench/bench.py): installs the
 # peers and nginx from Debian if missing, builds the jar, starts `crawler serve` for the delay
 # endpoints, and prints the table (also bench/results/latest.md and .json).
-# Usage: bench/run.sh [--runs N] [--only small,large,...,compare] [--compare-urls N]   (about 11 minutes)
+# Usage: bench/run.sh [--runs N] [--only small,large,...,compare] [--compare-urls N]   (7-11 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
