@@ -42,6 +42,8 @@ class HostileServerTest {
         for (HostileCases.HostileCase c : HostileCases.CASES.values()) {
             server.on(c.path(), c.scripts);
         }
+        server.on(EARLY_HINTS, Script.reply("HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+                + "HTTP/1.1 102 Processing\r\n\r\n" + HostileCases.ok("hinted")));
     }
 
     @AfterAll
@@ -49,6 +51,8 @@ class HostileServerTest {
         server.close();
         other.close();
     }
+
+    private static final String EARLY_HINTS = "/early-hints";
 
     /** The mode every case runs in; a subclass runs the same table in another. */
     String mode() {
@@ -93,6 +97,29 @@ class HostileServerTest {
         if (c.otherMustNotSee != null) {
             assertThat(other.requests()).isNotEmpty();
             assertThat(other.requests()).allSatisfy(r -> assertThat(r.toLowerCase()).doesNotContain(c.otherMustNotSee));
+        }
+    }
+
+    /**
+     * Informational responses before the real one (RFC 9110 §15.2: a client must read past them):
+     * the event loop saves the final response; HttpURLConnection cannot, and the blocking modes
+     * say so at once instead of waiting out the read timeout for a body that never comes.
+     */
+    @Test
+    void informationalResponsesBeforeTheFinalOne() throws IOException {
+        Path out = tmp.resolve("out");
+        Path report = tmp.resolve("report.json");
+        Cli cli = Cli.run("fetch", "-q", "--mode", mode(), "-o", out.toString(), "--report", report.toString(),
+                "--retries", "0", "--read-timeout", "5s", server.base() + EARLY_HINTS);
+        JsonNode result = new ObjectMapper().readTree(report.toFile()).get("results").get(0);
+        if (mode().equals("async")) {
+            assertThat(cli.exitCode).as(cli.err).isZero();
+            assertThat(Files.readString(out.resolve(hostDir() + EARLY_HINTS))).isEqualTo("hinted");
+        } else {
+            assertThat(cli.exitCode).isEqualTo(1);
+            assertThat(result.get("reason").asText()).as("at once, not a read_timeout: " + result).isEqualTo("bad_response");
+            assertThat(result.get("error").asText()).contains("HTTP 103 Early Hints before the response");
+            assertThat(Tree.files(out)).isEmpty();
         }
     }
 

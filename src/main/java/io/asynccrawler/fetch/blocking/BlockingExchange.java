@@ -114,6 +114,13 @@ final class BlockingExchange {
         if (status < 0) {
             throw FetchException.badResponse("not an HTTP response");
         }
+        if (status >= 100 && status < 200) {
+            // HttpURLConnection skips 100 Continue only: it takes 102 or 103 Early Hints for the
+            // response itself and then waits for a body that never comes (the event loop reads past).
+            c.disconnect();
+            throw FetchException.badResponse("HTTP " + status + " " + c.getResponseMessage()
+                    + " before the response: the blocking modes cannot read past it (--mode async can)");
+        }
         headSeen = true;
         ResponseHead head = ResponseHead.of(status, c.getResponseMessage(), c.getHeaderFields(), System.nanoTime());
         receiver.onHead(head);
