@@ -117,9 +117,9 @@ final class BlockingExchange {
         if (status >= 100 && status < 200) {
             // HttpURLConnection skips 100 Continue only: it takes 102 or 103 Early Hints for the
             // response itself and then waits for a body that never comes (the event loop reads past).
+            String interim = "HTTP " + status + " " + c.getResponseMessage();
             c.disconnect();
-            throw FetchException.badResponse("HTTP " + status + " " + c.getResponseMessage()
-                    + " before the response: the blocking modes cannot read past it (--mode async can)");
+            throw FetchException.badResponse(interim + " before the response: the blocking modes cannot read past it (--mode async can)");
         }
         headSeen = true;
         ResponseHead head = ResponseHead.of(status, c.getResponseMessage(), c.getHeaderFields(), System.nanoTime());
