@@ -70,9 +70,39 @@ public final class AsciiUrl {
      * @throws IllegalArgumentException the host ends in a number but is no IPv4 address
      */
     private static String numericHost(String url) {
+        int[] h = hostBounds(url);
+        if (h == null || h[1] == h[2] || url.charAt(h[1]) == '[') {
+            return url; // no authority, no host, or IPv6
+        }
+        String v4 = Ipv4Host.canonical(url, h[1], h[2]);
+        boolean same = v4 == null || v4.length() == h[2] - h[1] && url.startsWith(v4, h[1]);
+        return same ? url : url.substring(0, h[1]) + v4 + url.substring(h[2]);
+    }
+
+    private static String convert(String text, boolean bytesAsIs) {
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        int rest = 0;
+        int[] h = hostBounds(text);
+        if (h != null) {
+            out.append(text, 0, h[0]);
+            encode(text.substring(h[0], h[1]), bytesAsIs, out); // user info and its '@'
+            String host = text.substring(h[1], h[2]);
+            out.append(isAscii(host) ? host : IDN.toASCII(host));
+            encode(text.substring(h[2], h[3]), bytesAsIs, out); // ':' and port
+            rest = h[3];
+        }
+        encode(text.substring(rest), bytesAsIs, out);
+        return out.toString();
+    }
+
+    /**
+     * Where the authority and its host lie in {@code url}: {authority start, host start, host end,
+     * authority end}, an IPv6 literal with its brackets; null if {@code url} has no authority.
+     */
+    private static int[] hostBounds(String url) {
         int start = authorityStart(url);
         if (start < 0) {
-            return url;
+            return null;
         }
         int end = start;
         while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
@@ -80,38 +110,15 @@ public final class AsciiUrl {
         }
         int at = url.lastIndexOf('@', end - 1);
         int hostStart = at >= start ? at + 1 : start;
+        int hostEnd;
         if (hostStart < end && url.charAt(hostStart) == '[') {
-            return url; // IPv6
+            int close = url.indexOf(']', hostStart);
+            hostEnd = close >= 0 && close < end ? close + 1 : end;
+        } else {
+            int colon = url.lastIndexOf(':', end - 1);
+            hostEnd = colon >= hostStart ? colon : end;
         }
-        int colon = url.lastIndexOf(':', end - 1);
-        int hostEnd = colon >= hostStart ? colon : end;
-        String v4 = Ipv4Host.canonical(url, hostStart, hostEnd);
-        return v4 == null || url.regionMatches(hostStart, v4, 0, hostEnd - hostStart) && v4.length() == hostEnd - hostStart
-                ? url : url.substring(0, hostStart) + v4 + url.substring(hostEnd);
-    }
-
-    private static String convert(String text, boolean bytesAsIs) {
-        StringBuilder out = new StringBuilder(text.length() + 32);
-        int rest = 0;
-        int start = authorityStart(text);
-        if (start >= 0) {
-            int end = start;
-            while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
-                end++;
-            }
-            String authority = text.substring(start, end);
-            int at = authority.lastIndexOf('@');
-            String hostPort = authority.substring(at + 1);
-            int colon = hostPort.startsWith("[") ? -1 : hostPort.lastIndexOf(':');
-            String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-            out.append(text, 0, start);
-            encode(authority.substring(0, at + 1), bytesAsIs, out);
-            out.append(isAscii(host) ? host : IDN.toASCII(host));
-            encode(colon < 0 ? "" : hostPort.substring(colon), bytesAsIs, out);
-            rest = end;
-        }
-        encode(text.substring(rest), bytesAsIs, out);
-        return out.toString();
+        return new int[] {start, hostStart, hostEnd, end};
     }
 
     /** Where the authority begins: after {@code scheme://}, or after the {@code //} of a network-path reference; -1 if none. */
