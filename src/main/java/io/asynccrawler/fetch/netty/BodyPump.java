@@ -60,6 +60,8 @@ final class BodyPump {
     /** Guarded by this: the calls not yet run, and whether a task on the executor is running them. */
     private final ArrayDeque<Task> tasks = new ArrayDeque<>();
     private boolean draining;
+    /** The exchange gave the connection back: its reading is another exchange's business now. On the event loop. */
+    private boolean detached;
     /** The first failure of a step; later steps are skipped. Touched by the draining task only. */
     private Throwable failure;
 
@@ -92,6 +94,11 @@ final class BodyPump {
         CompletableFuture<Void> done = new CompletableFuture<>();
         enqueue(new Task(step::run, null, null, true, done));
         return done;
+    }
+
+    /** The exchange no longer holds the connection: never resume its reading. On the event loop. */
+    void detach() {
+        detached = true;
     }
 
     boolean paused() {
@@ -179,7 +186,7 @@ final class BodyPump {
     }
 
     private void resume() {
-        if (channel.isActive() && !channel.config().isAutoRead()) {
+        if (!detached && channel.isActive() && !channel.config().isAutoRead()) {
             channel.config().setAutoRead(true);
         }
     }

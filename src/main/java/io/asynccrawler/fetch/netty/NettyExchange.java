@@ -21,12 +21,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
  * One request and its response on one pooled connection. Runs on the connection's event loop;
- * receiver calls go through a {@link BodyPump}. {@link #finish} is the only place the connection
- * goes back to its pool (or is closed), and it runs once.
+ * receiver calls go through a {@link BodyPump}. {@link #release} is the only place the connection
+ * goes back to its pool (or is closed), and it runs once: as soon as the response has been read,
+ * so that the next request can use the connection while the disk still takes this body. The
+ * exchange completes once the receiver has taken the whole body ({@link #complete}, on the body
+ * executor), or at its first failure.
  */
 final class NettyExchange implements InFlight {
     private final Channel channel;
@@ -51,9 +55,10 @@ final class NettyExchange implements InFlight {
     private boolean closeDelimited;
     private boolean tlsClosedCleanly;
     private boolean ended;
-    /** Something arrived after the response ended: the server does not frame its responses right. */
-    private boolean leftover;
-    private boolean done;
+    /** The connection went back to its pool or was closed: this exchange no longer touches it. On the event loop. */
+    private boolean released;
+    /** Set by whichever thread completes the exchange, once. */
+    private final AtomicBoolean done = new AtomicBoolean();
 
     NettyExchange(Lease lease, Request request, BodyReceiver receiver, ExchangeRules rules) {
         this.channel = lease.channel();
@@ -110,7 +115,7 @@ final class NettyExchange implements InFlight {
 
     /** Silence while waiting for bytes; paused while the disk holds the socket back. */
     private void checkRead() {
-        if (done) {
+        if (released) {
             return;
         }
         long idle = System.nanoTime() - lastReadNanos;
@@ -128,11 +133,7 @@ final class NettyExchange implements InFlight {
     void onMessage(Object msg) {
         try {
             lastReadNanos = System.nanoTime();
-            if (ended) {
-                leftover = true; // bytes after the end of the response: the connection is not reused
-                return;
-            }
-            if (done) {
+            if (released) {
                 return;
             }
             if (msg instanceof HttpResponse && !onHead((HttpResponse) msg)) {
@@ -201,7 +202,13 @@ final class NettyExchange implements InFlight {
                 return;
             }
             ended = true;
-            pump.submit(receiver::onEnd).thenRun(() -> channel.eventLoop().execute(() -> finish(null, keepAlive && !closeDelimited && !leftover)));
+            release(keepAlive && !closeDelimited);
+            // Completes on the body executor, whose thread may block: the job reports the result there
+            // (Job). A failure of onEnd comes through the pump's onFailure instead.
+            pump.submit(() -> {
+                receiver.onEnd();
+                complete(null);
+            });
         }
     }
 
@@ -243,38 +250,58 @@ final class NettyExchange implements InFlight {
         finish(failure, false);
     }
 
-    /** Ends the exchange once: gives the connection back (or closes it), then completes. On the event loop. */
+    /** Ends the exchange: gives the connection back (or closes it) if it still holds it, then completes. On the event loop. */
     private void finish(FetchException failure, boolean reusable) {
-        if (done) {
-            return;
-        }
-        done = true;
         try {
-            if (readTimer != null) {
-                readTimer.cancel(false);
-            }
-            if (deadlineTimer != null) {
-                deadlineTimer.cancel(false);
-            }
-            if (handler != null) {
-                handler.end(); // a closed channel's pipeline may already be empty: keep our own reference
-            }
-            if (!reusable || failure != null || !keepIdle.getAsBoolean()) {
-                channel.close();
-            } else {
-                if (!channel.config().isAutoRead()) {
-                    channel.config().setAutoRead(true);
-                }
-                idle.released(channel);
-            }
-            pool.release(channel);
+            release(reusable && failure == null);
         } finally {
             // Whatever happened above, the exchange completes: a job never waits on a lost one.
-            if (failure == null) {
-                completion.complete(null);
-            } else {
-                pump.finallyRun(receiver::onAbort).whenComplete((v, e) -> completion.completeExceptionally(failure));
+            complete(failure);
+        }
+    }
+
+    /**
+     * Gives the connection back to its pool, or closes it, once; stops the timers. On the event
+     * loop. Another exchange may take the connection at once: nothing here touches it after.
+     */
+    private void release(boolean reusable) {
+        if (released) {
+            return;
+        }
+        released = true;
+        pump.detach();
+        if (readTimer != null) {
+            readTimer.cancel(false);
+        }
+        if (deadlineTimer != null) {
+            deadlineTimer.cancel(false);
+        }
+        if (handler != null) {
+            // From here on what arrives goes nowhere: bytes after the response (a server that does
+            // not frame its responses right) close the connection (ExchangeHandler). A closed
+            // channel's pipeline may already be empty: keep our own reference.
+            handler.end();
+        }
+        if (!reusable || !keepIdle.getAsBoolean()) {
+            channel.close();
+        } else {
+            if (!channel.config().isAutoRead()) {
+                channel.config().setAutoRead(true);
             }
+            idle.released(channel);
+        }
+        pool.release(channel);
+    }
+
+    /** Completes the exchange once, with {@code failure} or without; the receiver's onAbort runs first on a failure. Any thread. */
+    private void complete(FetchException failure) {
+        if (!done.compareAndSet(false, true)) {
+            return;
+        }
+        if (failure == null) {
+            completion.complete(null);
+        } else {
+            pump.finallyRun(receiver::onAbort).whenComplete((v, e) -> completion.completeExceptionally(failure));
         }
     }
 }
