@@ -13,6 +13,15 @@ public interface ExchangeClient extends AutoCloseable {
     default void noMoreUrls() {
     }
 
+    /**
+     * Whether the calling thread may block (on a report written to a pipe nobody reads, say):
+     * false on the transport's own event loops, where every exchange would wait with it. A job
+     * reports a result on the thread that completed it when this allows, else on a thread of its own.
+     */
+    default boolean mayBlockHere() {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -18,4 +18,9 @@ public interface Fetcher {
      */
     default void noMoreUrls() {
     }
+
+    /** Whether the calling thread may block: see {@link ExchangeClient#mayBlockHere()}. */
+    default boolean mayBlockHere() {
+        return false;
+    }
 }

@@ -63,6 +63,11 @@ public final class PolicyFetcher implements Fetcher {
     }
 
     @Override
+    public boolean mayBlockHere() {
+        return client.mayBlockHere();
+    }
+
+    @Override
     public void cancelAll() {
         cancelled = true;
         for (FetchRun run : active) {

@@ -10,6 +10,7 @@ import io.asynccrawler.save.TargetPaths;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
@@ -21,9 +22,10 @@ import java.util.function.Consumer;
  * One run over one URL list: reads the input on the calling thread, holds a permit of the
  * semaphore (and a place of the URL's host) for each URL from request start to file close, and
  * reports every Result. Reading stops while all permits are out: that is what keeps input lazy.
- * Results are reported on a thread of their own, never on the thread that completed the fetch (an
- * event loop): the report may write to a pipe nobody reads, and a URL's permit comes back only
- * after its result is reported, so a stuck report holds back new URLs, not the event loops.
+ * A result is reported on the thread that completed its fetch when that thread may block (a disk
+ * thread that saved the body, a blocking mode's worker), else on a thread of its own, never on an
+ * event loop: the report may write to a pipe nobody reads, and a URL's permit comes back only after
+ * its result is reported, so a stuck report holds back new URLs, not the event loops.
  */
 public final class Job {
     private final Fetcher fetcher;
@@ -43,11 +45,20 @@ public final class Job {
     /** The input ran out (not interrupted): once no URL waits for its host either, none will start. */
     private volatile boolean inputExhausted;
     private final AtomicBoolean toldNoMoreUrls = new AtomicBoolean();
-    /** Reports results in the order their fetches ended (made by run, shut down as it returns). */
+    /** Reports the results of fetches that ended where nothing may block (made by run, shut down as it returns). */
     private volatile ExecutorService reporter;
+    /** Runs a settle on the thread that ended the fetch if it may block there, else hands it to the reporter. */
+    private final Executor settler;
 
     public Job(Fetcher fetcher, JobSettings settings, Consumer<Result> onResult, Consumer<String> onInputError) {
         this.fetcher = fetcher;
+        this.settler = settle -> {
+            if (fetcher.mayBlockHere()) {
+                settle.run();
+            } else {
+                reporter.execute(settle);
+            }
+        };
         this.settings = settings;
         this.onResult = onResult;
         this.onInputError = onInputError;
@@ -157,7 +168,7 @@ public final class Job {
                     if (next != null) {
                         launch(next);
                     }
-                }, reporter);
+                }, settler);
                 return;
             }
             current = fetch.isCompletedExceptionally()

@@ -11,11 +11,14 @@ import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.netty.Transport;
 import io.asynccrawler.save.OutputDirectory;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,8 +28,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where results are reported: on the job's own thread, never on an event loop, so that a report
- * that blocks (a pipe nobody reads) holds back new URLs and never the loops.
+ * Where results are reported: never on an event loop, so that a report that blocks (a pipe nobody
+ * reads) holds back new URLs and never the loops; on the disk thread that saved the body when the
+ * fetch ended there, without a hand-over to the job's own thread.
  */
 class JobReportingTest extends OneServerTest {
     /** Runs {@code urls} URLs of the test server at concurrency 2; returns the client's longest loop stall. */
@@ -35,9 +39,15 @@ class JobReportingTest extends OneServerTest {
         for (int i = 0; i < urls; i++) {
             lines.add(server.baseUri().resolve("/bytes/100?n=" + i) + " f" + i);
         }
+        return job(lines, onResult);
+    }
+
+    /** Runs the list {@code lines} at concurrency 2; returns the client's longest loop stall. */
+    private Duration job(List<String> lines, Consumer<Result> onResult) throws Exception {
         Path list = Files.write(tmp.resolve("urls.txt"), lines);
         Path out = Files.createDirectories(tmp.resolve("out"));
-        FetchSettings settings = FetchSettings.defaults("test");
+        FetchSettings settings = new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), null, 0, 10, List.of(),
+                "test", -1, false, false, true, false); // no retries: a refused connect fails at once
         try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2);
              UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
             new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)), new JobSettings(2, 0), onResult, line -> { })
@@ -56,6 +66,28 @@ class JobReportingTest extends OneServerTest {
         });
         assertThat(results).hasSize(20).allMatch(r -> r.outcome() == Outcome.OK);
         assertThat(threads).isNotEmpty().noneMatch(name -> name.startsWith("fetch-loop"));
+    }
+
+    @Test
+    void aSavedBodysResultIsReportedOnTheDiskThreadThatSavedItAndAFailedConnectsOffTheLoop() throws Exception {
+        int refusedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            refusedPort = s.getLocalPort();
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            lines.add(server.baseUri().resolve("/bytes/100?n=" + i) + " ok" + i);
+            if (i % 5 == 0) {
+                lines.add("http://127.0.0.1:" + refusedPort + "/x" + i + " refused" + i);
+            }
+        }
+        Map<Outcome, Set<String>> threads = new ConcurrentHashMap<>();
+        job(lines, r -> threads.computeIfAbsent(r.outcome(), o -> ConcurrentHashMap.newKeySet()).add(Thread.currentThread().getName()));
+        // The body's last step (close and rename) ends the fetch on a disk thread, which may block:
+        // its result is reported there. A refused connect ends on an event loop, which may not (or,
+        // refused before the reader has looked, on the reader).
+        assertThat(threads.get(Outcome.OK)).isNotEmpty().allMatch(name -> name.startsWith("fetch-disk"));
+        assertThat(threads.get(Outcome.FAILED)).isNotEmpty().noneMatch(name -> name.startsWith("fetch-loop"));
     }
 
     @Test

@@ -69,6 +69,12 @@ public final class BlockingClient implements ExchangeClient {
         };
     }
 
+    /** Every thread an exchange ends on is one that blocks on I/O anyway. */
+    @Override
+    public boolean mayBlockHere() {
+        return true;
+    }
+
     /** Ends an exchange once: by its own thread, or early by an abort. */
     private static final class Settled {
         final CompletableFuture<Void> done = new CompletableFuture<>();

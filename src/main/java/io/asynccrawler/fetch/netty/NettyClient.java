@@ -17,11 +17,14 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.pool.ChannelPool;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.concurrent.Promise;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +39,8 @@ public final class NettyClient implements ExchangeClient {
     public static final int DEFAULT_MAX_IDLE = 256;
 
     private final EventLoopGroup group;
+    /** The group's loops, to tell whether a thread is one of them. */
+    private final EventExecutor[] loops;
     private final EventExecutorGroup lookups;
     private final ExecutorService bodyExecutor;
     private final OriginPools pools;
@@ -70,6 +75,9 @@ public final class NettyClient implements ExchangeClient {
         this.settings = settings;
         Warmup.run();
         this.group = transport.newGroup(eventLoops, new DefaultThreadFactory("fetch-loop", true));
+        List<EventExecutor> all = new ArrayList<>();
+        group.forEach(all::add);
+        this.loops = all.toArray(new EventExecutor[0]);
         this.lag = new LoopLagProbe(group);
         this.lookups = new DefaultEventExecutorGroup(4, new DefaultThreadFactory("fetch-dns", true));
         // Receivers block on file creation, writes and renames: a few threads keep the loop free of them.
@@ -191,6 +199,17 @@ public final class NettyClient implements ExchangeClient {
                 });
             });
         });
+    }
+
+    /** Any thread but an event loop of this client's. */
+    @Override
+    public boolean mayBlockHere() {
+        for (EventExecutor loop : loops) {
+            if (loop.inEventLoop()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many idle connections a job of {@code concurrency} keeps alive, all origins together: as curl, 4 per transfer, at least 64. */
