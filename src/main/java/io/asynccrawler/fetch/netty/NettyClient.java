@@ -15,10 +15,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.pool.ChannelPool;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.concurrent.Promise;
@@ -41,7 +39,7 @@ public final class NettyClient implements ExchangeClient {
     private final EventLoopGroup group;
     /** The group's loops, to tell whether a thread is one of them. */
     private final EventExecutor[] loops;
-    private final EventExecutorGroup lookups;
+    private final OffLoopResolver resolver;
     private final ExecutorService bodyExecutor;
     private final OriginPools pools;
     private final FetchSettings settings;
@@ -70,7 +68,13 @@ public final class NettyClient implements ExchangeClient {
      * {@link #maxIdleFor(int)}): past that, the one idle longest closes.
      */
     public NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle) {
+        this(transport, settings, tls, eventLoops, maxIdle, new OffLoopResolver());
+    }
+
+    /** As above, with names looked up by {@code resolver}. */
+    NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle, OffLoopResolver resolver) {
         this.tls = tls;
+        this.resolver = resolver;
         this.idle = new IdleConnections(maxIdle);
         this.settings = settings;
         Warmup.run();
@@ -79,7 +83,6 @@ public final class NettyClient implements ExchangeClient {
         group.forEach(all::add);
         this.loops = all.toArray(new EventExecutor[0]);
         this.lag = new LoopLagProbe(group);
-        this.lookups = new DefaultEventExecutorGroup(4, new DefaultThreadFactory("fetch-dns", true));
         // Receivers block on file creation, writes and renames: a few threads keep the loop free of them.
         this.bodyExecutor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 new DefaultThreadFactory("fetch-disk", true));
@@ -88,7 +91,7 @@ public final class NettyClient implements ExchangeClient {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channelFactory(transport.socketChannelFactory())
-                .resolver(new OffLoopResolver(lookups))
+                .resolver(resolver)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
                 .option(ChannelOption.TCP_NODELAY, true)
                 // Reads grow up to 256 KiB while a body streams (Netty's default stops at 64 KiB): a
@@ -157,7 +160,7 @@ public final class NettyClient implements ExchangeClient {
     private void startOrThrow(Request request, BodyReceiver receiver, PendingExchange pending, boolean mayReplace) {
         Origin origin = Origin.of(request.uri());
         if (origin.https()) {
-            CompletableFuture<?> context = tls.get(lookups);
+            CompletableFuture<?> context = tls.get(resolver.executor());
             if (!context.isDone()) {
                 context.whenComplete((c, e) -> start(request, receiver, pending, mayReplace));
                 return;
@@ -242,7 +245,7 @@ public final class NettyClient implements ExchangeClient {
             pools.close();
         }
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
-        lookups.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        resolver.close();
         bodyExecutor.shutdown();
         try {
             bodyExecutor.awaitTermination(10, TimeUnit.SECONDS);
