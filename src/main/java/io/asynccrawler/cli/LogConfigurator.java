@@ -43,6 +43,11 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         root.setLevel(Level.INFO);
         root.addAppender(stderr);
         context.getLogger("io.netty").setLevel(Level.WARN);
+        // Netty looks for the loopback interface as it loads, for its server-side helpers. A sandbox
+        // without network interfaces (a container run with --network none) has none, and Netty
+        // warns, once with a stack trace: the first lines a user would read, about nothing a
+        // download needs. -vv still shows them (LoggingOptions).
+        context.getLogger("io.netty.util.NetUtilInitializations").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,6 +87,23 @@ public final class Main implements Callable<Integer> {
         setIfAbsent("io.netty.jfr.enabled", "false");
         setIfAbsent("slf4j.provider", LogProvider.class.getName());
         setIfAbsent("slf4j.internal.verbosity", "WARN");
+        // Netty names channels after a hardware address it looks for among the network interfaces
+        // (and warns where there is none, as in a sandbox without a network): random bytes, as its
+        // own fallback, name them as well.
+        setIfAbsent("io.netty.machineId", randomMachineId());
+    }
+
+    private static String randomMachineId() {
+        byte[] id = new byte[8];
+        ThreadLocalRandom.current().nextBytes(id);
+        StringBuilder s = new StringBuilder();
+        for (byte b : id) {
+            if (s.length() > 0) {
+                s.append(':');
+            }
+            s.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return s.toString();
     }
 
     private static void setIfAbsent(String property, String value) {

@@ -8,11 +8,9 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import io.asynccrawler.netty.Transport;
 import java.io.File;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The logging set-up in code (LogConfigurator): the line format, and that a real start uses it. */
@@ -63,18 +61,10 @@ class LogConfiguratorTest extends FetchTestBase {
         assertThat(output.lines()).as(output).anyMatch(l -> l.startsWith("CUSTOM DEBUG ok 200 " + base + "/bytes/10?seed=3"));
     }
 
-    /**
-     * Runs {@code crawler fetch -v} in a new JVM as a user would. The test class path carries
-     * logback-test.xml, which LogConfigurator leaves to logback: run without the test classes so
-     * that the command configures itself as it does for users.
-     */
+    /** Runs {@code crawler fetch -v} in a new JVM as a user would (CrawlerProcess.commandAsUsersRunIt). */
     private String fetchVerboseAsUsersRunIt(List<String> jvmArgs) throws Exception {
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> !e.endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = CrawlerProcess.command(jvmArgs, List.of("fetch", "-v", "--retries", "0",
+        List<String> command = CrawlerProcess.commandAsUsersRunIt(jvmArgs, List.of("fetch", "-v", "--retries", "0",
                 "-o", out().toString(), base + "/bytes/10?seed=3"));
-        command.set(command.indexOf("-cp") + 1, classPath);
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("output.txt").toFile()).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -32,9 +32,21 @@ final class Failures {
             return FetchException.connectRefused(origin.toString());
         }
         if (cause instanceof NoRouteToHostException || cause instanceof ConnectException) {
-            return new FetchException("connect_error", "cannot connect to " + origin + ": " + cause.getMessage(), true);
+            return new FetchException("connect_error", "cannot connect to " + origin + ": " + connectError(cause), true);
         }
         return during(cause);
+    }
+
+    /**
+     * What the system said. Netty's epoll transport throws ENETUNREACH as a NoRouteToHostException
+     * without a message (it reads "null: ADDRESS"); NIO's says "Network is unreachable".
+     */
+    private static String connectError(Throwable cause) {
+        String message = cause.getMessage();
+        if (cause instanceof NoRouteToHostException && (message == null || message.startsWith("null"))) {
+            return "network is unreachable";
+        }
+        return message;
     }
 
     /** A failure after the connection was up. */
