@@ -23,9 +23,10 @@ import java.util.function.Consumer;
  * semaphore (and a place of the URL's host) for each URL from request start to file close, and
  * reports every Result. Reading stops while all permits are out: that is what keeps input lazy.
  * A result is reported on the thread that completed its fetch when that thread may block (a disk
- * thread that saved the body, a blocking mode's worker), else on a thread of its own, never on an
- * event loop: the report may write to a pipe nobody reads, and a URL's permit comes back only after
- * its result is reported, so a stuck report holds back new URLs, not the event loops.
+ * thread that saved the body, a blocking mode's worker) and no other is reporting there, else on a
+ * thread of its own, never on an event loop: the report may write to a pipe nobody reads, and a
+ * URL's permit comes back only after its result is reported, so a stuck report holds back new
+ * URLs, not the event loops, nor the bodies of the URLs in flight.
  */
 public final class Job {
     private final Fetcher fetcher;
@@ -47,18 +48,13 @@ public final class Job {
     private final AtomicBoolean toldNoMoreUrls = new AtomicBoolean();
     /** Reports the results of fetches that ended where nothing may block (made by run, shut down as it returns). */
     private volatile ExecutorService reporter;
-    /** Runs a settle on the thread that ended the fetch if it may block there, else hands it to the reporter. */
-    private final Executor settler;
+    /** Runs a settle where the fetch ended or hands it to the reporter: see {@link #settleWhereAllowed}. */
+    private final Executor settler = this::settleWhereAllowed;
+    /** A settle runs on a thread that ended its fetch (one at a time: see {@link #settleWhereAllowed}). */
+    private final AtomicBoolean settlingInline = new AtomicBoolean();
 
     public Job(Fetcher fetcher, JobSettings settings, Consumer<Result> onResult, Consumer<String> onInputError) {
         this.fetcher = fetcher;
-        this.settler = settle -> {
-            if (fetcher.mayBlockHere()) {
-                settle.run();
-            } else {
-                reporter.execute(settle);
-            }
-        };
         this.settings = settings;
         this.onResult = onResult;
         this.onInputError = onInputError;
@@ -174,6 +170,25 @@ public final class Job {
             current = fetch.isCompletedExceptionally()
                     ? settle(current, null, fetch.handle((r, e) -> e).join())
                     : settle(current, fetch.getNow(null), null);
+        }
+    }
+
+    /**
+     * Runs {@code settle} on the thread that ended the fetch when that thread may block (the
+     * fetcher says) and no other such settle is under way; else on the reporter. A report that
+     * blocks (a pipe nobody reads) so holds one such thread at most (a disk thread, say, of
+     * several), and the others go on saving the bodies of the URLs in flight; the reporter, and
+     * with it the permits, wait for the pipe.
+     */
+    private void settleWhereAllowed(Runnable settle) {
+        if (fetcher.mayBlockHere() && settlingInline.compareAndSet(false, true)) {
+            try {
+                settle.run();
+            } finally {
+                settlingInline.set(false);
+            }
+        } else {
+            reporter.execute(settle);
         }
     }
 

@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -35,22 +37,27 @@ import org.junit.jupiter.api.Test;
 class JobReportingTest extends OneServerTest {
     /** Runs {@code urls} URLs of the test server at concurrency 2; returns the client's longest loop stall. */
     private Duration job(int urls, Consumer<Result> onResult) throws Exception {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < urls; i++) {
-            lines.add(server.baseUri().resolve("/bytes/100?n=" + i) + " f" + i);
-        }
-        return job(lines, onResult);
+        return job(urls(urls), 2, onResult);
     }
 
-    /** Runs the list {@code lines} at concurrency 2; returns the client's longest loop stall. */
-    private Duration job(List<String> lines, Consumer<Result> onResult) throws Exception {
+    /** {@code n} URLs of the test server, saved as f0, f1, ... */
+    private List<String> urls(int n) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lines.add(server.baseUri().resolve("/bytes/100?n=" + i) + " f" + i);
+        }
+        return lines;
+    }
+
+    /** Runs the list {@code lines} at {@code concurrency} into tmp/out; returns the client's longest loop stall. */
+    private Duration job(List<String> lines, int concurrency, Consumer<Result> onResult) throws Exception {
         Path list = Files.write(tmp.resolve("urls.txt"), lines);
         Path out = Files.createDirectories(tmp.resolve("out"));
         FetchSettings settings = new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), null, 0, 10, List.of(),
                 "test", -1, false, false, true, false); // no retries: a refused connect fails at once
         try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2);
              UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
-            new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)), new JobSettings(2, 0), onResult, line -> { })
+            new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)), new JobSettings(concurrency, 0), onResult, line -> { })
                     .run(source);
             return client.longestLoopStall();
         }
@@ -82,12 +89,45 @@ class JobReportingTest extends OneServerTest {
             }
         }
         Map<Outcome, Set<String>> threads = new ConcurrentHashMap<>();
-        job(lines, r -> threads.computeIfAbsent(r.outcome(), o -> ConcurrentHashMap.newKeySet()).add(Thread.currentThread().getName()));
+        job(lines, 2, r -> threads.computeIfAbsent(r.outcome(), o -> ConcurrentHashMap.newKeySet()).add(Thread.currentThread().getName()));
         // The body's last step (close and rename) ends the fetch on a disk thread, which may block:
         // its result is reported there. A refused connect ends on an event loop, which may not (or,
         // refused before the reader has looked, on the reader).
         assertThat(threads.get(Outcome.OK)).isNotEmpty().allMatch(name -> name.startsWith("fetch-disk"));
         assertThat(threads.get(Outcome.FAILED)).isNotEmpty().noneMatch(name -> name.startsWith("fetch-loop"));
+    }
+
+    @Test
+    void reportsThatBlockHoldBackNewUrlsNotTheBodiesOfThoseInFlight() throws Exception {
+        // 8 URLs in flight, twice the disk threads; no report returns before all 8 files are saved.
+        // Were each blocked report to hold the disk thread that saved its body, the last four
+        // bodies would find no thread to save them.
+        int inFlight = 8;
+        Path out = tmp.resolve("out");
+        AtomicBoolean allSaved = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+        job(urls(16), inFlight, r -> {
+            if (allSaved.get() && !filesAppear(out, inFlight, Duration.ofSeconds(10))) {
+                allSaved.set(false);
+            }
+            results.add(r);
+        });
+        assertThat(allSaved).as("the bodies in flight were saved while reports blocked").isTrue();
+        assertThat(results).hasSize(16).allMatch(r -> r.outcome() == Outcome.OK);
+    }
+
+    /** Whether f0 to f{n-1} all exist in {@code dir} within {@code limit}. */
+    private static boolean filesAppear(Path dir, int n, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (int i = 0; i < n; i++) {
+            while (!Files.exists(dir.resolve("f" + i))) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+        }
+        return true;
     }
 
     @Test
