@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
@@ -95,7 +94,7 @@ final class NettyExchange implements InFlight {
         }
         ByteBuf head;
         try {
-            head = RequestHead.encode(channel.alloc(), target(request.uri()), origin.hostHeader(), request.headers());
+            head = RequestHead.encode(channel.alloc(), RequestHead.target(request.uri()), origin.hostHeader(), request.headers());
         } catch (IllegalArgumentException e) {
             fail(new FetchException("bad_input", e.getMessage(), false));
             return;
@@ -105,12 +104,6 @@ final class NettyExchange implements InFlight {
                 fail(Failures.during(f.cause()));
             }
         });
-    }
-
-    /** The request target in origin form: the raw path ({@code /} if empty) and query. */
-    static String target(URI uri) {
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     /** Silence while waiting for bytes; paused while the disk holds the socket back. */

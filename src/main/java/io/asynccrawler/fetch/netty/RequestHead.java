@@ -3,6 +3,7 @@ package io.asynccrawler.fetch.netty;
 import io.asynccrawler.fetch.Header;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -19,6 +20,12 @@ final class RequestHead {
     private static final byte[] VERSION_HOST = " HTTP/1.1\r\nHost: ".getBytes(StandardCharsets.ISO_8859_1);
 
     private RequestHead() {
+    }
+
+    /** The request target in origin form: the raw path ({@code /} if empty) and query. */
+    static String target(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     /**

@@ -83,8 +83,8 @@ class RequestHeadTest {
 
     @Test
     void theTargetIsTheRawPathAndQueryInOriginForm() {
-        assertThat(NettyExchange.target(URI.create("http://h"))).isEqualTo("/");
-        assertThat(NettyExchange.target(URI.create("http://h/a%2Fb?c=d%20e#frag"))).isEqualTo("/a%2Fb?c=d%20e");
-        assertThat(NettyExchange.target(URI.create("http://h?x"))).isEqualTo("/?x");
+        assertThat(RequestHead.target(URI.create("http://h"))).isEqualTo("/");
+        assertThat(RequestHead.target(URI.create("http://h/a%2Fb?c=d%20e#frag"))).isEqualTo("/a%2Fb?c=d%20e");
+        assertThat(RequestHead.target(URI.create("http://h?x"))).isEqualTo("/?x");
     }
 }
