@@ -78,7 +78,7 @@ public final class FetchException extends IOException {
 
     /** A TLS failure in words people know: host name mismatch, expired, not trusted. */
     public static FetchException tls(SSLException e) {
-        String message = String.valueOf(e.getMessage());
+        String message = reason(e);
         String lower = message.toLowerCase(Locale.ROOT);
         String detail = message;
         if (lower.contains("no subject alternative") || lower.contains("doesn't match") || lower.contains("does not match")) {
@@ -89,6 +89,18 @@ public final class FetchException extends IOException {
             detail = "certificate not trusted (" + message + ")";
         }
         return tls(detail, e);
+    }
+
+    /**
+     * The message that says why: BoringSSL's engine reports a certificate the trust manager
+     * refused as "General OpenSslEngine problem", with the trust manager's own words in a cause.
+     */
+    private static String reason(SSLException e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && String.valueOf(t.getMessage()).contains("OpenSslEngine problem")) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
     }
 
     public static FetchException dns(String host) {
