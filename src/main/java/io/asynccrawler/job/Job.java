@@ -175,13 +175,14 @@ public final class Job {
 
     /**
      * Runs {@code settle} on the thread that ended the fetch when that thread may block (the
-     * fetcher says) and no other such settle is under way; else on the reporter. A report that
+     * fetcher says) and no other such settle is under way; else on the reporter, and so when the
+     * fetch ended before the reader could wait for it (the reader goes on reading). A report that
      * blocks (a pipe nobody reads) so holds one such thread at most (a disk thread, say, of
      * several), and the others go on saving the bodies of the URLs in flight; the reporter, and
      * with it the permits, wait for the pipe.
      */
     private void settleWhereAllowed(Runnable settle) {
-        if (fetcher.mayBlockHere() && settlingInline.compareAndSet(false, true)) {
+        if (Thread.currentThread() != reader && fetcher.mayBlockHere() && settlingInline.compareAndSet(false, true)) {
             try {
                 settle.run();
             } finally {
