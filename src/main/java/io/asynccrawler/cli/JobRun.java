@@ -146,7 +146,8 @@ final class JobRun {
                     : ClientTls.onDemand(settings.insecure());
             int loops = Runtime.getRuntime().availableProcessors();
             logTransport(transport, loops);
-            return new NettyClient(transport, settings, tls, loops, NettyClient.maxIdleFor(options.concurrency));
+            return new NettyClient(transport, settings, tls, loops, NettyClient.maxIdleFor(options.concurrency),
+                    NettyClient.lookupsFor(options.concurrency));
         }
         // HttpURLConnection keeps at most http.maxConnections idle connections per host (default 5);
         // the blocking modes should reuse connections as freely as the async one.

@@ -68,7 +68,12 @@ public final class NettyClient implements ExchangeClient {
      * {@link #maxIdleFor(int)}): past that, the one idle longest closes.
      */
     public NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle) {
-        this(transport, settings, tls, eventLoops, maxIdle, new OffLoopResolver());
+        this(transport, settings, tls, eventLoops, maxIdle, OffLoopResolver.DEFAULT_LOOKUPS);
+    }
+
+    /** As above, looking up at most {@code maxLookups} host names at once (see {@link #lookupsFor(int)}). */
+    public NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle, int maxLookups) {
+        this(transport, settings, tls, eventLoops, maxIdle, new OffLoopResolver(maxLookups));
     }
 
     /** As above, with names looked up by {@code resolver}. */
@@ -213,6 +218,14 @@ public final class NettyClient implements ExchangeClient {
             }
         }
         return true;
+    }
+
+    /**
+     * How many host names a job of {@code concurrency} looks up at once: one per request in flight,
+     * as curl's threaded resolver, at least 64 and at most 256 threads (each lookup blocks one).
+     */
+    public static int lookupsFor(int concurrency) {
+        return Math.max(OffLoopResolver.DEFAULT_LOOKUPS, Math.min(concurrency, 256));
     }
 
     /** How many idle connections a job of {@code concurrency} keeps alive, all origins together: as curl, 4 per transfer, at least 64. */

@@ -22,14 +22,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Name lookups through the system resolver (hosts file, nsswitch, like curl and wget), each on a
  * thread of a pool of their own: {@code getaddrinfo} blocks, and must never run on an event loop
- * thread. Up to {@link #MAX_LOOKUPS} names are looked up at once, as curl's threaded resolver runs
- * one lookup per transfer: a list over many hosts waits for its name server's latency once per
- * batch, not once per host (1,000 hosts, 50 ms a lookup: 25 s with two lookups at a time). The
- * answer comes back on the event loop of the channel that asked.
+ * thread. Many names are looked up at once (as many as requests may be in flight, within bounds),
+ * as curl's threaded resolver runs one lookup per transfer: a list over many hosts waits for its
+ * name server's latency once per batch, not once per host (1,000 hosts, 50 ms a lookup: 25 s with
+ * two lookups at a time). The answer comes back on the event loop of the channel that asked.
  */
 final class OffLoopResolver extends AddressResolverGroup<InetSocketAddress> {
-    /** Lookups at once, at most: the default concurrency. Threads come as lookups overlap and go when idle. */
-    static final int MAX_LOOKUPS = 64;
+    /** Lookups at once: the default concurrency's worth. Threads come as lookups overlap and go when idle. */
+    static final int DEFAULT_LOOKUPS = 64;
 
     /** How a host name becomes its addresses, in the resolver's order: the system resolver, or a test's. */
     @FunctionalInterface
@@ -40,13 +40,14 @@ final class OffLoopResolver extends AddressResolverGroup<InetSocketAddress> {
     private final NameLookup lookup;
     private final ThreadPoolExecutor threads;
 
-    OffLoopResolver() {
-        this(SocketUtils::allAddressesByName);
+    /** The system resolver, {@code maxLookups} lookups at once at most. */
+    OffLoopResolver(int maxLookups) {
+        this(SocketUtils::allAddressesByName, maxLookups);
     }
 
-    OffLoopResolver(NameLookup lookup) {
+    OffLoopResolver(NameLookup lookup, int maxLookups) {
         this.lookup = lookup;
-        this.threads = new ThreadPoolExecutor(MAX_LOOKUPS, MAX_LOOKUPS, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        this.threads = new ThreadPoolExecutor(maxLookups, maxLookups, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 new DefaultThreadFactory("fetch-dns", true));
         threads.allowCoreThreadTimeOut(true);
     }

@@ -29,12 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Names are looked up many at once: a list over many hosts must not wait for its name server once
- * per host in turn. The lookups here answer only once {@code HOSTS} of them are under way together
- * (a barrier): with fewer at a time they give up, and the URLs fail.
+ * Names are looked up many at once, as many as a job has requests in flight (from 64 to 256): a
+ * list over many hosts must not wait for its name server once per host in turn. The lookups here
+ * answer only once {@code HOSTS} of them are under way together (a barrier): with fewer at a time
+ * they give up, and the URLs fail.
  */
 class ConcurrentLookupsTest {
-    private static final int HOSTS = 24;
+    private static final int HOSTS = 100;
 
     @TempDir
     Path tmp;
@@ -51,7 +52,7 @@ class ConcurrentLookupsTest {
                 throw new UnknownHostException(host + ": only " + together.getNumberWaiting() + " lookups at once");
             }
             return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
-        });
+        }, NettyClient.lookupsFor(HOSTS));
         FetchSettings settings = new FetchSettings(Duration.ofSeconds(20), Duration.ofSeconds(20), null, 0, 10,
                 List.of(), "test", -1, false, false, true, false);
         TestServer server = TestServer.start("127.0.0.1", 0, null, Transport.auto());
