@@ -189,7 +189,8 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
         URI uri;
         try {
             uri = new URI(ascii);
-        } catch (URISyntaxException e) {
+        } catch (URISyntaxException | NumberFormatException e) {
+            // java.net.URI throws NumberFormatException for an IPv6 literal whose IPv4 tail overflows an int
             return Entry.bad(location, text, "not a valid URL: " + text);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -54,6 +54,16 @@ class UrlSourceTest {
     }
 
     @Test
+    void anIpv6LiteralWhoseIpv4TailOverflowsIsABadLine() {
+        // java.net.URI throws NumberFormatException here, not URISyntaxException (found by fuzzing)
+        List<UrlSource.Entry> e = read("http://[::199999999999999999999.9]/x\nhttp://[::1.2.3.99999999999]/y\nhttp://a/ok\n");
+        assertThat(e).extracting(x -> x.isError() ? x.location() + ": " + x.error() : x.uri().toString()).containsExactly(
+                "stdin:1: not a valid URL: http://[::199999999999999999999.9]/x",
+                "stdin:2: not a valid URL: http://[::1.2.3.99999999999]/y",
+                "http://a/ok");
+    }
+
+    @Test
     void invalidUtf8AndHugeLinesAreReportedNotFatal() throws Exception {
         byte[] bad = {'h', 't', 't', 'p', ':', '/', '/', 'a', '/', (byte) 0xff, (byte) 0xfe, '\n'};
         Path file = tmp.resolve("bin.txt");
