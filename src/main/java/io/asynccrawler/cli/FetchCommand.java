@@ -85,6 +85,8 @@ final class FetchCommand implements Callable<Integer> {
         } catch (GeneralSecurityException | SSLException | IllegalArgumentException e) {
             return usage(err, "cannot set up TLS" + (options.caCert == null ? "" : " with --cacert " + options.caCert)
                     + ": " + Errors.describe(e));
+        } finally {
+            dir.removeIfMadeAndEmpty();
         }
         if (logging.quiet) {
             err.println(finished.summary().line());

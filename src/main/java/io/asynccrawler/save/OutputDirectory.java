@@ -26,15 +26,19 @@ public final class OutputDirectory {
     private final Set<PosixFilePermission> fileMode;
     private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
     private final boolean startedEmpty;
+    /** Whether open() made the directory itself (not its parents): see {@link #removeIfMadeAndEmpty}. */
+    private final boolean made;
 
-    private OutputDirectory(Path root, Set<PosixFilePermission> fileMode, boolean startedEmpty) {
+    private OutputDirectory(Path root, Set<PosixFilePermission> fileMode, boolean startedEmpty, boolean made) {
         this.root = root;
         this.fileMode = fileMode;
         this.startedEmpty = startedEmpty;
+        this.made = made;
     }
 
     /** Creates {@code dir} if missing and checks that files can be created in it. */
     public static OutputDirectory open(Path dir) throws IOException {
+        boolean made = Files.notExists(dir, LinkOption.NOFOLLOW_LINKS);
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
@@ -55,7 +59,7 @@ public final class OutputDirectory {
         try {
             Set<PosixFilePermission> mode = posix(probe)
                     ? Collections.unmodifiableSet(EnumSet.copyOf(Files.getPosixFilePermissions(probe))) : null;
-            return new OutputDirectory(root, mode, empty);
+            return new OutputDirectory(root, mode, empty, made);
         } finally {
             Files.deleteIfExists(probe);
         }
@@ -67,6 +71,22 @@ public final class OutputDirectory {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * Removes the directory if open() made it and nothing was saved in it: a mistyped list name or a
+     * job whose every URL failed leaves no empty directory behind, as curl and wget make theirs only
+     * to save a file. A directory that was there before, or holds anything, stays.
+     */
+    public void removeIfMadeAndEmpty() {
+        if (!made) {
+            return;
+        }
+        try {
+            Files.delete(root); // refused if anything is in it
+        } catch (IOException e) {
+            // not empty, or gone: either way nothing to do
+        }
     }
 
     /**

@@ -41,6 +41,29 @@ class FetchCommandTest extends FetchTestBase {
     }
 
     @Test
+    void anOutputDirectoryTheJobMadeAndLeftEmptyIsRemoved() throws Exception {
+        Path made = tmp.resolve("made-for-a-typo");
+        Cli typo = Cli.run("fetch", "-o", made.toString(), tmp.resolve("no-such-list.txt").toString());
+        assertThat(typo.exitCode).as(typo.err).isEqualTo(2);
+        assertThat(made).as("made for a list that is not there").doesNotExist();
+
+        Path allFailed = tmp.resolve("made-for-404s");
+        Cli failed = Cli.run("fetch", "--retries", "0", "-o", allFailed.toString(), base + "/status/404");
+        assertThat(failed.exitCode).as(failed.err).isEqualTo(1);
+        assertThat(allFailed).as("made, and nothing saved").doesNotExist();
+
+        Path given = Files.createDirectories(tmp.resolve("there-before"));
+        Cli before = Cli.run("fetch", "--retries", "0", "-o", given.toString(), base + "/status/404");
+        assertThat(before.exitCode).as(before.err).isEqualTo(1);
+        assertThat(given).as("a directory the user had stays").isEmptyDirectory();
+
+        Path saved = tmp.resolve("made-and-used");
+        Cli ok = Cli.run("fetch", "-o", saved.toString(), base + "/bytes/10");
+        assertThat(ok.exitCode).as(ok.err).isZero();
+        assertThat(Tree.files(saved)).hasSize(1);
+    }
+
+    @Test
     void reusesKeepAliveConnectionsAndNeverExceedsTheConcurrency() throws Exception {
         int acceptedBefore = server.connections().accepted();
         List<String> urls = new ArrayList<>();

@@ -110,7 +110,9 @@ class HostileInputTest extends FetchTestBase {
         Map<String, String> expected = new LinkedHashMap<>();
         c.outcomes.forEach((url, outcome) -> expected.put(url.startsWith("@") ? list + ":" + url.substring(1) : fill(url), outcome));
         assertThat(got).isEqualTo(expected);
-        assertThat(Files.list(tmp).map(p -> p.getFileName().toString())).containsOnly("urls.txt", "out", "report.json");
+        // Nothing outside the output directory (which goes again when nothing was saved in it).
+        assertThat(Files.list(tmp).map(p -> p.getFileName().toString())).contains("urls.txt", "report.json")
+                .isSubsetOf("urls.txt", "out", "report.json");
     }
 
     private static InputCase row(String name, byte[] list, int exit, Set<String> files, Map<String, String> outcomes) {
