@@ -113,7 +113,8 @@ final class CompareCommand implements Callable<Integer> {
                     return ExitCodes.OUTPUT_DIR;
                 }
                 err.println("compare: " + mode.label() + " ...");
-                JobRun run = new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging);
+                JobRun run = new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging)
+                        .forComparison();
                 if (warmUpServer != null) {
                     run.warmUpAgainst(warmUpServer.baseUri(), warmUp);
                 }

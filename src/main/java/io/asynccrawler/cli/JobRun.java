@@ -20,6 +20,7 @@ import io.asynccrawler.report.Summary;
 import io.asynccrawler.report.Timeline;
 import io.asynccrawler.report.Units;
 import io.asynccrawler.save.OutputDirectory;
+import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -51,6 +52,8 @@ final class JobRun {
     /** A loopback server to warm the transport up against before the clock starts (compare), or null. */
     private URI warmUpServer;
     private int warmUpRequests;
+    /** Run by compare: the event loop's TLS is the JDK's, as the blocking modes', and made before the clock. */
+    private boolean comparing;
 
     JobRun(Mode mode, FetchOptions options, PrintWriter err, Terminal terminal, LoggingOptions logging) {
         this.mode = mode;
@@ -65,6 +68,17 @@ final class JobRun {
     JobRun warmUpAgainst(URI server, int requests) {
         this.warmUpServer = server;
         this.warmUpRequests = requests;
+        return this;
+    }
+
+    /**
+     * Sets the transport up as compare needs it: the event loop's TLS the JDK's, the one the blocking
+     * modes use, so that a comparison over https measures the ways of waiting and not two TLS
+     * libraries (BoringSSL costs half the CPU a handshake: README, Performance), and made before the
+     * clock starts, as theirs is.
+     */
+    JobRun forComparison() {
+        this.comparing = true;
         return this;
     }
 
@@ -141,8 +155,11 @@ final class JobRun {
             throws IOException, GeneralSecurityException {
         if (mode == Mode.ASYNC) {
             Transport transport = options.transport;
-            ClientTls tls = options.caCert != null
-                    ? ClientTls.ready(TlsContexts.client(settings.insecure(), options.caCert))
+            // fetch builds its TLS context at the first https URL; compare before the clock starts,
+            // as the blocking modes build theirs.
+            ClientTls tls = options.caCert != null || comparing
+                    ? ClientTls.ready(TlsContexts.client(settings.insecure(), options.caCert,
+                            comparing ? SslProvider.JDK : TlsContexts.provider()))
                     : ClientTls.onDemand(settings.insecure());
             int loops = Runtime.getRuntime().availableProcessors();
             logTransport(transport, loops);

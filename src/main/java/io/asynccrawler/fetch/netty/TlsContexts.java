@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * tcnative) where its native library loads, as Netty's epoll transport does, else the JDK's TLS,
  * whose Java crypto, compiled by C1 only, costs about 2.5 ms of CPU more a new connection (1,000
  * https hosts: 4.5 s of CPU against 2.0 s, 2.86 s of wall against 1.52 s; README). {@code -v} says
- * which.
+ * which. {@code compare} asks for the JDK's in every mode, as the blocking modes can use no other, so
+ * that it compares the ways of waiting and not two TLS libraries.
  */
 public final class TlsContexts {
     private static final Logger log = LoggerFactory.getLogger(TlsContexts.class);
@@ -33,9 +34,17 @@ public final class TlsContexts {
      * @param caFile   PEM certificates to trust instead of the JDK's, or null
      */
     public static SslContext client(boolean insecure, Path caFile) throws SSLException {
-        SslProvider provider = provider();
-        if (provider == SslProvider.OPENSSL) {
+        return client(insecure, caFile, provider());
+    }
+
+    /** The same through {@code provider}: {@link SslProvider#JDK}, or what {@link #provider()} gives. */
+    public static SslContext client(boolean insecure, Path caFile, SslProvider provider) throws SSLException {
+        if (!log.isDebugEnabled()) {
+            // no word, and BoringSSL's library not loaded only to say why it was not used
+        } else if (provider == SslProvider.OPENSSL) {
             log.debug("TLS: {} (netty-tcnative)", OpenSsl.versionString());
+        } else if (OpenSsl.isAvailable()) {
+            log.debug("TLS: the JDK's, as the blocking modes' (BoringSSL left out, so that compare compares the modes alone)");
         } else {
             log.debug("TLS: the JDK's (BoringSSL unavailable: {})", String.valueOf(OpenSsl.unavailabilityCause()));
         }
@@ -52,7 +61,7 @@ public final class TlsContexts {
     }
 
     /** BoringSSL where its native library loads (not on a /tmp mounted noexec, say), else the JDK's. */
-    static SslProvider provider() {
+    public static SslProvider provider() {
         return OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
     }
 
