@@ -8,7 +8,8 @@
 #      passed as BUILD_IMAGE and RUNTIME_IMAGE;
 #   3. the image run with `buildah run --isolation chroot` (podman run cannot set rlimits in such
 #      sandboxes): --help, --version, demo, and fetch against a `crawler serve` on the host's
-#      loopback into a mounted directory: files, their owner (the image's non-root uid), exit codes.
+#      loopback into a mounted directory: files, their owner (the image's non-root uid), exit codes;
+#      and over https against `openssl s_server` there, through BoringSSL (its library must load).
 # Prints PASS or FAIL for each step and the image size; exits 1 if any step failed.
 # Needs root (debootstrap, chroot isolation). Usage: scripts/check-container.sh
 set -uo pipefail
@@ -147,6 +148,31 @@ check "files saved in the mounted directory" test -s "$work/out/a.bin" -a "$(sta
 check "files owned by the image's user ($UID_IN_IMAGE)" test "$(stat -c %u "$work/out/a.bin" 2>/dev/null)" = "$UID_IN_IMAGE"
 cmp -s "$work/out/a.bin" <(curl -s "$base_url/bytes/1000?seed=1")
 check "bytes as served" test $? -eq 0
+
+# https: BoringSSL (netty-tcnative, its library unpacked to /tmp at start) must load in the jlink'ed
+# runtime as the image's user, or the crawler would fall back to the JDK's TLS without a word but
+# -v's. Against `openssl s_server -WWW` on the host's loopback, with a certificate made here.
+mkdir -p "$work/tls/www"
+head -c 50000 /dev/urandom >"$work/tls/www/c.bin"
+if openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=127.0.0.1 \
+    -addext subjectAltName=IP:127.0.0.1 -keyout "$work/tls/key.pem" -out "$work/ca.pem" >/dev/null 2>&1; then
+  (cd "$work/tls/www" && exec timeout 120 openssl s_server -WWW -accept 127.0.0.1:0 \
+    -cert "$work/ca.pem" -key "$work/tls/key.pem" >"$work/tls/s_server.txt" 2>&1) &
+  tls_pid=$!
+  for _ in $(seq 50); do grep -q "^ACCEPT" "$work/tls/s_server.txt" && break; sleep 0.2; done
+  tls_url="https://$(sed -n 's/^ACCEPT //p' "$work/tls/s_server.txt" | head -1)"
+  note "host TLS server: $tls_url"
+  printf '%s\n' "$tls_url/c.bin c.bin" >"$work/tls-urls.txt"
+  in_image fetch -v --retries 0 --cacert ca.pem -o tls-out tls-urls.txt >"$work/tls/fetch.txt" 2>&1
+  check "https fetch inside the container exits 0" test $? -eq 0
+  cmp -s "$work/tls-out/c.bin" "$work/tls/www/c.bin"
+  check "https bytes as served" test $? -eq 0
+  check "https through BoringSSL ($(grep -o 'TLS: .*' "$work/tls/fetch.txt" | head -1))" \
+    grep -q "TLS: .*(netty-tcnative)" "$work/tls/fetch.txt"
+  kill "$tls_pid" 2>/dev/null
+else
+  fail "openssl could not make a test certificate"
+fi
 
 in_image fetch -q --retries 0 -o out "$base_url/status/404" >/dev/null 2>&1
 check "a failed URL exits 1, as outside" test $? -eq 1
