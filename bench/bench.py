@@ -180,7 +180,7 @@ http {{
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def corpus_files(corpus, small, large):
+def corpus_files(corpus, small, large, large_mib=256):
     (corpus / "s").mkdir(parents=True, exist_ok=True)
     (corpus / "l").mkdir(parents=True, exist_ok=True)
     rnd = random.Random(7)
@@ -190,10 +190,29 @@ def corpus_files(corpus, small, large):
             p.write_bytes(rnd.randbytes(2048))
     for i in range(large):
         p = corpus / "l" / f"{i}.bin"
-        if not p.exists() or p.stat().st_size != 256 << 20:
+        if not p.exists() or p.stat().st_size != large_mib << 20:
             with open(p, "wb") as f:
-                for _ in range(256):
+                for _ in range(large_mib):
                     f.write(os.urandom(1 << 20))
+    # Read once, so that the first timed run does not fetch from the disk what every later run finds
+    # in the page cache (the first of a run of 4 x 256 MiB took 1.74 s where its next took 0.75 s).
+    for sub in ("s", "l"):
+        for p in (corpus / sub).iterdir():
+            with open(p, "rb") as f:
+                while f.read(1 << 20):
+                    pass
+
+
+class Scale:
+    """How big each workload is: issue 7's sizes, or --smoke's, which only checks that every tool
+    runs every workload and saves what it should (its times say nothing)."""
+    def __init__(self, smoke):
+        self.small = 200 if smoke else 10_000
+        self.small_100k = 1_000 if smoke else 100_000
+        self.large, self.large_mib = (2, 4) if smoke else (4, 256)
+        self.delays, self.delay_ms = (100, 200) if smoke else (1000, 1000)
+        self.random, self.random_max = (10, 1) if smoke else (100, 3)
+        self.c10k = 500 if smoke else 10_000
 
 
 def table(results, workloads):
@@ -222,36 +241,24 @@ def main():
     ap.add_argument("--compare-urls", type=int, default=100,
                     help="URLs of the compare speed-up check, 100 as issue 7 sets it (its sync run takes about 2 s "
                          "each; 0 skips it)")
+    ap.add_argument("--smoke", action="store_true",
+                    help="check that the bench works, in under a minute: every workload shrunk, one run each, a "
+                         "corpus of its own, the compare check on 5 URLs; nothing written to bench/results")
     args = ap.parse_args()
+    if args.smoke:
+        args.runs = 1
+        args.compare_urls = min(args.compare_urls, 5)
     hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # children inherit it (C10K)
     RESULTS.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench-", dir="/dev/shm"))
-    corpus = RESULTS / "corpus"
-    corpus_files(corpus, 100_000, 4)
+    work.chmod(0o755)  # nginx's workers (another user) read the smoke corpus in it
+    k = Scale(args.smoke)
+    corpus = work / "corpus" if args.smoke else RESULTS / "corpus"
+    corpus_files(corpus, k.small_100k, k.large, k.large_mib)
     server = nginx(corpus, work)
     time.sleep(0.5)
-    n = f"http://127.0.0.1:{NGINX_PORT}"
-    d = f"http://127.0.0.1:{args.serve_port}"
-    rnd = random.Random(3)
-    all_tools = ["crawler"] + PEERS
-    workloads = [
-        Workload("small", "10,000 × 2 KiB, c=64, output on tmpfs", [f"{n}/s/{i:06d}.bin" for i in range(10_000)], 64,
-                 10_000 * 2048, ["crawler", "crawler-sync"] + PEERS),
-        # aria2c left out on disk: 30-80 s a run here (13-36x the best), which alone would take the bench
-        # past 15 minutes.
-        Workload("small_disk", "10,000 × 2 KiB, c=64, output on disk", [f"{n}/s/{i:06d}.bin" for i in range(10_000)], 64,
-                 10_000 * 2048, [t for t in all_tools if t != "aria2c"], on_disk=True),
-        Workload("small_100k", "100,000 × 2 KiB, c=64, output on tmpfs", [f"{n}/s/{i:06d}.bin" for i in range(100_000)], 64,
-                 100_000 * 2048, ["crawler", "curl", "wget2"]),
-        Workload("large", "4 × 256 MiB, c=64, output on tmpfs", [f"{n}/l/{i}.bin" for i in range(4)], 64, 4 << 28, all_tools),
-        Workload("delay_1000", "1,000 × 1 s server delay, c=1000 (ideal 1.0)",
-                 [f"{d}/delay/1000?i={i}" for i in range(1000)], 1000, None, all_tools),
-        Workload("random_100", "100 × random 1-3 s delay, c=100 (ideal ≈ 3.0)",
-                 [f"{d}/aio?min=1&max=3&seed={rnd.randrange(1 << 30)}" for _ in range(100)], 100, None, all_tools),
-        Workload("c10k", "10,000 × 1 s delay, c=10,000 (C10K)", [f"{d}/delay/1000?c={i}" for i in range(10_000)], 10_000,
-                 None, ["crawler", "aiohttp"]),
-    ]
+    workloads = make_workloads(k, f"http://127.0.0.1:{NGINX_PORT}", f"http://127.0.0.1:{args.serve_port}")
     if args.only:
         keep = set(args.only.split(","))
         workloads = [w for w in workloads if w.name in keep]
@@ -259,8 +266,8 @@ def main():
     speedup = None
     try:
         if args.compare_urls > 0 and (not args.only or "compare" in args.only.split(",")):
-            log(f"compare, {args.compare_urls} × random 1-3 s, sync vs async")
-            speedup = compare_speedup(d, work, args.compare_urls)
+            log(f"compare, {args.compare_urls} × random 1-{k.random_max} s, sync vs async")
+            speedup = compare_speedup(f"http://127.0.0.1:{args.serve_port}", work, args.compare_urls, k.random_max)
             log(f"  speed-up {speedup['speedup']:.2f}× of an ideal {speedup['ideal']:.2f}×")
         for w in workloads:
             if w.expected_bytes is None:  # the delay endpoints' bodies: measure once with the crawler's list
@@ -273,25 +280,58 @@ def main():
         shutil.rmtree(RESULTS / "scratch", ignore_errors=True)
     md = table(results, workloads)
     if speedup:
-        md += (f"\n\n`crawler compare --modes sync,async`, {speedup['urls']} × random 1-3 s delay: speed-up "
+        md += (f"\n\n`crawler compare --modes sync,async`, {speedup['urls']} × random 1-{k.random_max} s delay: speed-up "
                f"{speedup['speedup']:.2f}× (sync {speedup['sync_wall']:.2f} s, async {speedup['async_wall']:.2f} s) "
                f"of an ideal {speedup['ideal']:.2f}× (sum of the delays over the longest): "
                f"{100 * speedup['of_ideal']:.1f}% of ideal.")
     header = (f"Medians of {args.runs} runs, wall seconds including process start (ratio to the best peer of "
               f"curl/wget2/aria2c/aiohttp in the same run), peak RSS. {time.strftime('%Y-%m-%d')}, "
               f"{os.cpu_count()} cores.\n\n")
-    (RESULTS / "latest.md").write_text(header + md + "\n")
-    (RESULTS / "latest.json").write_text(json.dumps({"runs": args.runs, "results": results, "compare": speedup}, indent=2))
+    if args.smoke:
+        header = "Smoke run: workloads shrunk, one run each; the times say nothing.\n\n"
+    else:
+        (RESULTS / "latest.md").write_text(header + md + "\n")
+        (RESULTS / "latest.json").write_text(json.dumps({"runs": args.runs, "results": results, "compare": speedup}, indent=2))
     print(header + md)
+    failed = sorted(f"{w}/{t}" for w, r in results.items() for t, x in r.items() if x["failed"])
+    if failed:
+        log(f"bench: runs that did not save what they should: {', '.join(failed)}")
+        sys.exit(1)
 
 
-def compare_speedup(serve, work, n):
-    """`crawler compare --modes sync,async` on n random 1-3 s URLs: its speed-up (sync wall / async
-    wall) against the ideal, the sum of the delays over the longest (each delay as the sync run saw
-    it: its time to first byte)."""
+def make_workloads(k, n, d):
+    """The workloads at scale k: n is nginx's base URL (static files), d the `crawler serve` one (delays)."""
+    rnd = random.Random(3)
+    all_tools = ["crawler"] + PEERS
+    small = [f"{n}/s/{i:06d}.bin" for i in range(k.small)]
+    return [
+        Workload("small", f"{k.small:,} × 2 KiB, c=64, output on tmpfs", small, 64,
+                 k.small * 2048, ["crawler", "crawler-sync"] + PEERS),
+        # aria2c left out on disk: 30-80 s a run here (13-36x the best), which alone would take the bench
+        # past 15 minutes.
+        Workload("small_disk", f"{k.small:,} × 2 KiB, c=64, output on disk", small, 64,
+                 k.small * 2048, [t for t in all_tools if t != "aria2c"], on_disk=True),
+        Workload("small_100k", f"{k.small_100k:,} × 2 KiB, c=64, output on tmpfs",
+                 [f"{n}/s/{i:06d}.bin" for i in range(k.small_100k)], 64, k.small_100k * 2048, ["crawler", "curl", "wget2"]),
+        Workload("large", f"{k.large} × {k.large_mib} MiB, c=64, output on tmpfs", [f"{n}/l/{i}.bin" for i in range(k.large)],
+                 64, k.large * k.large_mib << 20, all_tools),
+        Workload("delay_1000", f"{k.delays:,} × {k.delay_ms / 1000:g} s server delay, c={k.delays} (ideal {k.delay_ms / 1000:.1f})",
+                 [f"{d}/delay/{k.delay_ms}?i={i}" for i in range(k.delays)], k.delays, None, all_tools),
+        Workload("random_100", f"{k.random} × random 1-{k.random_max} s delay, c={k.random} (ideal ≈ {k.random_max:.1f})",
+                 [f"{d}/aio?min=1&max={k.random_max}&seed={rnd.randrange(1 << 30)}" for _ in range(k.random)], k.random,
+                 None, all_tools),
+        Workload("c10k", f"{k.c10k:,} × {k.delay_ms / 1000:g} s delay, c={k.c10k:,} (C10K)",
+                 [f"{d}/delay/{k.delay_ms}?c={i}" for i in range(k.c10k)], k.c10k, None, ["crawler", "aiohttp"]),
+    ]
+
+
+def compare_speedup(serve, work, n, max_s=3):
+    """`crawler compare --modes sync,async` on n random 1-max_s s URLs: its speed-up (sync wall /
+    async wall) against the ideal, the sum of the delays over the longest (each delay as the sync run
+    saw it: its time to first byte)."""
     rnd = random.Random(5)
     urls = work / "compare.txt"
-    urls.write_text("".join(f"{serve}/aio?min=1&max=3&seed={rnd.randrange(1 << 30)}\n" for _ in range(n)))
+    urls.write_text("".join(f"{serve}/aio?min=1&max={max_s}&seed={rnd.randrange(1 << 30)}\n" for _ in range(n)))
     report = work / "compare.json"
     out = Path(tempfile.mkdtemp(prefix="compare-", dir="/dev/shm"))
     try:
