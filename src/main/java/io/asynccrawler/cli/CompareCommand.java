@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
@@ -68,8 +69,29 @@ final class CompareCommand implements Callable<Integer> {
     /** Where '-' reads from; tests replace it. */
     InputStream stdin = System.in;
 
+    /** Each mode's output directory, as opened. */
+    private final List<OutputDirectory> opened = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
+        boolean rootMade = Files.notExists(options.outputDir, LinkOption.NOFOLLOW_LINKS);
+        try {
+            return compare();
+        } finally {
+            // As fetch: a directory made for this run and left empty (every URL failed, a mistyped
+            // list) goes again, each mode's and then the one holding them; anything holding a file stays.
+            opened.forEach(OutputDirectory::removeIfMadeAndEmpty);
+            if (rootMade) {
+                try {
+                    Files.delete(options.outputDir); // refused if anything is in it
+                } catch (IOException ignored) {
+                    // not empty, or never made
+                }
+            }
+        }
+    }
+
+    private int compare() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         String problem = options.problem(inputs);
@@ -108,6 +130,7 @@ final class CompareCommand implements Callable<Integer> {
                 OutputDirectory output;
                 try {
                     output = OutputDirectory.open(dir);
+                    opened.add(output);
                 } catch (IOException e) {
                     err.println("compare: cannot write to output directory " + dir + ": " + Errors.describe(e));
                     return ExitCodes.OUTPUT_DIR;

@@ -151,6 +151,24 @@ class CompareCommandTest extends FetchTestBase {
     }
 
     @Test
+    void directoriesMadeForTheRunAndLeftEmptyAreRemovedAsFetchDoes() throws Exception {
+        Path gone = list(base + "/status/404", base + "/status/410");
+        Cli failed = compare("--retries", "0", "--warm-up", "0", gone.toString());
+        assertThat(failed.exitCode).as(failed.err).isEqualTo(1);
+        assertThat(out()).as("no empty downloads/sync, downloads/async left").doesNotExist();
+
+        Path there = Files.createDirectories(tmp.resolve("there"));
+        Cli again = Cli.run("compare", "-o", there.toString(), "--retries", "0", "--warm-up", "0", gone.toString());
+        assertThat(again.exitCode).as(again.err).isEqualTo(1);
+        assertThat(there).as("a directory that was there before stays").isEmptyDirectory();
+
+        Cli saved = compare("--warm-up", "0", "--modes", "sync,async", list(base + "/bytes/10", base + "/status/404").toString());
+        assertThat(saved.exitCode).as(saved.err).isEqualTo(1);
+        assertThat(out().resolve("sync")).isDirectory();
+        assertThat(out().resolve("async")).isDirectory();
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertThat(Cli.run("compare", "--modes", "sync,turbo", "x").err).contains("unknown mode 'turbo'");
         assertThat(Cli.run("compare", "--timeline", "t.png", "x").err).contains("must name a .svg or .html file");
