@@ -1,5 +1,6 @@
 package io.asynccrawler.cli;
 
+import io.asynccrawler.fetch.blocking.BlockingTls;
 import io.asynccrawler.fetch.netty.NettyClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -81,7 +82,8 @@ public final class Main implements Callable<Integer> {
      * given otherwise with {@code -D}. Netty's JFR events (buffer chunk allocations) initialise the
      * JDK's flight recorder at the first buffer, 70 ms of every start. SLF4J binds to logback
      * through {@link LogProvider}, named so that SLF4J need not search the class path for
-     * providers; its note that it did so (an info line on stderr) is left out.
+     * providers; its note that it did so (an info line on stderr) is left out. The JDK's TLS
+     * sockets (the blocking modes) require close_notify ({@link BlockingTls#requireCloseNotify}).
      */
     static void quietStart() {
         setIfAbsent("io.netty.jfr.enabled", "false");
@@ -91,6 +93,7 @@ public final class Main implements Callable<Integer> {
         // (and warns where there is none, as in a sandbox without a network): random bytes, as its
         // own fallback, name them as well.
         setIfAbsent("io.netty.machineId", randomMachineId());
+        BlockingTls.requireCloseNotify();
     }
 
     private static String randomMachineId() {

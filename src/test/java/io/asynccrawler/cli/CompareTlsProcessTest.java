@@ -3,12 +3,16 @@ package io.asynccrawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asynccrawler.netty.Transport;
 import io.asynccrawler.server.ServerSettings;
 import io.asynccrawler.server.TestServer;
+import io.asynccrawler.testing.CloseDelimitedTlsServer;
 import io.asynccrawler.testing.TestTls;
 import io.netty.handler.ssl.OpenSsl;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +57,36 @@ class CompareTlsProcessTest extends FetchTestBase {
         String fetch = run(List.of("fetch", "--cacert", ca, "--retries", "0"), urls);
         assertThat(fetch.lines()).as(fetch).anyMatch(l -> l.matches(".* DEBUG TLS: BoringSSL.* \\(netty-tcnative\\)"));
         assertThat(fetch).doesNotContain("TLS: the JDK's");
+    }
+
+    /**
+     * Both ways of waiting refuse a body that ended with its connection but without TLS's
+     * close_notify. The JDK's TLS sockets read whether to once, when the first TLS context is
+     * built: here the event loop's, first (async before sync), so the command must say so at start.
+     */
+    @Test
+    void aBodyCutWithoutCloseNotifyFailsInEveryModeWhicheverComesFirst() throws Exception {
+        try (CloseDelimitedTlsServer server = new CloseDelimitedTlsServer()) {
+            Path report = tmp.resolve("cut.json");
+            List<String> args = new ArrayList<>(List.of("compare", "--modes", "async,sync", "--warm-up", "0", "--retries", "0",
+                    "--cacert", TestTls.caFile().toString(), "--report", report.toString(), "-o", tmp.resolve("cut").toString(),
+                    server.url("/clean"), server.url("/cut")));
+            Process p = new ProcessBuilder(CrawlerProcess.commandAsUsersRunIt(List.of(), args)).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("cut.txt").toFile()).start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String output = Files.readString(tmp.resolve("cut.txt"));
+            assertThat(p.exitValue()).as(output).isEqualTo(1);
+            JsonNode results = new ObjectMapper().readTree(report.toFile()).get("results");
+            assertThat(results).hasSize(4);
+            for (JsonNode r : results) {
+                boolean cut = r.get("url").asText().endsWith("/cut");
+                assertThat(r.get("outcome").asText()).as(r.toString()).isEqualTo(cut ? "failed" : "ok");
+                if (cut) {
+                    assertThat(r.get("reason").asText()).as(r.toString()).isEqualTo("truncated");
+                    assertThat(r.get("error").asText()).contains("close_notify");
+                }
+            }
+        }
     }
 
     /** Runs {@code crawler COMMAND OPTIONS -v -o DIR URLS} in a new JVM; its exit code must be 0. */

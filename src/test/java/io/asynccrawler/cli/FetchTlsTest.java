@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.asynccrawler.netty.Transport;
 import io.asynccrawler.server.ServerSettings;
 import io.asynccrawler.server.TestServer;
+import io.asynccrawler.testing.CloseDelimitedTlsServer;
 import io.asynccrawler.testing.TestTls;
 import io.asynccrawler.testing.Tree;
 import java.net.URLEncoder;
@@ -106,6 +107,21 @@ class FetchTlsTest extends FetchTestBase {
         Cli cli = fetch("--insecure", "-H", "Authorization: Bearer s3cret", list(downgrade + " seen.json").toString());
         assertThat(cli.exitCode).as(cli.err).isZero();
         assertThat(Files.readString(out().resolve("seen.json"))).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aBodyEndedByTheConnectionsCloseIsWholeOnlyAfterCloseNotify() throws Exception {
+        try (CloseDelimitedTlsServer server = new CloseDelimitedTlsServer()) {
+            String clean = server.url("/clean");
+            String cut = server.url("/cut");
+            Cli cli = fetchTrusting("--retries", "0", list(clean + " clean.txt", cut + " cut.txt").toString());
+            assertThat(cli.exitCode).as(cli.err).isEqualTo(1);
+            var r = results();
+            assertOutcome(r.get(clean), "ok", null, null);
+            assertOutcome(r.get(cut), "failed", "truncated", "close_notify");
+            assertThat(Tree.files(out())).containsExactly("clean.txt");
+            assertThat(Files.readAllBytes(out().resolve("clean.txt"))).isEqualTo(CloseDelimitedTlsServer.BODY);
+        }
     }
 
     @Test

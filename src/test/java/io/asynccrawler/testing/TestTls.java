@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /** The checked-in test certificates (src/test/resources/tls, made by make-certs.sh). */
 public final class TestTls {
@@ -17,13 +18,24 @@ public final class TestTls {
 
     /** A server context for one of good, wrong-host, expired, self-signed. */
     public static SslContext server(String name) throws Exception {
+        return SslContextBuilder.forServer(keys(name)).build();
+    }
+
+    /** The same certificate as a JDK context, for a server on plain sockets (SSLServerSocket). */
+    public static SSLContext jdkServer(String name) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys(name).getKeyManagers(), null, null);
+        return context;
+    }
+
+    private static KeyManagerFactory keys(String name) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = TestTls.class.getResourceAsStream("/tls/" + name + ".p12")) {
             store.load(in, PASSWORD);
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, PASSWORD);
-        return SslContextBuilder.forServer(kmf).build();
+        return kmf;
     }
 
     /** The test CA's certificate, for --cacert. */

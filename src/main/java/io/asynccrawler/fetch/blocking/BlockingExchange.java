@@ -182,6 +182,11 @@ final class BlockingExchange {
             return FetchException.dns(request.uri().getHost());
         }
         if (e instanceof SSLException) {
+            // A TCP close without close_notify (BlockingTls.requireCloseNotify): past the head, the
+            // body was cut short, as the event loop reports it.
+            if (headSeen && message.contains("terminated the connection")) {
+                return FetchException.truncated("TLS connection closed without close_notify");
+            }
             return FetchException.tls((SSLException) e);
         }
         if (e instanceof ProtocolException || message.contains("chunk")) {

@@ -17,7 +17,23 @@ import javax.net.ssl.X509TrustManager;
 
 /** TLS for the blocking transport, with the same choices as the async one: JDK trust, --cacert, or --insecure. */
 public final class BlockingTls {
+    private static final String REQUIRE_CLOSE_NOTIFY = "com.sun.net.ssl.requireCloseNotify";
+
     private BlockingTls() {
+    }
+
+    /**
+     * Makes the JDK's TLS sockets report a TCP close without TLS's close_notify as an error, as the
+     * event loop does (and curl), instead of as the end of the stream: a body that ends with its
+     * connection (no length, no chunks) is whole only after close_notify, else an attacker or a
+     * dying server could cut it short unseen. The JDK reads the property once, when its TLS socket
+     * class first loads, which building any TLS context may do (Netty's does): Main calls this
+     * before anything else, and a value given with -D stays.
+     */
+    public static void requireCloseNotify() {
+        if (System.getProperty(REQUIRE_CLOSE_NOTIFY) == null) {
+            System.setProperty(REQUIRE_CLOSE_NOTIFY, "true");
+        }
     }
 
     public static SSLSocketFactory socketFactory(boolean insecure, Path caFile) throws GeneralSecurityException, IOException {
