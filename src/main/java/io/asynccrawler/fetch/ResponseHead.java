@@ -46,6 +46,18 @@ public final class ResponseHead {
         return new ResponseHead(status, reasonPhrase, flat.toArray(new String[0]), receivedNanos);
     }
 
+    /** A head with the {@code count} headers {@code headers} yields, in that order. */
+    public static ResponseHead ofEntries(int status, String reasonPhrase, Iterable<Map.Entry<String, String>> headers, int count,
+                                         long receivedNanos) {
+        String[] fields = new String[count * 2];
+        int i = 0;
+        for (Map.Entry<String, String> e : headers) {
+            fields[i++] = e.getKey();
+            fields[i++] = e.getValue();
+        }
+        return new ResponseHead(status, reasonPhrase, fields, receivedNanos);
+    }
+
     public int status() {
         return status;
     }

@@ -7,6 +7,7 @@ import io.asynccrawler.netty.Transport;
 import io.asynccrawler.server.ServerSettings;
 import io.asynccrawler.server.TestServer;
 import io.asynccrawler.testing.CloseDelimitedTlsServer;
+import io.asynccrawler.testing.ScriptedServer;
 import io.asynccrawler.testing.TestTls;
 import io.asynccrawler.testing.Tree;
 import java.net.URLEncoder;
@@ -121,6 +122,26 @@ class FetchTlsTest extends FetchTestBase {
             assertOutcome(r.get(cut), "failed", "truncated", "close_notify");
             assertThat(Tree.files(out())).containsExactly("clean.txt");
             assertThat(Files.readAllBytes(out().resolve("clean.txt"))).isEqualTo(CloseDelimitedTlsServer.BODY);
+        }
+    }
+
+    /**
+     * --connect-timeout covers the TLS handshake on the event loop, as in curl: a server that takes
+     * the connection and never answers its hello times out connecting (and is retried as such).
+     * HttpURLConnection sets its read timeout on the socket before the handshake, so the blocking
+     * modes wait --read-timeout there (README).
+     */
+    @Test
+    void aServerSilentInTheHandshakeTimesOutConnectingOnTheEventLoop() throws Exception {
+        try (ScriptedServer silent = new ScriptedServer()) { // waits for an HTTP request head: never sees one
+            String url = silent.base().replace("http://", "https://") + "/x";
+            Cli cli = fetchTrusting("--retries", "0", "--connect-timeout", "1s", "--read-timeout", "2s", url);
+            assertThat(cli.exitCode).as(cli.err).isEqualTo(1);
+            if (mode().equals("async")) {
+                assertOutcome(results().get(url), "failed", "connect_timeout", "timed out connecting after 1s (TLS handshake)");
+            } else {
+                assertOutcome(results().get(url), "failed", "read_timeout", "no data for 2s");
+            }
         }
     }
 

@@ -35,6 +35,7 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
     private final Origin origin;
     private final ClientTls tls;
     private final boolean insecure;
+    /** The connect timeout: a connection is up once its TLS handshake is done too. */
     private final Duration handshakeTimeout;
     private final ChannelGroup connections;
     private final IdleConnections idle;
@@ -63,6 +64,6 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
             p.addLast(ssl);
         }
         p.addLast(new HttpResponseDecoder(DECODER)); // requests are written as bytes: RequestHead
-        p.addLast(new ExchangeHandler());
+        p.addLast(new ExchangeHandler(handshakeTimeout));
     }
 }

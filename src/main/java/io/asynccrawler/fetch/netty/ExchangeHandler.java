@@ -5,11 +5,18 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
 
 /** The last handler of a client connection: hands what arrives to the exchange under way, if any. */
 final class ExchangeHandler extends ChannelInboundHandlerAdapter {
+    /** What the TLS handshake may take (the connect timeout), for its failure's words. */
+    private final Duration handshakeTimeout;
     private NettyExchange current;
     private int exchanges;
+
+    ExchangeHandler(Duration handshakeTimeout) {
+        this.handshakeTimeout = handshakeTimeout;
+    }
 
     /** Called on the event loop when an exchange takes the connection. */
     void begin(NettyExchange exchange) {
@@ -53,7 +60,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         } else if (evt instanceof SslHandshakeCompletionEvent && !((SslHandshakeCompletionEvent) evt).isSuccess()) {
             Throwable cause = ((SslHandshakeCompletionEvent) evt).cause();
             if (current != null) {
-                current.onFailure(Failures.handshake(cause));
+                current.onFailure(Failures.handshake(cause, handshakeTimeout));
             } else {
                 ctx.close();
             }

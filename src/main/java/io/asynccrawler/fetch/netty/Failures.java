@@ -4,6 +4,7 @@ import io.asynccrawler.fetch.FetchException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -74,8 +75,14 @@ final class Failures {
         return new FetchException("error", root.toString(), false, root);
     }
 
-    /** A failed TLS handshake is a TLS failure, whatever ended it (often just a closed connection). */
-    static FetchException handshake(Throwable cause) {
+    /**
+     * A failed TLS handshake is a TLS failure, whatever ended it (often just a closed connection),
+     * but one that took longer than {@code timeout} (the connect timeout) is a connect timeout.
+     */
+    static FetchException handshake(Throwable cause, Duration timeout) {
+        if (cause instanceof SslHandshakeTimeoutException) {
+            return FetchException.handshakeTimeout(timeout);
+        }
         FetchException during = during(cause);
         return during.reason().equals("tls") ? during
                 : FetchException.tls("handshake failed (is it a TLS server?): " + during.getMessage(), cause);

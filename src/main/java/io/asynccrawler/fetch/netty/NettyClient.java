@@ -106,7 +106,7 @@ public final class NettyClient implements ExchangeClient {
                 .option(ChannelOption.SO_KEEPALIVE, true);
         this.pools = new OriginPools((origin, owner) -> {
             Bootstrap b = bootstrap.clone().remoteAddress(origin.address());
-            return new OriginPool(b, new ClientPipeline(origin, tls, settings.insecure(), settings.readTimeout(), connections, idle, owner),
+            return new OriginPool(b, new ClientPipeline(origin, tls, settings.insecure(), settings.connectTimeout(), connections, idle, owner),
                     connectMillis);
         });
     }

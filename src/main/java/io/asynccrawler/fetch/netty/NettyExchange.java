@@ -17,7 +17,6 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -158,19 +157,10 @@ final class NettyExchange implements InFlight {
         headSeen = true;
         keepAlive = HttpUtil.isKeepAlive(response);
         closeDelimited = !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response);
-        ResponseHead head = new ResponseHead(status, response.status().reasonPhrase(), headers(response), System.nanoTime());
+        ResponseHead head = ResponseHead.ofEntries(status, response.status().reasonPhrase(), response.headers(),
+                response.headers().size(), System.nanoTime());
         pump.submit(() -> receiver.onHead(head));
         return true;
-    }
-
-    private static String[] headers(HttpResponse response) {
-        String[] fields = new String[response.headers().size() * 2];
-        int i = 0;
-        for (Map.Entry<String, String> e : response.headers()) {
-            fields[i++] = e.getKey();
-            fields[i++] = e.getValue();
-        }
-        return fields;
     }
 
     private void onContent(HttpContent content) {
@@ -245,11 +235,15 @@ final class NettyExchange implements InFlight {
 
     /** Ends the exchange: gives the connection back (or closes it) if it still holds it, then completes. On the event loop. */
     private void finish(FetchException failure, boolean reusable) {
+        // Claimed first: closing the channel fails its pending write, whose listener would end the
+        // exchange first with a word of its own (a handshake timeout became "tls").
+        boolean first = done.compareAndSet(false, true);
         try {
             release(reusable && failure == null);
         } finally {
-            // Whatever happened above, the exchange completes: a job never waits on a lost one.
-            complete(failure);
+            if (first) { // whatever happened above, the exchange completes: a job never waits on a lost one
+                signal(failure);
+            }
         }
     }
 
@@ -288,9 +282,12 @@ final class NettyExchange implements InFlight {
 
     /** Completes the exchange once, with {@code failure} or without; the receiver's onAbort runs first on a failure. Any thread. */
     private void complete(FetchException failure) {
-        if (!done.compareAndSet(false, true)) {
-            return;
+        if (done.compareAndSet(false, true)) {
+            signal(failure);
         }
+    }
+
+    private void signal(FetchException failure) {
         if (failure == null) {
             completion.complete(null);
         } else {
