@@ -86,7 +86,8 @@ public final class FetchException extends IOException {
         String message = reason(e);
         String lower = message.toLowerCase(Locale.ROOT);
         String detail = message;
-        if (lower.contains("no subject alternative") || lower.contains("doesn't match") || lower.contains("does not match")) {
+        if (lower.contains("no subject alternative") || lower.contains("no name matching") || lower.contains("doesn't match")
+                || lower.contains("does not match")) {
             detail = "host name mismatch (" + message + ")";
         } else if (lower.contains("expired") || lower.contains("notafter")) {
             detail = "certificate expired (" + message + ")";
