@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -155,8 +156,8 @@ final class CompareCommand implements Callable<Integer> {
             if (!summaries.isEmpty()) {
                 report.finish(summaries.toArray(Summary[]::new));
             }
-        } catch (GeneralSecurityException e) {
-            return usage(err, "cannot set up TLS: " + Errors.describe(e));
+        } catch (GeneralSecurityException | SSLException | IllegalArgumentException e) {
+            return usage(err, options.cannotSetUpTls(e));
         } finally {
             if (warmUpServer != null) {
                 warmUpServer.close();

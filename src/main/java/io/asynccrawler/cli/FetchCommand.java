@@ -83,8 +83,7 @@ final class FetchCommand implements Callable<Integer> {
             finished = new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging).run(inputs, in, dir, report.json());
             report.finish(finished.summary());
         } catch (GeneralSecurityException | SSLException | IllegalArgumentException e) {
-            return usage(err, "cannot set up TLS" + (options.caCert == null ? "" : " with --cacert " + options.caCert)
-                    + ": " + Errors.describe(e));
+            return usage(err, options.cannotSetUpTls(e));
         } finally {
             dir.removeIfMadeAndEmpty();
         }

@@ -4,6 +4,7 @@ import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Header;
 import io.asynccrawler.job.JobSettings;
 import io.asynccrawler.netty.Transport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,7 +99,16 @@ final class FetchOptions {
         if (inputs.isEmpty()) {
             return "no URL or FILE given ('-' reads stdin)";
         }
+        if (caCert != null && !(Files.isRegularFile(caCert) && Files.isReadable(caCert))) {
+            return "cannot read --cacert " + caCert + (Files.isDirectory(caCert) ? ": it is a directory"
+                    : Files.exists(caCert) ? ": permission denied" : ": no such file");
+        }
         return null;
+    }
+
+    /** The usage error for a TLS set-up that failed: most often a --cacert file without certificates. */
+    String cannotSetUpTls(Exception e) {
+        return "cannot set up TLS" + (caCert == null ? "" : " with --cacert " + caCert) + ": " + Errors.describe(e);
     }
 
     /** The settings, or an IllegalArgumentException naming the bad option. */

@@ -13,6 +13,7 @@ import io.asynccrawler.testing.Tree;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -142,6 +143,24 @@ class FetchTlsTest extends FetchTestBase {
             } else {
                 assertOutcome(results().get(url), "failed", "read_timeout", "no data for 2s");
             }
+        }
+    }
+
+    @Test
+    void aCacertThatCannotBeUsedIsAUsageErrorNamingIt() throws Exception {
+        String url = url("good", "/bytes/10");
+        Path missing = tmp.resolve("missing.pem");
+        Cli none = fetch("--cacert", missing.toString(), url);
+        assertThat(none.exitCode).isEqualTo(2);
+        assertThat(none.err).contains("cannot read --cacert " + missing + ": no such file").doesNotContain("\tat ");
+
+        Path garbage = Files.writeString(tmp.resolve("garbage.pem"), "not a certificate\n");
+        for (String command : new String[] {"fetch", "compare"}) {
+            Cli bad = Cli.run(command, "-o", out().toString(), "--cacert", garbage.toString(),
+                    command.equals("fetch") ? "--mode" : "--modes", mode(), url);
+            assertThat(bad.exitCode).as(bad.err).isEqualTo(2);
+            assertThat(bad.err).as(command).contains(command + ": cannot set up TLS with --cacert " + garbage + ": ")
+                    .doesNotContain("\tat ");
         }
     }
 
