@@ -105,6 +105,10 @@ final class CompareCommand implements Callable<Integer> {
         if (timelineFile != null && !timelineFile.toString().matches("(?i).*\\.(svg|html?)$")) {
             return usage(err, "--timeline must name a .svg or .html file: " + timelineFile);
         }
+        String unwritable = timelineFile == null ? null : unwritable(timelineFile);
+        if (unwritable != null) { // said now, not after a comparison that may take minutes
+            return usage(err, "cannot write --timeline " + timelineFile + ": " + unwritable);
+        }
         // Every mode fetches everything: a file left by an earlier mode or run must not be "skipped".
         options.overwrite = true;
         List<String> replayable = replayableInputs();
@@ -240,6 +244,21 @@ final class CompareCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         Files.writeString(timelineFile, text, StandardCharsets.UTF_8);
+    }
+
+    /** Why {@code file} could not be written (made with its missing parents) later, or null. Creates nothing. */
+    static String unwritable(Path file) {
+        if (Files.isDirectory(file)) {
+            return "it is a directory";
+        }
+        Path existing = file.toAbsolutePath().getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            return existing + " is not a directory";
+        }
+        return Files.isWritable(existing) ? null : "permission denied in " + existing;
     }
 
     private static int terminalWidth() {

@@ -169,6 +169,18 @@ class CompareCommandTest extends FetchTestBase {
     }
 
     @Test
+    void aTimelineThatCannotBeWrittenIsRefusedBeforeAnyModeRuns() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Cli cli = compare("--warm-up", "0", "--timeline", file.resolve("t.svg").toString(), base + "/bytes/10");
+        assertThat(cli.exitCode).isEqualTo(2);
+        assertThat(cli.err).contains("cannot write --timeline " + file.resolve("t.svg") + ": " + file + " is not a directory")
+                .doesNotContain("compare: sync");
+        Cli dir = compare("--warm-up", "0", "--timeline", Files.createDirectories(tmp.resolve("t.svg")).toString(), base + "/bytes/10");
+        assertThat(dir.err).contains("it is a directory");
+        assertThat(dir.exitCode).isEqualTo(2);
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertThat(Cli.run("compare", "--modes", "sync,turbo", "x").err).contains("unknown mode 'turbo'");
         assertThat(Cli.run("compare", "--timeline", "t.png", "x").err).contains("must name a .svg or .html file");
