@@ -29,6 +29,40 @@ public abstract class ContentDecoder {
         }
     }
 
+    /**
+     * The decoder for a response saved as {@code fileName}. A gzip Content-Encoding on a file that
+     * is itself gzip (Content-Type application/gzip, or a name ending in .gz, .tgz or .svgz) is kept
+     * as sent, as browsers and wget keep it: a server that maps the .gz suffix to an encoding
+     * (Apache's AddEncoding, sent even to clients that did not ask for gzip) means the file, and
+     * decoding it would save a tar under the name .tar.gz.
+     */
+    public static ContentDecoder forResponse(String contentEncoding, String contentType, String fileName) throws FetchException {
+        String e = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
+        if ((e.equals("gzip") || e.equals("x-gzip")) && (isGzipType(contentType) || isGzipName(fileName))) {
+            return new Identity();
+        }
+        return forEncoding(contentEncoding);
+    }
+
+    private static boolean isGzipType(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/gzip") || type.equals("application/x-gzip");
+    }
+
+    private static boolean isGzipName(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".gz") || name.endsWith(".tgz") || name.endsWith(".svgz");
+    }
+
+    /** Whether the bytes saved are the bytes sent (no Content-Encoding, or one kept as sent). */
+    public boolean keepsBytes() {
+        return this instanceof Identity;
+    }
+
     /** Decodes {@code in} (consumed whole) into {@code out}. */
     public abstract void decode(ByteBuffer in, Output out) throws IOException;
 

@@ -95,8 +95,8 @@ final class ExchangeBody implements BodyReceiver {
             return;
         }
         String encoding = head.header("content-encoding");
-        decoder = ContentDecoder.forEncoding(encoding);
-        boolean identity = encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity");
+        decoder = ContentDecoder.forResponse(encoding, head.header("content-type"), file.getFileName().toString());
+        boolean identity = decoder.keepsBytes();
         if (status == 206) {
             continuePart(head, identity, encoding);
             return;

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.asynccrawler.netty.Transport;
 import io.asynccrawler.server.DeterministicBytes;
 import io.asynccrawler.server.TestServer;
+import io.asynccrawler.testing.ScriptedServer;
 import io.asynccrawler.testing.Tree;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +30,40 @@ class FetchProtocolTest extends FetchTestBase {
         assertThat(cli.exitCode).as(cli.err).isZero();
         assertThat(Files.readAllBytes(out().resolve("closed.bin"))).isEqualTo(DeterministicBytes.bytes(3, 0, 100000));
         assertThat(Files.readAllBytes(out().resolve("after.bin"))).isEqualTo(DeterministicBytes.bytes(4, 0, 10));
+    }
+
+    /**
+     * A server that maps the .gz suffix to a Content-Encoding (Apache's AddEncoding) sends a
+     * .tar.gz as "Content-Encoding: x-gzip": the file is the gzip, kept as sent, as browsers and
+     * wget keep it. A gzip Content-Type says the same. Any other gzip-encoded body is decoded.
+     */
+    @Test
+    void aGzipFileSentWithAGzipEncodingIsSavedAsSent() throws Exception {
+        byte[] tar = "a tar archive, say".repeat(50).getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(tar);
+        }
+        byte[] gzip = gz.toByteArray();
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.on("/a.tar.gz", reply("application/x-tar", "x-gzip", gzip))
+                    .on("/get", reply("application/gzip; charset=binary", "gzip", gzip))
+                    .on("/page.html", reply("text/html", "gzip", gzip));
+            String b = server.base();
+            Cli cli = fetch(list(b + "/a.tar.gz a.tar.gz", b + "/get?id=7 by-type", b + "/page.html page.html").toString());
+            assertThat(cli.exitCode).as(cli.err).isZero();
+            assertThat(Files.readAllBytes(out().resolve("a.tar.gz"))).isEqualTo(gzip);
+            assertThat(Files.readAllBytes(out().resolve("by-type"))).isEqualTo(gzip);
+            assertThat(Files.readAllBytes(out().resolve("page.html"))).isEqualTo(tar);
+        }
+    }
+
+    private static ScriptedServer.Script reply(String type, String encoding, byte[] body) {
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Encoding: " + encoding
+                + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return ScriptedServer.Script.reply(all);
     }
 
     @Test
