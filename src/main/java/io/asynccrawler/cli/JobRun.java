@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,13 +87,15 @@ final class JobRun {
     Finished run(List<String> inputs, InputStream stdin, OutputDirectory dir, JsonReport report)
             throws IOException, GeneralSecurityException {
         FetchSettings settings = options.fetchSettings();
-        JobSettings jobSettings = new JobSettings(mode.concurrency(options.concurrency), options.perHost);
+        Budget budget = budget();
+        int concurrency = budget.concurrency();
+        JobSettings jobSettings = new JobSettings(concurrency, options.perHost);
         Timeline timeline = new Timeline(mode.label());
         AtomicInteger signalExit = new AtomicInteger();
         ExecutorService executor = mode.blockingExecutor(jobSettings.concurrency());
         JobTotals totals;
         Summary summary;
-        try (ExchangeClient client = client(settings, executor);
+        try (ExchangeClient client = client(settings, executor, budget);
              UrlSource source = new UrlSource(inputs, stdin)) {
             if (warmUpServer != null && warmUpRequests > 0) {
                 long start = System.nanoTime();
@@ -151,8 +154,32 @@ final class JobRun {
         }
     }
 
-    private ExchangeClient client(FetchSettings settings, ExecutorService executor)
+    /** Requests in flight at most, and connections kept idle at most. */
+    private record Budget(int concurrency, int idle) {
+    }
+
+    /**
+     * The mode's concurrency for -c and its idle connections, both lowered (and said so) where the
+     * process may not open the files they need: then one idle connection per request in flight.
+     */
+    private Budget budget() {
+        int requested = mode.concurrency(options.concurrency);
+        IntUnaryOperator idle = mode == Mode.ASYNC ? NettyClient::maxIdleFor : c -> Math.max(5, c);
+        long limit = OpenFiles.limit();
+        long open = OpenFiles.open();
+        if (OpenFiles.fit(requested, limit, open, idle) == requested) {
+            return new Budget(requested, idle.applyAsInt(requested));
+        }
+        int fits = OpenFiles.fit(requested, limit, open, c -> c);
+        err.println("crawler: " + mode.label() + ": -c " + requested + " needs about "
+                + OpenFiles.needs(requested, open, idle) + " open files, and this process may open " + limit
+                + " (ulimit -n): " + fits + " requests in flight at most");
+        return new Budget(fits, fits);
+    }
+
+    private ExchangeClient client(FetchSettings settings, ExecutorService executor, Budget budget)
             throws IOException, GeneralSecurityException {
+        int concurrency = budget.concurrency();
         if (mode == Mode.ASYNC) {
             Transport transport = options.transport;
             // fetch builds its TLS context at the first https URL; compare before the clock starts,
@@ -163,13 +190,12 @@ final class JobRun {
                     : ClientTls.onDemand(settings.insecure());
             int loops = Runtime.getRuntime().availableProcessors();
             logTransport(transport, loops);
-            return new NettyClient(transport, settings, tls, loops, NettyClient.maxIdleFor(options.concurrency),
-                    NettyClient.lookupsFor(options.concurrency));
+            return new NettyClient(transport, settings, tls, loops, budget.idle(), NettyClient.lookupsFor(concurrency));
         }
         // HttpURLConnection keeps at most http.maxConnections idle connections per host (default 5);
         // the blocking modes should reuse connections as freely as the async one.
         if (System.getProperty("http.maxConnections") == null) {
-            System.setProperty("http.maxConnections", String.valueOf(Math.max(5, options.concurrency)));
+            System.setProperty("http.maxConnections", String.valueOf(budget.idle()));
         }
         // The same limit on a response head as the async transport's (HttpURLConnection allows 384 KiB).
         if (System.getProperty("jdk.http.maxHeaderSize") == null) {

@@ -203,6 +203,9 @@ final class BlockingExchange {
         if (e instanceof ConnectException) {
             return new FetchException("connect_error", "cannot connect: " + e.getMessage(), true);
         }
+        if (message.contains("too many open files")) { // EMFILE making the socket
+            return new FetchException("connect_error", "cannot connect: too many open files (ulimit -n)", true);
+        }
         return new FetchException(e instanceof IOException ? "io_error" : "error", e.toString(), e instanceof IOException, e);
     }
 

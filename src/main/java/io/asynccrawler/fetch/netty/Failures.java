@@ -35,6 +35,9 @@ final class Failures {
         if (cause instanceof NoRouteToHostException || cause instanceof ConnectException) {
             return new FetchException("connect_error", "cannot connect to " + origin + ": " + connectError(cause), true);
         }
+        if (String.valueOf(cause.getMessage()).contains("Too many open files")) { // EMFILE making the socket
+            return new FetchException("connect_error", "cannot connect to " + origin + ": too many open files (ulimit -n)", true);
+        }
         return during(cause);
     }
 
