@@ -1,6 +1,7 @@
 package io.asynccrawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +10,12 @@ import io.asynccrawler.testing.ScriptedServer;
 import io.asynccrawler.testing.ScriptedServer.Script;
 import io.asynccrawler.testing.Tree;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -97,6 +101,44 @@ class HostileServerTest {
         if (c.otherMustNotSee != null) {
             assertThat(other.requests()).isNotEmpty();
             assertThat(other.requests()).allSatisfy(r -> assertThat(r.toLowerCase()).doesNotContain(c.otherMustNotSee));
+        }
+    }
+
+    /**
+     * A server that closes each connection as soon as it accepts it: the close may reach the event
+     * loop in the same batch as the connect, before the exchange begins on the connection (whose
+     * pipeline is gone by then). Every URL still ends, as `closed`, and the job with it.
+     */
+    @Test
+    void aServerThatHangsUpAtOnceEndsEveryUrl() throws Exception {
+        try (ServerSocket hangUp = new ServerSocket(0, 512, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!hangUp.isClosed()) {
+                    try {
+                        hangUp.accept().close();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "hang-up");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            List<String> urls = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                urls.add("http://127.0.0.1:" + hangUp.getLocalPort() + "/x" + i);
+            }
+            Path list = Files.write(tmp.resolve("urls.txt"), urls);
+            Path report = tmp.resolve("report.json");
+            Cli cli = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.run("fetch", "-q", "--mode", mode(),
+                    "-c", "50", "--retries", "0", "-o", tmp.resolve("out").toString(), "--report", report.toString(), list.toString()),
+                    "every URL ends, and the job with it");
+            assertThat(cli.exitCode).as(cli.err).isEqualTo(1);
+            JsonNode results = new ObjectMapper().readTree(report.toFile()).get("results");
+            assertThat(results).hasSize(300);
+            for (JsonNode r : results) {
+                assertThat(r.get("outcome").asText()).as(r.toString()).isEqualTo("failed");
+                assertThat(r.get("reason").asText()).as(r.toString()).isIn("closed", "connection_reset");
+            }
         }
     }
 

@@ -64,6 +64,8 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
             p.addLast(ssl);
         }
         p.addLast(new HttpResponseDecoder(DECODER)); // requests are written as bytes: RequestHead
-        p.addLast(new ExchangeHandler(handshakeTimeout));
+        ExchangeHandler exchanges = new ExchangeHandler(handshakeTimeout);
+        ch.attr(ExchangeHandler.KEY).set(exchanges);
+        p.addLast(exchanges);
     }
 }

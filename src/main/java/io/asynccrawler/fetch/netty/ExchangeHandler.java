@@ -1,18 +1,25 @@
 package io.asynccrawler.fetch.netty;
 
+import io.asynccrawler.fetch.FetchException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 
 /** The last handler of a client connection: hands what arrives to the exchange under way, if any. */
 final class ExchangeHandler extends ChannelInboundHandlerAdapter {
+    /** Each connection's handler, also where its pipeline no longer holds it (a closed channel's is emptied). */
+    static final AttributeKey<ExchangeHandler> KEY = AttributeKey.valueOf(ExchangeHandler.class, "handler");
+
     /** What the TLS handshake may take (the connect timeout), for its failure's words. */
     private final Duration handshakeTimeout;
     private NettyExchange current;
     private int exchanges;
+    /** Why the connection ended while no exchange held it (a failed handshake), or null. */
+    private FetchException lost;
 
     ExchangeHandler(Duration handshakeTimeout) {
         this.handshakeTimeout = handshakeTimeout;
@@ -22,6 +29,11 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     void begin(NettyExchange exchange) {
         current = exchange;
         exchanges++;
+    }
+
+    /** Why the connection ended while no exchange held it, or null: the exchange that begins next fails so. */
+    FetchException lost() {
+        return lost;
     }
 
     /** Whether an earlier exchange used this connection (so the server may have closed it meanwhile). */
@@ -62,6 +74,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             if (current != null) {
                 current.onFailure(Failures.handshake(cause, handshakeTimeout));
             } else {
+                lost = Failures.handshake(cause, handshakeTimeout);
                 ctx.close();
             }
             return;

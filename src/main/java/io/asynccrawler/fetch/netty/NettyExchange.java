@@ -83,8 +83,12 @@ final class NettyExchange implements InFlight {
 
     /** Sends the request and arms the timers. On the event loop. */
     void start() {
-        handler = channel.pipeline().get(ExchangeHandler.class);
+        handler = channel.attr(ExchangeHandler.KEY).get(); // there even once a closed channel's pipeline is emptied
         handler.begin(this);
+        if (!channel.isActive()) { // closed since the pool handed it over: a failed handshake, a server that hung up
+            fail(handler.lost() != null ? handler.lost() : FetchException.closedBeforeResponse());
+            return;
+        }
         lastReadNanos = System.nanoTime();
         readTimer = channel.eventLoop().schedule(this::checkRead, readTimeout.toNanos(), TimeUnit.NANOSECONDS);
         if (deadline != null) {
@@ -263,10 +267,9 @@ final class NettyExchange implements InFlight {
         if (deadlineTimer != null) {
             deadlineTimer.cancel(false);
         }
-        if (handler != null) {
+        if (handler != null) { // null only before start()
             // From here on what arrives goes nowhere: bytes after the response (a server that does
-            // not frame its responses right) close the connection (ExchangeHandler). A closed
-            // channel's pipeline may already be empty: keep our own reference.
+            // not frame its responses right) close the connection (ExchangeHandler).
             handler.end();
         }
         if (!reusable || !keepIdle.getAsBoolean()) {
