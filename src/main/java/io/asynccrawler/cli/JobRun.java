@@ -87,7 +87,7 @@ final class JobRun {
     Finished run(List<String> inputs, InputStream stdin, OutputDirectory dir, JsonReport report)
             throws IOException, GeneralSecurityException {
         FetchSettings settings = options.fetchSettings();
-        Budget budget = budget();
+        OpenFiles.Budget budget = budget();
         int concurrency = budget.concurrency();
         JobSettings jobSettings = new JobSettings(concurrency, options.perHost);
         Timeline timeline = new Timeline(mode.label());
@@ -154,30 +154,25 @@ final class JobRun {
         }
     }
 
-    /** Requests in flight at most, and connections kept idle at most. */
-    private record Budget(int concurrency, int idle) {
-    }
-
     /**
-     * The mode's concurrency for -c and its idle connections, both lowered (and said so) where the
-     * process may not open the files they need: then one idle connection per request in flight.
+     * The mode's concurrency for -c and its idle connections, both within the open-file limit
+     * (OpenFiles); a concurrency lowered is said.
      */
-    private Budget budget() {
+    private OpenFiles.Budget budget() {
         int requested = mode.concurrency(options.concurrency);
         IntUnaryOperator idle = mode == Mode.ASYNC ? NettyClient::maxIdleFor : c -> Math.max(5, c);
         long limit = OpenFiles.limit();
         long open = OpenFiles.open();
-        if (OpenFiles.fit(requested, limit, open, idle) == requested) {
-            return new Budget(requested, idle.applyAsInt(requested));
+        OpenFiles.Budget budget = OpenFiles.plan(requested, limit, open, idle);
+        if (budget.concurrency() < requested) {
+            err.println("crawler: " + mode.label() + ": -c " + requested + " needs about "
+                    + OpenFiles.needs(requested, OpenFiles.IDLE_MIN, open) + " open files, and this process may open "
+                    + limit + " (ulimit -n): " + budget.concurrency() + " requests in flight at most");
         }
-        int fits = OpenFiles.fit(requested, limit, open, c -> c);
-        err.println("crawler: " + mode.label() + ": -c " + requested + " needs about "
-                + OpenFiles.needs(requested, open, idle) + " open files, and this process may open " + limit
-                + " (ulimit -n): " + fits + " requests in flight at most");
-        return new Budget(fits, fits);
+        return budget;
     }
 
-    private ExchangeClient client(FetchSettings settings, ExecutorService executor, Budget budget)
+    private ExchangeClient client(FetchSettings settings, ExecutorService executor, OpenFiles.Budget budget)
             throws IOException, GeneralSecurityException {
         int concurrency = budget.concurrency();
         if (mode == Mode.ASYNC) {

@@ -10,41 +10,41 @@ import java.util.function.IntUnaryOperator;
  * The open-file budget of a job. Each request in flight holds a socket and, while its body is
  * saved, a file; idle keep-alive connections hold sockets too. Where the process may open fewer
  * files than {@code -c} needs ({@code ulimit -n}: the JVM raises its soft limit to the hard one at
- * start, so the hard one counts), the job runs fewer requests at once and says so, rather than
- * fail most of its URLs with "Too many open files".
+ * start, so the hard one counts), it keeps fewer idle connections, and where that is not enough
+ * runs fewer requests at once and says so, rather than fail URLs with "Too many open files".
  */
 final class OpenFiles {
-    /** Files held besides requests (the list, the report, logs, event loops, a warm-up server), with room to spare. */
+    /** Files held besides requests (the list, the report, logs, event loops, name lookups), with room to spare. */
     static final int RESERVE = 64;
+    /** Idle connections kept at least where the limit is tight, so that a job on one host still reuses its connections. */
+    static final int IDLE_MIN = 8;
+
+    /** Requests in flight at most, and connections kept idle at most. */
+    record Budget(int concurrency, int idle) {
+    }
 
     private OpenFiles() {
     }
 
     /**
-     * The largest concurrency up to {@code requested} whose files fit in {@code limit} ({@code
-     * open} of them taken already): two a request in flight, plus {@code idleFor(c)} idle
-     * connections. {@code requested} itself where the limit is unknown (not positive).
+     * What fits in {@code limit} files ({@code open} of them taken already): two a request in flight
+     * (its socket, its part file), then the idle connections, {@code idleFor(c)} at most. Where
+     * even the requests do not fit, as many as fit with {@link #IDLE_MIN} idle ones. All of
+     * {@code requested} where the limit is unknown (not positive).
      */
-    static int fit(int requested, long limit, long open, IntUnaryOperator idleFor) {
-        if (limit <= 0 || needs(requested, open, idleFor) <= limit) {
-            return requested;
+    static Budget plan(int requested, long limit, long open, IntUnaryOperator idleFor) {
+        if (limit <= 0) {
+            return new Budget(requested, idleFor.applyAsInt(requested));
         }
-        int low = 1;
-        int high = requested;
-        while (low < high) {
-            int mid = (int) (((long) low + high + 1) >>> 1);
-            if (needs(mid, open, idleFor) <= limit) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return low;
+        long available = limit - open - RESERVE;
+        int concurrency = (int) Math.max(1, Math.min(requested, (available - IDLE_MIN) / 2));
+        long idle = Math.max(0, Math.min(idleFor.applyAsInt(concurrency), available - 2L * concurrency));
+        return new Budget(concurrency, (int) idle);
     }
 
-    /** The files a job of {@code concurrency} may hold at once. */
-    static long needs(int concurrency, long open, IntUnaryOperator idleFor) {
-        return open + RESERVE + 2L * concurrency + idleFor.applyAsInt(concurrency);
+    /** The files a job of {@code concurrency} may hold at once, with {@code idle} connections kept. */
+    static long needs(int concurrency, int idle, long open) {
+        return open + RESERVE + 2L * concurrency + idle;
     }
 
     /** This process's limit on open files, or -1 where it cannot be read (not Linux) or there is none. */

@@ -46,7 +46,8 @@ class OpenFilesProcessTest extends FetchTestBase {
         assertThat(note.find()).as(err).isTrue();
         int inFlight = Integer.parseInt(note.group(1));
         assertThat(inFlight).isBetween(10, 100);
-        assertThat(server.connections().peak()).as("connections at once").isLessThanOrEqualTo(inFlight);
+        // in flight, and idle ones (HttpURLConnection closes the ones past its cache as new ones open)
+        assertThat(server.connections().peak()).as("connections at once").isLessThanOrEqualTo(inFlight + OpenFiles.IDLE_MIN);
         JsonNode summary = new ObjectMapper().readTree(report().toFile()).get("summary");
         assertThat(summary.get("ok").asInt()).isEqualTo(300);
     }

@@ -10,19 +10,26 @@ class OpenFilesTest {
     private static final IntUnaryOperator IDLE = NettyClient::maxIdleFor;
 
     @Test
-    void aLimitThatHoldsTheJobLeavesItsConcurrency() {
-        // 64 in flight: 2 files each, 256 idle connections, 64 to spare, 40 open already
-        assertThat(OpenFiles.needs(64, 40, IDLE)).isEqualTo(40 + 64 + 128 + 256);
-        assertThat(OpenFiles.fit(64, 488, 40, IDLE)).isEqualTo(64);
-        assertThat(OpenFiles.fit(64, -1, 40, IDLE)).as("limit unknown").isEqualTo(64);
+    void aLimitThatHoldsTheJobLeavesIt() {
+        // 64 in flight: a socket and a file each, 256 idle connections, 64 to spare, 40 open already
+        assertThat(OpenFiles.needs(64, 256, 40)).isEqualTo(40 + 64 + 128 + 256);
+        assertThat(OpenFiles.plan(64, 488, 40, IDLE)).isEqualTo(new OpenFiles.Budget(64, 256));
+        assertThat(OpenFiles.plan(64, -1, 40, IDLE)).as("limit unknown").isEqualTo(new OpenFiles.Budget(64, 256));
     }
 
     @Test
-    void aLowerLimitGivesTheLargestConcurrencyThatFits() {
-        int fits = OpenFiles.fit(500, 200, 30, c -> c);
-        assertThat(OpenFiles.needs(fits, 30, c -> c)).isLessThanOrEqualTo(200);
-        assertThat(OpenFiles.needs(fits + 1, 30, c -> c)).isGreaterThan(200);
-        assertThat(OpenFiles.fit(500, 10, 30, c -> c)).as("never below one").isEqualTo(1);
+    void idleConnectionsGiveWayFirst() {
+        assertThat(OpenFiles.plan(64, 400, 40, IDLE)).isEqualTo(new OpenFiles.Budget(64, 400 - 40 - 64 - 128));
+        assertThat(OpenFiles.plan(10_000, 20_000, 50, IDLE)).as("C10K under a limit of 20,000")
+                .isEqualTo(new OpenFiles.Budget(9_939, 8));
+    }
+
+    @Test
+    void thenFewerRequestsAtOnce() {
+        OpenFiles.Budget b = OpenFiles.plan(500, 200, 30, IDLE);
+        assertThat(b).isEqualTo(new OpenFiles.Budget(49, 8));
+        assertThat(OpenFiles.needs(b.concurrency(), b.idle(), 30)).isLessThanOrEqualTo(200);
+        assertThat(OpenFiles.plan(500, 10, 30, IDLE)).as("never below one").isEqualTo(new OpenFiles.Budget(1, 0));
     }
 
     @Test
