@@ -1,14 +1,35 @@
 package io.asynccrawler.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** The command line that runs {@code crawler ARGS} in a new JVM from the test class path. */
 final class CrawlerProcess {
+    /** What a finished process left: its exit code and its standard error. */
+    record Ran(int exitCode, String err) {
+    }
+
     private CrawlerProcess() {
+    }
+
+    /** Runs {@code command}, its stdout discarded and its stderr kept in {@code stderr}; it must end within 60 s. */
+    static Ran run(List<String> command, Path stderr) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
+        try {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        return new Ran(p.exitValue(), Files.readString(stderr));
     }
 
     static List<String> command(List<String> jvmArgs, List<String> args) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,15 +46,9 @@ class NoNetworkProcessTest {
         List<String> command = new ArrayList<>(unshare);
         command.addAll(CrawlerProcess.commandAsUsersRunIt(List.of(),
                 List.of("fetch", "--retries", "0", "-o", tmp.resolve("out").toString(), "http://127.0.0.1:9/x")));
-        Path stderr = tmp.resolve("stderr.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
-        try {
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
-        } finally {
-            p.destroyForcibly();
-        }
-        String err = Files.readString(stderr);
-        assertThat(p.exitValue()).as(err).isEqualTo(1);
+        CrawlerProcess.Ran ran = CrawlerProcess.run(command, tmp.resolve("stderr.txt"));
+        String err = ran.err();
+        assertThat(ran.exitCode()).as(err).isEqualTo(1);
         assertThat(err).contains("http://127.0.0.1:9/x: cannot connect to http://127.0.0.1:9: network is unreachable")
                 .doesNotContain("WARN").doesNotContain("Exception").doesNotContain("null");
     }

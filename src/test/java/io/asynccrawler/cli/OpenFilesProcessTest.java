@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,16 +28,10 @@ class OpenFilesProcessTest extends FetchTestBase {
         List<String> command = new ArrayList<>(List.of("sh", "-c", "ulimit -n 200 && exec \"$0\" \"$@\""));
         command.addAll(CrawlerProcess.command(List.of(), List.of("fetch", "--mode", mode, "-c", "300", "--retries", "0",
                 "-o", out().toString(), "--report", report().toString(), list(urls).toString())));
-        Path stderr = tmp.resolve("stderr.txt");
         server.connections().resetPeak();
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
-        try {
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
-        } finally {
-            p.destroyForcibly();
-        }
-        String err = Files.readString(stderr);
-        assertThat(p.exitValue()).as(err).isZero();
+        CrawlerProcess.Ran ran = CrawlerProcess.run(command, tmp.resolve("stderr.txt"));
+        String err = ran.err();
+        assertThat(ran.exitCode()).as(err).isZero();
         Matcher note = Pattern.compile("crawler: " + mode + ": -c 300 needs about \\d+ open files, and this process may open 200 "
                 + "\\(ulimit -n\\): (\\d+) requests in flight at most").matcher(err);
         assertThat(note.find()).as(err).isTrue();
