@@ -160,7 +160,8 @@ final class JobRun {
      */
     private OpenFiles.Budget budget() {
         int requested = mode.concurrency(options.concurrency);
-        IntUnaryOperator idle = mode == Mode.ASYNC ? NettyClient::maxIdleFor : c -> Math.max(5, c);
+        // HttpURLConnection's idle cache is one setting for the whole JVM, per host: as -c asks, in every blocking mode
+        IntUnaryOperator idle = mode == Mode.ASYNC ? NettyClient::maxIdleFor : c -> Math.max(5, options.concurrency);
         long limit = OpenFiles.limit();
         long open = OpenFiles.open();
         OpenFiles.Budget budget = OpenFiles.plan(requested, limit, open, idle);
