@@ -44,6 +44,11 @@ public final class FetchException extends IOException {
         return new FetchException("connect_timeout", "timed out connecting after " + Durations.format(after), true);
     }
 
+    /** The name lookup did not answer within the connect timeout. */
+    public static FetchException lookupTimeout(String host, Duration after) {
+        return new FetchException("connect_timeout", "timed out connecting after " + Durations.format(after) + " (looking up " + host + ")", true);
+    }
+
     /** The TCP connection is up, but the TLS handshake did not end within the connect timeout. */
     public static FetchException handshakeTimeout(Duration after) {
         return new FetchException("connect_timeout", "timed out connecting after " + Durations.format(after) + " (TLS handshake)", true);

@@ -26,6 +26,9 @@ final class Failures {
         if (cause instanceof ConnectTimeoutException) {
             return FetchException.connectTimeout(connectTimeout);
         }
+        if (cause instanceof OffLoopResolver.LookupTimeout) {
+            return FetchException.lookupTimeout(origin.host(), connectTimeout);
+        }
         if (cause instanceof UnknownHostException) {
             return FetchException.dns(origin.host());
         }

@@ -73,7 +73,7 @@ public final class NettyClient implements ExchangeClient {
 
     /** As above, looking up at most {@code maxLookups} host names at once (see {@link #lookupsFor(int)}). */
     public NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle, int maxLookups) {
-        this(transport, settings, tls, eventLoops, maxIdle, new OffLoopResolver(maxLookups));
+        this(transport, settings, tls, eventLoops, maxIdle, new OffLoopResolver(maxLookups, settings.connectTimeout()));
     }
 
     /** As above, with names looked up by {@code resolver}. */

@@ -7,10 +7,12 @@ import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Promise;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.SocketUtils;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -37,16 +39,25 @@ final class OffLoopResolver extends AddressResolverGroup<InetSocketAddress> {
         InetAddress[] lookup(String host) throws UnknownHostException;
     }
 
-    private final NameLookup lookup;
-    private final ThreadPoolExecutor threads;
-
-    /** The system resolver, {@code maxLookups} lookups at once at most. */
-    OffLoopResolver(int maxLookups) {
-        this(SocketUtils::allAddressesByName, maxLookups);
+    /** A lookup that did not answer within the connect timeout (the system resolver's own can be far longer). */
+    static final class LookupTimeout extends UnknownHostException {
+        LookupTimeout(String host) {
+            super(host);
+        }
     }
 
-    OffLoopResolver(NameLookup lookup, int maxLookups) {
+    private final NameLookup lookup;
+    private final ThreadPoolExecutor threads;
+    private final long timeoutNanos;
+
+    /** The system resolver, {@code maxLookups} lookups at once at most, each given up after {@code timeout}. */
+    OffLoopResolver(int maxLookups, Duration timeout) {
+        this(SocketUtils::allAddressesByName, maxLookups, timeout);
+    }
+
+    OffLoopResolver(NameLookup lookup, int maxLookups, Duration timeout) {
         this.lookup = lookup;
+        this.timeoutNanos = timeout.toNanos();
         this.threads = new ThreadPoolExecutor(maxLookups, maxLookups, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 new DefaultThreadFactory("fetch-dns", true));
         threads.allowCoreThreadTimeOut(true);
@@ -80,7 +91,7 @@ final class OffLoopResolver extends AddressResolverGroup<InetSocketAddress> {
                 promise.setSuccess(SocketUtils.addressByName(host)); // a literal: parsed, never looked up
                 return;
             }
-            offLoop(promise, () -> lookup.lookup(host)[0]);
+            offLoop(host, promise, () -> lookup.lookup(host)[0]);
         }
 
         @Override
@@ -89,10 +100,17 @@ final class OffLoopResolver extends AddressResolverGroup<InetSocketAddress> {
                 promise.setSuccess(List.of(SocketUtils.addressByName(host)));
                 return;
             }
-            offLoop(promise, () -> Arrays.asList(lookup.lookup(host)));
+            offLoop(host, promise, () -> Arrays.asList(lookup.lookup(host)));
         }
 
-        private <T> void offLoop(Promise<T> promise, Answer<T> answer) {
+        /**
+         * Looks {@code host} up on a lookup thread; the connect timeout counts from here, as curl's
+         * does (a lookup still blocked in the system resolver after it ends on its own, unheard).
+         */
+        private <T> void offLoop(String host, Promise<T> promise, Answer<T> answer) {
+            ScheduledFuture<?> timer = executor().schedule(() -> promise.tryFailure(new LookupTimeout(host)),
+                    timeoutNanos, TimeUnit.NANOSECONDS);
+            promise.addListener(f -> timer.cancel(false));
             try {
                 threads.execute(() -> {
                     try {

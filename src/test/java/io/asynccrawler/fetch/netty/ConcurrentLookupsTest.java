@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,7 +53,7 @@ class ConcurrentLookupsTest {
                 throw new UnknownHostException(host + ": only " + together.getNumberWaiting() + " lookups at once");
             }
             return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
-        }, NettyClient.lookupsFor(HOSTS));
+        }, NettyClient.lookupsFor(HOSTS), Duration.ofSeconds(20));
         FetchSettings settings = new FetchSettings(Duration.ofSeconds(20), Duration.ofSeconds(20), null, 0, 10,
                 List.of(), "test", -1, false, false, true, false);
         TestServer server = TestServer.start("127.0.0.1", 0, null, Transport.auto());
@@ -70,6 +71,35 @@ class ConcurrentLookupsTest {
             assertThat(threads).hasSize(HOSTS).allMatch(name -> name.startsWith("fetch-dns"));
         } finally {
             server.close();
+        }
+    }
+
+    /**
+     * A name server that never answers holds a lookup as long as the system resolver's own timeouts
+     * and retries say: the connect timeout bounds it, as curl's does, and the URL is retried as any
+     * connect timeout is.
+     */
+    @Test
+    void aLookupThatDoesNotAnswerEndsWithTheConnectTimeout() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        OffLoopResolver resolver = new OffLoopResolver(host -> {
+            try {
+                never.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        }, 4, Duration.ofMillis(500));
+        FetchSettings settings = new FetchSettings(Duration.ofMillis(500), Duration.ofSeconds(20), null, 0, 10,
+                List.of(), "test", -1, false, false, true, false);
+        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 64, resolver)) {
+            PolicyFetcher fetcher = new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out"))));
+            String url = "http://silent-name-server.test/x";
+            Result result = fetcher.fetch(new Target(URI.create(url), Path.of("x"), url)).get(10, TimeUnit.SECONDS);
+            assertThat(result.reason()).as(result.error()).isEqualTo("connect_timeout");
+            assertThat(result.error()).isEqualTo("timed out connecting after 500ms (looking up silent-name-server.test)");
+        } finally {
+            never.countDown();
         }
     }
 }
