@@ -83,11 +83,7 @@ final class CompareCommand implements Callable<Integer> {
             // list) goes again, each mode's and then the one holding them; anything holding a file stays.
             opened.forEach(OutputDirectory::removeIfMadeAndEmpty);
             if (rootMade) {
-                try {
-                    Files.delete(options.outputDir); // refused if anything is in it
-                } catch (IOException ignored) {
-                    // not empty, or never made
-                }
+                OutputDirectory.removeIfEmpty(options.outputDir);
             }
         }
     }

@@ -20,7 +20,14 @@ public abstract class ContentDecoder {
 
     /** A decoder for a Content-Encoding header value (null or empty: identity). */
     public static ContentDecoder forEncoding(String contentEncoding) throws FetchException {
-        String e = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
+        return forNormalized(normalized(contentEncoding), contentEncoding);
+    }
+
+    private static String normalized(String contentEncoding) {
+        return contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static ContentDecoder forNormalized(String e, String contentEncoding) throws FetchException {
         switch (e) {
             case "": case "identity": return new Identity();
             case "gzip": case "x-gzip": return new Gunzip();
@@ -37,11 +44,11 @@ public abstract class ContentDecoder {
      * decoding it would save a tar under the name .tar.gz.
      */
     public static ContentDecoder forResponse(String contentEncoding, String contentType, String fileName) throws FetchException {
-        String e = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
+        String e = normalized(contentEncoding);
         if ((e.equals("gzip") || e.equals("x-gzip")) && (isGzipType(contentType) || isGzipName(fileName))) {
             return new Identity();
         }
-        return forEncoding(contentEncoding);
+        return forNormalized(e, contentEncoding);
     }
 
     private static boolean isGzipType(String contentType) {

@@ -23,12 +23,17 @@ public final class ResponseHead {
      * @param receivedNanos  {@link System#nanoTime()} when the head arrived
      */
     public ResponseHead(int status, String reasonPhrase, String[] fields, long receivedNanos) {
+        this(status, reasonPhrase, receivedNanos, fields.clone());
+    }
+
+    /** Takes {@code fields} as they are: for arrays made here, never seen by anyone else (no copy). */
+    private ResponseHead(int status, String reasonPhrase, long receivedNanos, String[] fields) {
         if (fields.length % 2 != 0) {
             throw new IllegalArgumentException("header names and values in pairs");
         }
         this.status = status;
         this.reasonPhrase = reasonPhrase;
-        this.fields = fields.clone();
+        this.fields = fields;
         this.receivedNanos = receivedNanos;
     }
 
@@ -43,7 +48,7 @@ public final class ResponseHead {
                 }
             }
         });
-        return new ResponseHead(status, reasonPhrase, flat.toArray(new String[0]), receivedNanos);
+        return new ResponseHead(status, reasonPhrase, receivedNanos, flat.toArray(new String[0]));
     }
 
     /** A head with the {@code count} headers {@code headers} yields, in that order. */
@@ -55,7 +60,7 @@ public final class ResponseHead {
             fields[i++] = e.getKey();
             fields[i++] = e.getValue();
         }
-        return new ResponseHead(status, reasonPhrase, fields, receivedNanos);
+        return new ResponseHead(status, reasonPhrase, receivedNanos, fields);
     }
 
     public int status() {

@@ -79,11 +79,15 @@ public final class OutputDirectory {
      * to save a file. A directory that was there before, or holds anything, stays.
      */
     public void removeIfMadeAndEmpty() {
-        if (!made) {
-            return;
+        if (made) {
+            removeIfEmpty(root);
         }
+    }
+
+    /** Removes the directory {@code dir} if it is empty; else, or if it is gone, does nothing. */
+    public static void removeIfEmpty(Path dir) {
         try {
-            Files.delete(root); // refused if anything is in it
+            Files.delete(dir); // refused if anything is in it
         } catch (IOException e) {
             // not empty, or gone: either way nothing to do
         }
