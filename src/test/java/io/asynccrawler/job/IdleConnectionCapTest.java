@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
@@ -53,9 +54,10 @@ class IdleConnectionCapTest {
     @Test
     void pastTheCapTheConnectionIdleLongestCloses() throws Exception {
         // One at a time: A, B and C leave a connection each; with room for one idle connection, A's
-        // closes when B's comes back and B's when C's does. The last URL (A again) needs a new one.
+        // closes when B's comes back and B's when C's does. The last URL (A again) needs a new one;
+        // it takes a while, so that the input has ended when it does and its connection closes.
         Path list = Files.write(tmp.resolve("urls.txt"), List.of(url(0, "/bytes/10?n=1") + " a1", url(1, "/bytes/10") + " b",
-                url(2, "/bytes/10") + " c", url(0, "/bytes/10?n=2") + " a2"));
+                url(2, "/bytes/10") + " c", url(0, "/delay/300?n=2") + " a2"));
         FetchSettings settings = FetchSettings.defaults("test");
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
         try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 1);
@@ -69,6 +71,32 @@ class IdleConnectionCapTest {
             assertThat(servers[2].connections().open()).as("C's, kept").isEqualTo(1);
         }
         assertThat(servers[0].connections().accepted()).as("A's first connection was closed, not reused").isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionClosedByTheCapIsNeverHandedToARequest() throws Exception {
+        // Many requests at once over two event loops, room for one idle connection: each response
+        // that ends closes the connection idle longest, often one of the other loop's, while a
+        // request takes it out of the pool. No retries: a request given a connection the cap is
+        // closing fails ("connection closed before a response"), twice in a row even with its
+        // one new connection.
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            urls.add(url(0, "/bytes/10?i=" + i) + " f" + i);
+        }
+        Path list = Files.write(tmp.resolve("urls.txt"), urls);
+        FetchSettings d = FetchSettings.defaults("test");
+        FetchSettings settings = new FetchSettings(d.connectTimeout(), d.readTimeout(), d.timeout(), 0, d.maxRedirects(),
+                d.headers(), d.userAgent(), d.maxSize(), d.overwrite(), d.insecure(), d.compressed(), d.resume());
+        ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 1);
+             UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
+            new Job(new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out")))),
+                    new JobSettings(64, 0), results::add, line -> { }).run(source);
+        }
+        assertThat(results).hasSize(urls.size());
+        assertThat(results.stream().filter(r -> r.outcome() != Outcome.OK).map(r -> r.url() + ": " + r.error()))
+                .as("failed").isEmpty();
     }
 
     @Test

@@ -10,6 +10,11 @@ import java.util.LinkedHashSet;
  * a cap they pile up until every server times them out, and with them open files, up to the
  * limit. curl keeps at most 4 times its parallel transfers alive; so does the crawler, and at
  * least 64. A closed connection stays in its pool until the pool's health check drops it.
+ *
+ * <p>Being in this set is what makes an idle connection anyone's to take: the cap closes only one
+ * it removed from the set, and a pool hands out only one it removed ({@link #claim}), so the two
+ * never both have it. The cap may close a connection of another event loop, and that close runs
+ * later, on that loop: until then the connection looks healthy to its pool.
  */
 final class IdleConnections {
     private final int max;
@@ -38,7 +43,15 @@ final class IdleConnections {
         }
     }
 
-    /** {@code channel} was taken out of its pool for an exchange, or closed. */
+    /**
+     * Takes {@code channel}, just taken out of its pool, for an exchange: false when the cap has
+     * closed it, or is closing it, since it went back (or it closed), and it must not be used.
+     */
+    synchronized boolean claim(Channel channel) {
+        return idle.remove(channel);
+    }
+
+    /** {@code channel} closed. */
     synchronized void gone(Channel channel) {
         idle.remove(channel);
     }

@@ -107,7 +107,7 @@ public final class NettyClient implements ExchangeClient {
         this.pools = new OriginPools((origin, owner) -> {
             Bootstrap b = bootstrap.clone().remoteAddress(origin.address());
             return new OriginPool(b, new ClientPipeline(origin, tls, settings.insecure(), settings.connectTimeout(), connections, idle, owner),
-                    connectMillis);
+                    connectMillis, idle);
         });
     }
 
@@ -187,8 +187,7 @@ public final class NettyClient implements ExchangeClient {
                 pending.fail(Failures.connect(f.cause(), origin, settings.connectTimeout()));
                 return;
             }
-            Channel channel = (Channel) f.getNow();
-            idle.gone(channel); // if it came from the pool
+            Channel channel = (Channel) f.getNow(); // claimed from the idle ones if it came from the pool
             if (pending.aborted()) {
                 idle.released(channel);
                 pool.release(channel);

@@ -24,13 +24,31 @@ import java.util.concurrent.TimeUnit;
  * <p>The connect timeout bounds the attempts together; each gets the time left shared among the
  * addresses left (as curl does), so one silent address cannot use it all. An IP literal has one
  * address and connects as before.
+ *
+ * <p>An idle connection leaves the pool only if the idle cap has not closed it meanwhile
+ * ({@link IdleConnections#claim}): the cap may close it from another event loop, where it still
+ * looks active.
  */
 final class OriginPool extends SimpleChannelPool {
     private final long connectTimeoutNanos;
+    private final IdleConnections idle;
 
-    OriginPool(Bootstrap bootstrap, ChannelPoolHandler handler, long connectTimeoutMillis) {
+    OriginPool(Bootstrap bootstrap, ChannelPoolHandler handler, long connectTimeoutMillis, IdleConnections idle) {
         super(bootstrap, handler, ChannelHealthChecker.ACTIVE, true, true);
         this.connectTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(connectTimeoutMillis);
+        this.idle = idle;
+    }
+
+    /** The most recently used idle connection that is still the pool's to hand out; null when none is. */
+    @Override
+    protected Channel pollChannel() {
+        for (Channel channel = super.pollChannel(); channel != null; channel = super.pollChannel()) {
+            if (idle.claim(channel)) {
+                return channel;
+            }
+            // closed, or being closed, by the cap (or by the server): dropped from the pool
+        }
+        return null;
     }
 
     @Override
