@@ -155,8 +155,8 @@ final class JobRun {
     }
 
     /**
-     * The mode's concurrency for -c and its idle connections, both within the open-file limit
-     * (OpenFiles); a concurrency lowered is said.
+     * The mode's concurrency for -c, the bodies it saves at once and its idle connections, within
+     * the open-file limit (OpenFiles); a concurrency lowered is said.
      */
     private OpenFiles.Budget budget() {
         int requested = mode.concurrency(options.concurrency);
@@ -164,7 +164,7 @@ final class JobRun {
         IntUnaryOperator idle = mode == Mode.ASYNC ? NettyClient::maxIdleFor : c -> Math.max(5, options.concurrency);
         long limit = OpenFiles.limit();
         long open = OpenFiles.open();
-        OpenFiles.Budget budget = OpenFiles.plan(requested, limit, open, idle);
+        OpenFiles.Budget budget = OpenFiles.plan(requested, limit, open, idle, mode == Mode.ASYNC);
         if (budget.concurrency() < requested) {
             err.println("crawler: " + mode.label() + ": -c " + requested + " needs about "
                     + OpenFiles.needs(requested, OpenFiles.IDLE_MIN, open) + " open files, and this process may open "
@@ -186,7 +186,11 @@ final class JobRun {
                     : ClientTls.onDemand(settings.insecure());
             int loops = Runtime.getRuntime().availableProcessors();
             logTransport(transport, loops);
-            return new NettyClient(transport, settings, tls, loops, budget.idle(), NettyClient.lookupsFor(concurrency));
+            int files = budget.files() < concurrency ? budget.files() : Integer.MAX_VALUE;
+            if (files != Integer.MAX_VALUE) {
+                log.debug("open files: {} bodies saved at once at most, of {} requests in flight", files, concurrency);
+            }
+            return new NettyClient(transport, settings, tls, loops, budget.idle(), NettyClient.lookupsFor(concurrency), files);
         }
         // HttpURLConnection keeps at most http.maxConnections idle connections per host (default 5);
         // the blocking modes should reuse connections as freely as the async one.

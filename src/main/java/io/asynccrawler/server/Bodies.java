@@ -92,6 +92,15 @@ final class Bodies {
     static void drip(Call call) {
         long bytes = call.longParam("bytes", 10, 0, 1 << 20);
         long ms = call.longParam("ms", 100, 0, Endpoints.MAX_DELAY_MS);
+        long wait = call.longParam("wait", 0, 0, Endpoints.MAX_DELAY_MS);
+        if (wait > 0) {
+            call.schedule(wait, () -> dripHead(call, bytes, ms));
+        } else {
+            dripHead(call, bytes, ms);
+        }
+    }
+
+    private static void dripHead(Call call, long bytes, long ms) {
         HttpResponse response = call.head(HttpResponseStatus.OK, OCTETS);
         HttpUtil.setContentLength(response, bytes);
         call.ctx.writeAndFlush(response);

@@ -30,7 +30,7 @@ final class Endpoints {
                 "  /status/{code}             that status",
                 "  /redirect/{n}?absolute=1   n redirects, then 200",
                 "  /redirect-to?url=&status=  one redirect to url",
-                "  /drip?bytes=&ms=           bytes, one every ms milliseconds",
+                "  /drip?bytes=&ms=&wait=     bytes, one every ms milliseconds (the head after wait ms)",
                 "  /fault/reset /fault/truncate?n= /fault/hang",
                 "  /stats                     open, peak and accepted connection counts",
                 "  /headers                   the request's headers as JSON",

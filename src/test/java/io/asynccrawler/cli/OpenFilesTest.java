@@ -13,23 +13,46 @@ class OpenFilesTest {
     void aLimitThatHoldsTheJobLeavesIt() {
         // 64 in flight: a socket and a file each, 256 idle connections, 64 to spare, 40 open already
         assertThat(OpenFiles.needs(64, 256, 40)).isEqualTo(40 + 64 + 128 + 256);
-        assertThat(OpenFiles.plan(64, 488, 40, IDLE)).isEqualTo(new OpenFiles.Budget(64, 256));
-        assertThat(OpenFiles.plan(64, -1, 40, IDLE)).as("limit unknown").isEqualTo(new OpenFiles.Budget(64, 256));
+        for (boolean filesApart : new boolean[] {false, true}) {
+            assertThat(OpenFiles.plan(64, 488, 40, IDLE, filesApart)).isEqualTo(new OpenFiles.Budget(64, 64, 256));
+            assertThat(OpenFiles.plan(64, -1, 40, IDLE, filesApart)).as("limit unknown").isEqualTo(new OpenFiles.Budget(64, 64, 256));
+        }
     }
 
     @Test
     void idleConnectionsGiveWayFirst() {
-        assertThat(OpenFiles.plan(64, 400, 40, IDLE)).isEqualTo(new OpenFiles.Budget(64, 400 - 40 - 64 - 128));
-        assertThat(OpenFiles.plan(10_000, 20_000, 50, IDLE)).as("C10K under a limit of 20,000")
-                .isEqualTo(new OpenFiles.Budget(9_939, 8));
+        for (boolean filesApart : new boolean[] {false, true}) {
+            assertThat(OpenFiles.plan(64, 400, 40, IDLE, filesApart)).isEqualTo(new OpenFiles.Budget(64, 64, 400 - 40 - 64 - 128));
+        }
+    }
+
+    @Test
+    void thenTheEventLoopSavesFewerBodiesAtOnceThanItHasRequests() {
+        // C10K under a limit of 20,000: all 10,000 requests, 9,878 files, 8 idle connections
+        OpenFiles.Budget c10k = OpenFiles.plan(10_000, 20_000, 50, IDLE, true);
+        assertThat(c10k).isEqualTo(new OpenFiles.Budget(10_000, 20_000 - 50 - 64 - 8 - 10_000, 8));
+        assertThat(total(c10k, 50)).isEqualTo(20_000);
+        assertThat(OpenFiles.plan(10_000, 20_000, 50, IDLE, false)).as("a file for each request")
+                .isEqualTo(new OpenFiles.Budget(9_939, 9_939, 8));
     }
 
     @Test
     void thenFewerRequestsAtOnce() {
-        OpenFiles.Budget b = OpenFiles.plan(500, 200, 30, IDLE);
-        assertThat(b).isEqualTo(new OpenFiles.Budget(49, 8));
-        assertThat(OpenFiles.needs(b.concurrency(), b.idle(), 30)).isLessThanOrEqualTo(200);
-        assertThat(OpenFiles.plan(500, 10, 30, IDLE)).as("never below one").isEqualTo(new OpenFiles.Budget(1, 0));
+        OpenFiles.Budget blocking = OpenFiles.plan(500, 200, 30, IDLE, false);
+        assertThat(blocking).isEqualTo(new OpenFiles.Budget(49, 49, 8));
+        assertThat(total(blocking, 30)).isLessThanOrEqualTo(200);
+        // files apart: a quarter of the 98 left after the reserve and the idle connections, at least 16
+        OpenFiles.Budget async = OpenFiles.plan(500, 200, 30, IDLE, true);
+        assertThat(async).isEqualTo(new OpenFiles.Budget(74, 24, 8));
+        assertThat(total(async, 30)).isEqualTo(200);
+        assertThat(OpenFiles.plan(500, 150, 30, IDLE, true)).as("at least 16 files").isEqualTo(new OpenFiles.Budget(32, 16, 8));
+        for (boolean filesApart : new boolean[] {false, true}) {
+            assertThat(OpenFiles.plan(500, 10, 30, IDLE, filesApart)).as("never below one").isEqualTo(new OpenFiles.Budget(1, 1, 0));
+        }
+    }
+
+    private static long total(OpenFiles.Budget b, long open) {
+        return open + OpenFiles.RESERVE + b.concurrency() + b.files() + b.idle();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -16,6 +17,9 @@ import java.util.function.Consumer;
  * Steps are submitted from the event loop only and queue up; one task on the executor runs them
  * one after another while any are queued. A small response (head, body and end read at once) so
  * costs one hand-over to the executor, not one per step.
+ *
+ * <p>A body saved to a file first waits for a file slot ({@link FileSlots}): its steps queue up
+ * meanwhile, and reading pauses at the high-water mark as it does while the disk is slow.
  */
 final class BodyPump {
     /** Stop reading the socket above this many queued bytes; resume below {@link #LOW_WATER}. */
@@ -54,19 +58,26 @@ final class BodyPump {
     }
 
     private final Executor executor;
+    private final FileSlots files;
     private final Channel channel;
     private final Consumer<Throwable> onFailure;
     private final AtomicLong queued = new AtomicLong();
     /** Guarded by this: the calls not yet run, and whether a task on the executor is running them. */
     private final ArrayDeque<Task> tasks = new ArrayDeque<>();
     private boolean draining;
+    /** Guarded by this: the steps wait for a file slot, through {@link #grant} in the slots' line. */
+    private boolean held;
+    private Runnable grant;
+    /** A file slot is this pump's, to give back once. */
+    private final AtomicBoolean holdsFile = new AtomicBoolean();
     /** The exchange gave the connection back: its reading is another exchange's business now. On the event loop. */
     private boolean detached;
-    /** The first failure of a step; later steps are skipped. Touched by the draining task only. */
+    /** The first failure of a step; later steps are skipped. Touched by the draining task only (or, while held, by unhold). */
     private Throwable failure;
 
-    BodyPump(Executor executor, Channel channel, Consumer<Throwable> onFailure) {
+    BodyPump(Executor executor, FileSlots files, Channel channel, Consumer<Throwable> onFailure) {
         this.executor = executor;
+        this.files = files;
         this.channel = channel;
         this.onFailure = onFailure;
     }
@@ -96,6 +107,62 @@ final class BodyPump {
         return done;
     }
 
+    /**
+     * The steps submitted from now on save a body to a file: they run once a file slot is this
+     * pump's, at once if one is free. On the event loop, before those steps are submitted.
+     */
+    void needsFile() {
+        Runnable granted = this::granted;
+        synchronized (this) { // held before a release on another thread can run the grant
+            if (files.acquireOrWait(granted)) {
+                holdsFile.set(true);
+                return;
+            }
+            held = true;
+            grant = granted;
+        }
+    }
+
+    private void granted() {
+        holdsFile.set(true);
+        unhold(null);
+    }
+
+    /**
+     * The exchange has failed: steps still waiting for a file slot give up their place and are
+     * skipped (cleanups run). Any thread.
+     */
+    void stopWaiting(Throwable why) {
+        synchronized (this) {
+            if (!held || !files.cancel(grant)) {
+                return; // not waiting, or the grant runs: the steps run and fail or clean up as ever
+            }
+        }
+        unhold(why);
+    }
+
+    private void unhold(Throwable skipWith) {
+        synchronized (this) {
+            held = false;
+            grant = null;
+            if (skipWith != null && failure == null) {
+                failure = skipWith; // no drain runs while held: this thread is the one to touch it
+            }
+            if (draining || tasks.isEmpty()) {
+                return;
+            }
+            draining = true;
+        }
+        startDrain();
+    }
+
+    /** Gives the file slot back, once the body's file is closed (saved or not), if this pump holds one. Any thread. */
+    void releaseFile() {
+        if (holdsFile.getAndSet(false)) {
+            files.release();
+        }
+    }
+
     /** The exchange no longer holds the connection: never resume its reading. On the event loop. */
     void detach() {
         detached = true;
@@ -108,11 +175,15 @@ final class BodyPump {
     private void enqueue(Task task) {
         synchronized (this) {
             tasks.add(task);
-            if (draining) {
-                return; // the running task takes it
+            if (draining || held) {
+                return; // the running task takes it, or the one that starts once a file slot is granted
             }
             draining = true;
         }
+        startDrain();
+    }
+
+    private void startDrain() {
         try {
             executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
@@ -126,7 +197,7 @@ final class BodyPump {
         while (true) {
             Task task;
             synchronized (this) {
-                task = tasks.poll();
+                task = held ? null : tasks.poll();
                 if (task == null) {
                     draining = false;
                     return;

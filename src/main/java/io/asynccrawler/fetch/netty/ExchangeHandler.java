@@ -72,7 +72,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         } else if (evt instanceof SslHandshakeCompletionEvent && !((SslHandshakeCompletionEvent) evt).isSuccess()) {
             Throwable cause = ((SslHandshakeCompletionEvent) evt).cause();
             if (current != null) {
-                current.onFailure(Failures.handshake(cause, handshakeTimeout));
+                current.fail(Failures.handshake(cause, handshakeTimeout));
             } else {
                 lost = Failures.handshake(cause, handshakeTimeout);
                 ctx.close();
@@ -85,7 +85,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (current != null) {
-            current.onFailure(Failures.during(cause));
+            current.fail(Failures.during(cause));
         } else {
             ctx.close();
         }

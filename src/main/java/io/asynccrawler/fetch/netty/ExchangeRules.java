@@ -14,6 +14,8 @@ import java.util.function.BooleanSupplier;
  * @param keepIdle     whether a connection whose exchange ended cleanly goes back to its pool (true)
  *                     or closes (false: no URL is left to use it)
  * @param idle         the connections idle in all pools, capped
+ * @param files        the bodies saved at once, each holding a file open
  */
-record ExchangeRules(Duration read, Duration deadline, Executor bodyExecutor, BooleanSupplier keepIdle, IdleConnections idle) {
+record ExchangeRules(Duration read, Duration deadline, Executor bodyExecutor, BooleanSupplier keepIdle, IdleConnections idle,
+                     FileSlots files) {
 }

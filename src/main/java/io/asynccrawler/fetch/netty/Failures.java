@@ -19,6 +19,19 @@ final class Failures {
     private Failures() {
     }
 
+    /**
+     * Whether {@code failure}, before any response byte on a kept-alive connection, is what a server
+     * that closed that connection as the request went out causes.
+     */
+    static boolean ofStaleConnection(Throwable failure) {
+        if (!(failure instanceof FetchException)) {
+            return false;
+        }
+        String reason = ((FetchException) failure).reason();
+        // bad_response: bytes an earlier response left behind, unseen when it ended, spoil this head
+        return reason.equals("closed") || reason.equals("connection_reset") || reason.equals("bad_response");
+    }
+
     static FetchException connect(Throwable cause, Origin origin, Duration connectTimeout) {
         if (cause instanceof FetchException) {
             return (FetchException) cause;

@@ -73,11 +73,22 @@ public final class NettyClient implements ExchangeClient {
 
     /** As above, looking up at most {@code maxLookups} host names at once (see {@link #lookupsFor(int)}). */
     public NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle, int maxLookups) {
-        this(transport, settings, tls, eventLoops, maxIdle, new OffLoopResolver(maxLookups, settings.connectTimeout()));
+        this(transport, settings, tls, eventLoops, maxIdle, maxLookups, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As above, saving at most {@code maxFiles} bodies at once (each holds a part file open; the
+     * others wait, reading paused: {@link FileSlots}); {@code Integer.MAX_VALUE} for no limit.
+     */
+    public NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle, int maxLookups,
+                       int maxFiles) {
+        this(transport, settings, tls, eventLoops, maxIdle, new OffLoopResolver(maxLookups, settings.connectTimeout()),
+                maxFiles == Integer.MAX_VALUE ? FileSlots.UNBOUNDED : new FileSlots(maxFiles));
     }
 
     /** As above, with names looked up by {@code resolver}. */
-    NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle, OffLoopResolver resolver) {
+    NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle, OffLoopResolver resolver,
+                FileSlots files) {
         this.tls = tls;
         this.resolver = resolver;
         this.idle = new IdleConnections(maxIdle);
@@ -91,7 +102,7 @@ public final class NettyClient implements ExchangeClient {
         // Receivers block on file creation, writes and renames: a few threads keep the loop free of them.
         this.bodyExecutor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 new DefaultThreadFactory("fetch-disk", true));
-        this.rules = new ExchangeRules(settings.readTimeout(), settings.timeout(), bodyExecutor, () -> !noMoreUrls, idle);
+        this.rules = new ExchangeRules(settings.readTimeout(), settings.timeout(), bodyExecutor, () -> !noMoreUrls, idle, files);
         int connectMillis = (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)

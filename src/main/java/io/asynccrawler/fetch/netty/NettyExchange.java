@@ -68,7 +68,7 @@ final class NettyExchange implements InFlight {
         this.deadline = rules.deadline();
         this.keepIdle = rules.keepIdle();
         this.idle = rules.idle();
-        this.pump = new BodyPump(rules.bodyExecutor(), channel, e -> channel.eventLoop().execute(() -> fail(Failures.during(e))));
+        this.pump = new BodyPump(rules.bodyExecutor(), rules.files(), channel, e -> channel.eventLoop().execute(() -> fail(Failures.during(e))));
     }
 
     @Override
@@ -163,6 +163,9 @@ final class NettyExchange implements InFlight {
         closeDelimited = !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response);
         ResponseHead head = ResponseHead.ofEntries(status, response.status().reasonPhrase(), response.headers(),
                 response.headers().size(), System.nanoTime());
+        if (status / 100 == 2) {
+            pump.needsFile(); // a 2xx body is saved (ExchangeBody)
+        }
         pump.submit(() -> receiver.onHead(head));
         return true;
     }
@@ -200,16 +203,11 @@ final class NettyExchange implements InFlight {
     }
 
     /**
-     * True when this exchange failed on a kept-alive connection before any response byte: the
-     * server closed the idle connection as the request went out, and a new connection may succeed.
+     * True when this exchange failed on a kept-alive connection before any response byte, as when
+     * the server closed the idle connection as the request went out: a new connection may succeed.
      */
     boolean failedOnStaleConnection(Throwable failure) {
-        if (headSeen || handler == null || !handler.reused() || !(failure instanceof FetchException)) {
-            return false;
-        }
-        String reason = ((FetchException) failure).reason();
-        // bad_response: bytes an earlier response left behind, unseen when it ended, spoil this head
-        return reason.equals("closed") || reason.equals("connection_reset") || reason.equals("bad_response");
+        return !headSeen && handler != null && handler.reused() && Failures.ofStaleConnection(failure);
     }
 
     void onTlsClosedCleanly() {
@@ -229,11 +227,7 @@ final class NettyExchange implements InFlight {
                 : FetchException.closedBeforeResponse());
     }
 
-    void onFailure(FetchException failure) {
-        fail(failure);
-    }
-
-    private void fail(FetchException failure) {
+    void fail(FetchException failure) {
         finish(failure, false);
     }
 
@@ -290,11 +284,17 @@ final class NettyExchange implements InFlight {
         }
     }
 
+    /** Completes, once the receiver has closed its file (saved, kept or deleted); the file slot then goes back. */
     private void signal(FetchException failure) {
         if (failure == null) {
+            pump.releaseFile();
             completion.complete(null);
         } else {
-            pump.finallyRun(receiver::onAbort).whenComplete((v, e) -> completion.completeExceptionally(failure));
+            pump.stopWaiting(failure);
+            pump.finallyRun(receiver::onAbort).whenComplete((v, e) -> {
+                pump.releaseFile();
+                completion.completeExceptionally(failure);
+            });
         }
     }
 }

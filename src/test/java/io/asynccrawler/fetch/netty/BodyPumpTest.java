@@ -36,7 +36,7 @@ class BodyPumpTest {
 
     @Test
     void stepsRunInOrderOneAtATimeAndBuffersAreReleased() throws Exception {
-        BodyPump pump = new BodyPump(disk, channel, failures::add);
+        BodyPump pump = new BodyPump(disk, FileSlots.UNBOUNDED, channel, failures::add);
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch held = new CountDownLatch(1);
         pump.submit(() -> {
@@ -60,7 +60,7 @@ class BodyPumpTest {
 
     @Test
     void aFailedStepSkipsTheRestButReleasesTheirBuffersAndRunsCleanups() throws Exception {
-        BodyPump pump = new BodyPump(disk, channel, failures::add);
+        BodyPump pump = new BodyPump(disk, FileSlots.UNBOUNDED, channel, failures::add);
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         IOException diskFull = new IOException("disk full");
         pump.submit(() -> {
@@ -79,7 +79,7 @@ class BodyPumpTest {
 
     @Test
     void backPressurePausesReadingAboveTheHighWaterMarkAndResumesBelowTheLow() throws Exception {
-        BodyPump pump = new BodyPump(disk, channel, failures::add);
+        BodyPump pump = new BodyPump(disk, FileSlots.UNBOUNDED, channel, failures::add);
         CountDownLatch held = new CountDownLatch(1);
         pump.submit(held::await);
         for (int i = 0; i < 5; i++) {
@@ -95,7 +95,7 @@ class BodyPumpTest {
     @Test
     void aClosedExecutorStillReleasesBuffersAndRunsCleanupsOnTheCaller() throws Exception {
         disk.shutdown();
-        BodyPump pump = new BodyPump(disk, channel, failures::add);
+        BodyPump pump = new BodyPump(disk, FileSlots.UNBOUNDED, channel, failures::add);
         ByteBuf body = bytes(10);
         List<String> seen = new ArrayList<>();
         pump.submitBody(body, buf -> seen.add("body"));
@@ -104,5 +104,78 @@ class BodyPumpTest {
         assertThat(cleanup).isCompleted();
         assertThat(seen).containsExactly("cleanup");
         assertThat(failures).hasSize(1);
+    }
+
+    @Test
+    void aBodyWaitsForAFileSlotAndItsStepsRunOnceOneIsFree() {
+        // Steps run on the submitting thread (a direct executor): a step that can run has run by the
+        // time submit returns, so what has not run is waiting.
+        FileSlots slots = new FileSlots(1);
+        BodyPump first = new BodyPump(Runnable::run, slots, channel, failures::add);
+        BodyPump second = new BodyPump(Runnable::run, slots, channel, failures::add);
+        List<String> seen = new ArrayList<>();
+        first.needsFile();
+        first.submit(() -> seen.add("first head"));
+        second.needsFile();
+        CompletableFuture<Void> head = second.submit(() -> seen.add("second head"));
+        ByteBuf body = bytes(10);
+        second.submitBody(body, buf -> seen.add("second body"));
+        assertThat(seen).containsExactly("first head");
+        assertThat(head).isNotDone();
+        assertThat(body.refCnt()).as("held while waiting").isOne();
+
+        first.releaseFile(); // the slot goes to the second, whose steps run here
+        assertThat(seen).containsExactly("first head", "second head", "second body");
+        assertThat(body.refCnt()).isZero();
+        assertThat(slots.free()).isZero();
+        first.releaseFile(); // once only
+        assertThat(slots.free()).isZero();
+        second.releaseFile();
+        assertThat(slots.free()).isOne();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aBodyThatFailsWhileWaitingGivesUpItsPlaceAndSkipsItsSteps() {
+        FileSlots slots = new FileSlots(1);
+        BodyPump first = new BodyPump(Runnable::run, slots, channel, failures::add);
+        BodyPump second = new BodyPump(Runnable::run, slots, channel, failures::add);
+        BodyPump third = new BodyPump(Runnable::run, slots, channel, failures::add);
+        List<String> seen = new ArrayList<>();
+        first.needsFile();
+        second.needsFile();
+        CompletableFuture<Void> head = second.submit(() -> seen.add("second head"));
+        ByteBuf body = bytes(10);
+        second.submitBody(body, buf -> seen.add("second body"));
+        third.needsFile();
+        third.submit(() -> seen.add("third head"));
+
+        IOException timedOut = new IOException("deadline");
+        second.stopWaiting(timedOut);
+        second.finallyRun(() -> seen.add("second cleanup"));
+        assertThat(seen).containsExactly("second cleanup");
+        assertThat(head).isCompletedExceptionally();
+        assertThat(body.refCnt()).isZero();
+        second.releaseFile(); // it never held one: nothing to give back
+        assertThat(slots.free()).isZero();
+
+        first.releaseFile(); // the slot skips the second and goes to the third
+        assertThat(seen).containsExactly("second cleanup", "third head");
+        third.releaseFile();
+        assertThat(slots.free()).isOne();
+        assertThat(failures).as("the exchange already knows why it failed").isEmpty();
+    }
+
+    @Test
+    void stopWaitingChangesNothingForABodyThatHoldsItsSlot() {
+        FileSlots slots = new FileSlots(1);
+        BodyPump pump = new BodyPump(Runnable::run, slots, channel, failures::add);
+        List<String> seen = new ArrayList<>();
+        pump.needsFile();
+        pump.stopWaiting(new IOException("late"));
+        pump.submit(() -> seen.add("head"));
+        assertThat(seen).containsExactly("head");
+        pump.releaseFile();
+        assertThat(slots.free()).isOne();
     }
 }

@@ -57,7 +57,7 @@ class ConcurrentLookupsTest {
         FetchSettings settings = new FetchSettings(Duration.ofSeconds(20), Duration.ofSeconds(20), null, 0, 10,
                 List.of(), "test", -1, false, false, true, false);
         TestServer server = TestServer.start("127.0.0.1", 0, null, Transport.auto());
-        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 64, resolver)) {
+        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 64, resolver, FileSlots.UNBOUNDED)) {
             PolicyFetcher fetcher = new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out"))));
             List<CompletableFuture<Result>> results = new ArrayList<>();
             for (int i = 0; i < HOSTS; i++) {
@@ -92,7 +92,7 @@ class ConcurrentLookupsTest {
         }, 4, Duration.ofMillis(500));
         FetchSettings settings = new FetchSettings(Duration.ofMillis(500), Duration.ofSeconds(20), null, 0, 10,
                 List.of(), "test", -1, false, false, true, false);
-        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 64, resolver)) {
+        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 64, resolver, FileSlots.UNBOUNDED)) {
             PolicyFetcher fetcher = new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out"))));
             String url = "http://silent-name-server.test/x";
             Result result = fetcher.fetch(new Target(URI.create(url), Path.of("x"), url)).get(10, TimeUnit.SECONDS);
