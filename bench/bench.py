@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 NGINX_PORT = 18080
 PEERS = ["curl", "wget2", "aria2c", "aiohttp"]
+TRANSPORTS = ["crawler-io_uring", "crawler-nio"]  # beside "crawler", which takes epoll where it loads
 
 AIOHTTP_CLIENT = r'''
 import asyncio, os, sys
@@ -84,6 +85,9 @@ def command(tool, w, lists, out):
         return [str(ROOT / "crawler"), "fetch", "-q", "--retries", "0", "-c", c, "-o", str(out), str(named)]
     if tool == "crawler-sync":
         return [str(ROOT / "crawler"), "fetch", "-q", "--retries", "0", "--mode", "sync", "-o", str(out), str(named)]
+    if tool in TRANSPORTS:  # crawler-io_uring, crawler-nio: the event loop on another transport (--transports)
+        return [str(ROOT / "crawler"), "fetch", "-q", "--retries", "0", "--transport", tool.split("-", 1)[1], "-c", c,
+                "-o", str(out), str(named)]
     if tool == "curl":
         return ["curl", "-s", "-f", "-Z", "--parallel-max", c, "--parallel-immediate", "--output-dir", str(out), "-K", str(curl)]
     if tool == "wget2":
@@ -216,7 +220,7 @@ class Scale:
 
 
 def table(results, workloads):
-    tools = ["crawler", "crawler-sync"] + PEERS
+    tools = [t for t in ["crawler"] + TRANSPORTS + ["crawler-sync"] + PEERS if any(t in results[w.name] for w in workloads)]
     lines = ["| workload | " + " | ".join(tools) + " |", "|---|" + "---|" * len(tools)]
     for w in workloads:
         r = results[w.name]
@@ -241,6 +245,9 @@ def main():
     ap.add_argument("--compare-urls", type=int, default=100,
                     help="URLs of the compare speed-up check, 100 as issue 7 sets it (its sync run takes about 2 s "
                          "each; 0 skips it)")
+    ap.add_argument("--transports", action="store_true",
+                    help="also run the crawler on io_uring and NIO (columns crawler-io_uring, crawler-nio; "
+                         "`crawler` takes epoll) wherever it runs; the table goes to bench/results/transports.{md,json}")
     ap.add_argument("--smoke", action="store_true",
                     help="check that the bench works, in under a minute: every workload shrunk, one run each, a "
                          "corpus of its own, the compare check on 5 URLs; nothing written to bench/results")
@@ -262,6 +269,11 @@ def main():
     if args.only:
         keep = set(args.only.split(","))
         workloads = [w for w in workloads if w.name in keep]
+    if args.transports:
+        for w in workloads:
+            if "crawler" in w.tools:
+                i = w.tools.index("crawler") + 1
+                w.tools = w.tools[:i] + TRANSPORTS + w.tools[i:]
     results = {}
     speedup = None
     try:
@@ -290,8 +302,9 @@ def main():
     if args.smoke:
         header = "Smoke run: workloads shrunk, one run each; the times say nothing.\n\n"
     else:
-        (RESULTS / "latest.md").write_text(header + md + "\n")
-        (RESULTS / "latest.json").write_text(json.dumps({"runs": args.runs, "results": results, "compare": speedup}, indent=2))
+        name = "transports" if args.transports else "latest"
+        (RESULTS / f"{name}.md").write_text(header + md + "\n")
+        (RESULTS / f"{name}.json").write_text(json.dumps({"runs": args.runs, "results": results, "compare": speedup}, indent=2))
     print(header + md)
     failed = sorted(f"{w}/{t}" for w, r in results.items() for t, x in r.items() if x["failed"])
     if failed:

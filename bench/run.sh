@@ -3,6 +3,7 @@
 # peers and nginx from Debian if missing, builds the jar, starts `crawler serve` for the delay
 # endpoints, and prints the table (also bench/results/latest.md and .json).
 # Usage: bench/run.sh [--runs N] [--only small,large,...,compare] [--compare-urls N]   (7-11 minutes)
+#        bench/run.sh --transports ...   (the crawler on epoll, io_uring and NIO side by side)
 #        bench/run.sh --smoke   (under a minute: every workload shrunk, one run each, nothing written to
 #                                bench/results; exit 1 if a run did not save what it should; CI runs it)
 set -euo pipefail
