@@ -23,4 +23,17 @@ class FingerprintSetTest {
         assertThat(set.contains("")).isTrue();
         assertThat(set.size()).isEqualTo(n + 1);
     }
+
+    @Test
+    void theTableGrowsOnlyWhenThreeQuartersFull() {
+        FingerprintSet set = new FingerprintSet();
+        for (int i = 0; i < 98_303; i++) {
+            set.add("u" + i);
+        }
+        // 98,303 entries fit in 131,072 slots (8 bytes each: 1 MiB); half full at most would need twice that
+        assertThat(set.capacity()).isEqualTo(131_072);
+        set.add("one more");
+        set.add("and another");
+        assertThat(set.capacity()).isEqualTo(262_144);
+    }
 }
