@@ -54,12 +54,26 @@ abstract class FetchTestBase {
         return "async";
     }
 
+    /** The event loop's transport, or null for the default; subclasses run the same behaviours on another. */
+    String transport() {
+        return null;
+    }
+
     /** Runs fetch into {@link #out()} with a report, plus {@code args}. */
     Cli fetch(String... args) {
-        List<String> all = new ArrayList<>(List.of("fetch", "-q", "--mode", mode(), "-o", out().toString(),
-                "--report", report().toString()));
+        List<String> all = new ArrayList<>(List.of("-o", out().toString(), "--report", report().toString()));
         all.addAll(List.of(args));
-        return Cli.run(all.toArray(String[]::new));
+        return Cli.run(fetchArgs(mode(), transport(), all.toArray(String[]::new)));
+    }
+
+    /** {@code fetch -q --mode MODE [--transport T]}, then {@code more}. */
+    static String[] fetchArgs(String mode, String transport, String... more) {
+        List<String> all = new ArrayList<>(List.of("fetch", "-q", "--mode", mode));
+        if (transport != null) {
+            all.addAll(List.of("--transport", transport));
+        }
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     /** The report's results by URL. */

@@ -63,6 +63,16 @@ class HostileServerTest {
         return "async";
     }
 
+    /** The event loop's transport, or null for the default; a subclass runs the same table on another. */
+    String transport() {
+        return null;
+    }
+
+    /** {@code fetch -q} in this class's mode (and transport), then {@code more}. */
+    String[] fetchArgs(String... more) {
+        return FetchTestBase.fetchArgs(mode(), transport(), more);
+    }
+
     static Stream<HostileCases.HostileCase> cases() {
         return HostileCases.CASES.values().stream();
     }
@@ -78,8 +88,8 @@ class HostileServerTest {
             Files.createDirectories(file.getParent());
             Files.writeString(file, c.existing);
         }
-        List<String> args = new ArrayList<>(List.of("fetch", "-q", "--mode", mode(), "-o", out.toString(),
-                "--report", report.toString(), "--retries", "0", "--read-timeout", "2s", "--timeout", "6s"));
+        List<String> args = new ArrayList<>(List.of(fetchArgs("-o", out.toString(),
+                "--report", report.toString(), "--retries", "0", "--read-timeout", "2s", "--timeout", "6s")));
         args.addAll(c.args);
         args.add(url);
         Cli cli = Cli.run(args.toArray(String[]::new));
@@ -129,8 +139,8 @@ class HostileServerTest {
             }
             Path list = Files.write(tmp.resolve("urls.txt"), urls);
             Path report = tmp.resolve("report.json");
-            Cli cli = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.run("fetch", "-q", "--mode", mode(),
-                    "-c", "50", "--retries", "0", "-o", tmp.resolve("out").toString(), "--report", report.toString(), list.toString()),
+            Cli cli = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.run(fetchArgs(
+                    "-c", "50", "--retries", "0", "-o", tmp.resolve("out").toString(), "--report", report.toString(), list.toString())),
                     "every URL ends, and the job with it");
             assertThat(cli.exitCode).as(cli.err).isEqualTo(1);
             JsonNode results = new ObjectMapper().readTree(report.toFile()).get("results");
@@ -151,8 +161,8 @@ class HostileServerTest {
     void informationalResponsesBeforeTheFinalOne() throws IOException {
         Path out = tmp.resolve("out");
         Path report = tmp.resolve("report.json");
-        Cli cli = Cli.run("fetch", "-q", "--mode", mode(), "-o", out.toString(), "--report", report.toString(),
-                "--retries", "0", "--read-timeout", "5s", server.base() + EARLY_HINTS);
+        Cli cli = Cli.run(fetchArgs("-o", out.toString(), "--report", report.toString(),
+                "--retries", "0", "--read-timeout", "5s", server.base() + EARLY_HINTS));
         JsonNode result = new ObjectMapper().readTree(report.toFile()).get("results").get(0);
         if (mode().equals("async")) {
             assertThat(cli.exitCode).as(cli.err).isZero();
@@ -171,7 +181,7 @@ class HostileServerTest {
         Path out = tmp.resolve("out");
         String leftover = server.base() + HostileCases.CASES.get(first).path();
         String next = server.base() + HostileCases.CASES.get("plain").path();
-        Cli cli = Cli.run("fetch", "-q", "--mode", mode(), "-o", out.toString(), "-c", "1", "--retries", "0", leftover, next);
+        Cli cli = Cli.run(fetchArgs("-o", out.toString(), "-c", "1", "--retries", "0", leftover, next));
         assertThat(cli.exitCode).as(cli.err).isZero();
         assertThat(Files.readString(out.resolve(hostDir() + "/c/plain"))).isEqualTo("0123456789");
         assertThat(Files.readString(out.resolve(hostDir() + "/c/" + first))).isEqualTo("0123456789");
@@ -183,8 +193,8 @@ class HostileServerTest {
         Path report = tmp.resolve("report.json");
         try (FullListener full = new FullListener()) {
             String url = "http://127.0.0.1:" + full.port() + "/never";
-            Cli cli = Cli.run("fetch", "-q", "--mode", mode(), "-o", out.toString(), "--report", report.toString(),
-                    "--retries", "0", "--connect-timeout", "500ms", url);
+            Cli cli = Cli.run(fetchArgs("-o", out.toString(), "--report", report.toString(),
+                    "--retries", "0", "--connect-timeout", "500ms", url));
             assertThat(cli.exitCode).isEqualTo(1);
             JsonNode result = new ObjectMapper().readTree(report.toFile()).get("results").get(0);
             assertThat(result.get("reason").asText()).as(result.toString()).isEqualTo("connect_timeout");
@@ -196,8 +206,8 @@ class HostileServerTest {
     @Test
     void dotSegmentsAreResolvedBeforeTheRequestIsSent() throws IOException {
         Path out = tmp.resolve("out");
-        Cli cli = Cli.run("fetch", "-q", "--mode", mode(), "-o", out.toString(),
-                server.base() + "/x/y/../../../c/./plain#fragment");
+        Cli cli = Cli.run(fetchArgs("-o", out.toString(),
+                server.base() + "/x/y/../../../c/./plain#fragment"));
         assertThat(cli.exitCode).as(cli.err).isZero();
         assertThat(server.requests()).anySatisfy(r -> assertThat(r).startsWith("GET /c/plain HTTP/1.1\r\n"));
         assertThat(server.requests()).noneSatisfy(r -> assertThat(r).contains(".."));
