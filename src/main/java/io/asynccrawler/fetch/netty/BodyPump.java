@@ -112,6 +112,9 @@ final class BodyPump {
      * pump's, at once if one is free. On the event loop, before those steps are submitted.
      */
     void needsFile() {
+        if (!files.bounded()) {
+            return; // nothing to wait for, nothing to give back
+        }
         Runnable granted = this::granted;
         synchronized (this) { // held before a release on another thread can run the grant
             if (files.acquireOrWait(granted)) {

@@ -29,6 +29,11 @@ final class FileSlots {
         this.free = slots;
     }
 
+    /** Whether slots can run out (false for {@link #UNBOUNDED}). */
+    boolean bounded() {
+        return bounded;
+    }
+
     /**
      * Takes a slot if one is free (true), else puts {@code grant} in line (false): it runs once a
      * slot is the caller's, on the thread of the {@link #release} that freed it.
