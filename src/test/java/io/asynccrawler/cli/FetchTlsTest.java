@@ -3,6 +3,7 @@ package io.asynccrawler.cli;
 import static io.asynccrawler.cli.FetchFailuresTest.assertOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.asynccrawler.netty.Transport;
 import io.asynccrawler.server.ServerSettings;
 import io.asynccrawler.server.TestServer;
@@ -14,7 +15,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,8 +169,18 @@ class FetchTlsTest extends FetchTestBase {
 
     @Test
     void aServerThatDoesNotSpeakTlsIsATlsFailure() throws Exception {
-        String plainAsTls = base.replace("http://", "https://") + "/bytes/10";
-        fetch("--retries", "0", "--read-timeout", "2s", plainAsTls);
-        assertOutcome(results().get(plainAsTls), "failed", "tls", "TLS");
+        // Twenty at once: which the client sees first varies (the server's close, its bytes, the
+        // request's write failing), and each way must end as a TLS failure.
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            urls.add(base.replace("http://", "https://") + "/bytes/10?i=" + i);
+        }
+        List<String> args = new ArrayList<>(List.of("--retries", "0", "--read-timeout", "2s", "-c", "20"));
+        args.addAll(urls);
+        fetch(args.toArray(String[]::new));
+        Map<String, JsonNode> results = results();
+        for (String url : urls) {
+            assertOutcome(results.get(url), "failed", "tls", "TLS");
+        }
     }
 }

@@ -20,6 +20,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private int exchanges;
     /** Why the connection ended while no exchange held it (a failed handshake), or null. */
     private FetchException lost;
+    /** The TLS handshake succeeded (never, on http). */
+    private boolean handshaken;
 
     ExchangeHandler(Duration handshakeTimeout) {
         this.handshakeTimeout = handshakeTimeout;
@@ -34,6 +36,11 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     /** Why the connection ended while no exchange held it, or null: the exchange that begins next fails so. */
     FetchException lost() {
         return lost;
+    }
+
+    /** Whether the connection's TLS handshake succeeded. */
+    boolean handshaken() {
+        return handshaken;
     }
 
     /** Whether an earlier exchange used this connection (so the server may have closed it meanwhile). */
@@ -69,7 +76,9 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof SslCloseCompletionEvent && ((SslCloseCompletionEvent) evt).isSuccess() && current != null) {
             current.onTlsClosedCleanly();
-        } else if (evt instanceof SslHandshakeCompletionEvent && !((SslHandshakeCompletionEvent) evt).isSuccess()) {
+        } else if (evt instanceof SslHandshakeCompletionEvent && ((SslHandshakeCompletionEvent) evt).isSuccess()) {
+            handshaken = true;
+        } else if (evt instanceof SslHandshakeCompletionEvent) {
             Throwable cause = ((SslHandshakeCompletionEvent) evt).cause();
             if (current != null) {
                 current.fail(Failures.handshake(cause, handshakeTimeout));

@@ -103,7 +103,11 @@ final class Failures {
             return FetchException.handshakeTimeout(timeout);
         }
         FetchException during = during(cause);
-        return during.reason().equals("tls") ? during
-                : FetchException.tls("handshake failed (is it a TLS server?): " + during.getMessage(), cause);
+        return during.reason().equals("tls") ? during : closedInHandshake(during);
+    }
+
+    /** {@code failure} (a close, a reset) ended a TLS handshake: the server may not speak TLS. */
+    static FetchException closedInHandshake(FetchException failure) {
+        return FetchException.tls("handshake failed (is it a TLS server?): " + failure.getMessage(), failure);
     }
 }

@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.ByteBuffer;
@@ -218,17 +217,17 @@ final class NettyExchange implements InFlight {
         if (ended) {
             return; // the response was complete; the server just closed after it
         }
-        SslHandler ssl = channel.pipeline().get(SslHandler.class);
-        if (ssl != null && !ssl.handshakeFuture().isSuccess()) {
-            fail(FetchException.tls("connection closed during the handshake (is it a TLS server?)", null));
-            return;
-        }
         fail(headSeen ? FetchException.truncated("connection closed before the body ended")
                 : FetchException.closedBeforeResponse());
     }
 
+    /**
+     * Ends the exchange with {@code failure}; a close before the TLS handshake finished is the
+     * handshake's failure, whoever saw it first (the close, or the request's write it failed).
+     */
     void fail(FetchException failure) {
-        finish(failure, false);
+        boolean inHandshake = origin.https() && handler != null && !handler.handshaken();
+        finish(inHandshake && failure.reason().equals("closed") ? Failures.closedInHandshake(failure) : failure, false);
     }
 
     /** Ends the exchange: gives the connection back (or closes it) if it still holds it, then completes. On the event loop. */
