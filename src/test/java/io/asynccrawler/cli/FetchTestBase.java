@@ -1,5 +1,7 @@
 package io.asynccrawler.cli;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asynccrawler.netty.Transport;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A test server on loopback, a scratch directory, and a way to run {@code crawler fetch} and read its report. */
@@ -57,6 +60,19 @@ abstract class FetchTestBase {
     /** The event loop's transport, or null for the default; subclasses run the same behaviours on another. */
     String transport() {
         return null;
+    }
+
+    @BeforeEach
+    void transportAvailable() {
+        assumeAvailable(transport());
+    }
+
+    /** Skips a test on a transport this machine cannot run (io_uring where the kernel refuses it). */
+    static void assumeAvailable(String transport) {
+        if (transport != null) {
+            Transport t = Transport.parse(transport);
+            assumeTrue(t.isAvailable(), () -> transport + ": " + t.unavailabilityCause());
+        }
     }
 
     /** Runs fetch into {@link #out()} with a report, plus {@code args}. */

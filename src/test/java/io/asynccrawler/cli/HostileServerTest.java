@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +67,11 @@ class HostileServerTest {
     /** The event loop's transport, or null for the default; a subclass runs the same table on another. */
     String transport() {
         return null;
+    }
+
+    @BeforeEach
+    void transportAvailable() {
+        FetchTestBase.assumeAvailable(transport());
     }
 
     /** {@code fetch -q} in this class's mode (and transport), then {@code more}. */
