@@ -1,6 +1,7 @@
 package io.asynccrawler.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.PolicyFetcher;
@@ -25,13 +26,15 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 10,000 URLs, nine in ten failing in every way a server can fail: afterwards every permit is back,
  * every file descriptor is closed, no file but the good ones exists (and the leak detector, at
- * paranoid, finds no buffer left unreleased: see NoLeaksExtension).
+ * paranoid, finds no buffer left unreleased: see NoLeaksExtension). On each event loop transport
+ * this machine can run (epoll, io_uring, NIO).
  */
 class FailureStormTest {
     private static final int URLS = 10_000;
@@ -40,11 +43,13 @@ class FailureStormTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void everyPermitAndFileDescriptorComesBackAfterAFailureStorm() throws Exception {
-        storm(200); // classes loaded, jars opened: what stays open from here on is the baseline
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void everyPermitAndFileDescriptorComesBackAfterAFailureStorm(Transport transport) throws Exception {
+        assumeTrue(transport.isAvailable(), () -> transport + ": " + transport.unavailabilityCause());
+        storm(200, transport); // classes loaded, jars opened: what stays open from here on is the baseline
         long baseline = openFileDescriptors();
-        Map<String, Integer> reasons = storm(URLS);
+        Map<String, Integer> reasons = storm(URLS, transport);
 
         Map<String, Integer> expected = new TreeMap<>(Map.of("connect_refused", 3000, "connection_reset", 2000,
                 "closed", 1000, "http_503", 1000, "truncated", 1000, "bad_response", 1000, "read_timeout", 100, "ok", 900));
@@ -55,7 +60,7 @@ class FailureStormTest {
     }
 
     /** Runs {@code n} URLs of the storm's mix; returns how many ended with each reason ("ok" for success). */
-    private Map<String, Integer> storm(int n) throws Exception {
+    private Map<String, Integer> storm(int n, Transport transport) throws Exception {
         Path out = Files.createDirectories(tmp.resolve("out-" + n));
         Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
         int refusedPort;
@@ -79,7 +84,7 @@ class FailureStormTest {
             FetchSettings settings = new FetchSettings(Duration.ofSeconds(5), Duration.ofMillis(300), null, 0, 10, List.of(),
                     "storm", -1, false, false, true, false);
             Job job;
-            try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2);
+            try (NettyClient client = new NettyClient(transport, settings, ClientTls.onDemand(false), 2);
                  UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
                 job = new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)), new JobSettings(CONCURRENCY, 0),
                         r -> counts.computeIfAbsent(reason(r), k -> new AtomicInteger()).incrementAndGet(), line -> { });
