@@ -19,6 +19,15 @@ import org.junit.jupiter.api.Test;
 
 /** {@code crawler fetch} as a real process: signals, and memory on a long list. */
 class FetchProcessTest extends FetchTestBase {
+    /** What the child process has written to its standard error so far, for a failed assertion's words. */
+    private String childErr() {
+        try {
+            return "; the process's stderr: " + Files.readString(tmp.resolve("stderr.txt"));
+        } catch (IOException e) {
+            return "; no stderr: " + e;
+        }
+    }
+
     private Process start(List<String> jvmArgs, String... args) throws IOException {
         return new ProcessBuilder(CrawlerProcess.command(jvmArgs, List.of(args)))
                 .redirectOutput(tmp.resolve("stdout.txt").toFile())
@@ -40,10 +49,11 @@ class FetchProcessTest extends FetchTestBase {
         Process p = start(List.of(), "fetch", "--mode", mode, "-c", "4", "-o", out().toString(), "--report", report().toString(),
                 list(urls.toArray(String[]::new)).toString());
         try {
-            assertThat(server.connections().awaitOpen(openBefore + inFlight, Duration.ofSeconds(20))).as("downloads started").isTrue();
+            assertThat(server.connections().awaitOpen(openBefore + inFlight, Duration.ofSeconds(20)))
+                    .as(() -> "downloads started" + childErr()).isTrue();
             long sent = System.nanoTime();
             assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start().waitFor()).isZero();
-            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as("exits within 5 s").isTrue();
+            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as(() -> "exits within 5 s" + childErr()).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(5));
             assertThat(p.exitValue()).as(Files.readString(tmp.resolve("stderr.txt"))).isEqualTo(expectedExit);
         } finally {
@@ -69,7 +79,7 @@ class FetchProcessTest extends FetchTestBase {
             }
             assertThat(Files.size(part)).isEqualTo(1_000_000);
             assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start().waitFor()).isZero();
-            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as("exits within 5 s").isTrue();
+            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as(() -> "exits within 5 s" + childErr()).isTrue();
             assertThat(p.exitValue()).isEqualTo(expectedExit);
         } finally {
             p.destroyForcibly();
@@ -124,7 +134,7 @@ class FetchProcessTest extends FetchTestBase {
             assertThat(first).as("the URL given before the silence is fetched").exists();
             long sent = System.nanoTime();
             assertThat(new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor()).isZero();
-            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as("exits within 5 s, though stdin is still open").isTrue();
+            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as(() -> "exits within 5 s, though stdin is still open" + childErr()).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(5));
             assertThat(p.exitValue()).as(Files.readString(tmp.resolve("stderr.txt"))).isEqualTo(143);
         } finally {
@@ -181,7 +191,8 @@ class FetchProcessTest extends FetchTestBase {
         try {
             long sent = System.nanoTime();
             assertThat(new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor()).isZero();
-            assertThat(p.waitFor(Signals.GRACE.toSeconds() + 3, TimeUnit.SECONDS)).as("exits though the report cannot be written").isTrue();
+            assertThat(p.waitFor(Signals.GRACE.toSeconds() + 3, TimeUnit.SECONDS))
+                    .as(() -> "exits though the report cannot be written" + childErr()).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Signals.GRACE.minusMillis(100));
             assertThat(p.exitValue()).isEqualTo(143);
             assertThat(Files.readString(tmp.resolve("stderr.txt"))).contains("still stopping after 4 s");
@@ -198,7 +209,7 @@ class FetchProcessTest extends FetchTestBase {
             assertThat(p.waitFor(300, TimeUnit.MILLISECONDS)).as("the first signal cannot finish the stop").isFalse();
             long sent = System.nanoTime();
             assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor()).isZero();
-            assertThat(p.waitFor(Signals.GRACE.toSeconds() + 3, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.waitFor(Signals.GRACE.toSeconds() + 3, TimeUnit.SECONDS)).as(() -> "exits" + childErr()).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("well before the grace period ends").isLessThan(Signals.GRACE.minusSeconds(1));
             assertThat(p.exitValue()).isEqualTo(130);
             assertThat(Files.readString(tmp.resolve("stderr.txt"))).contains("second signal");
