@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
  * closes. A job over many hosts leaves a kept-alive connection with each host it visited: without
  * a cap they pile up until every server times them out, and with them open files, up to the
  * limit. curl keeps at most 4 times its parallel transfers alive; so does the crawler, and at
- * least 64. A closed connection stays in its pool until the pool's health check drops it.
+ * least 64. A closed connection stays in its pool until the pool next polls it and drops it.
  *
  * <p>Being in this set is what makes an idle connection anyone's to take: the cap closes only one
  * it removed from the set, and a pool hands out only one it removed ({@link #claim}), so the two
@@ -51,8 +51,8 @@ final class IdleConnections {
         return idle.remove(channel);
     }
 
-    /** {@code channel} closed. */
-    synchronized void gone(Channel channel) {
-        idle.remove(channel);
+    /** {@code channel} closed: it is no one's to take. */
+    void gone(Channel channel) {
+        claim(channel);
     }
 }
