@@ -215,8 +215,23 @@ class Scale:
         self.small_100k = 1_000 if smoke else 100_000
         self.large, self.large_mib = (2, 4) if smoke else (4, 256)
         self.delays, self.delay_ms = (100, 200) if smoke else (1000, 1000)
-        self.random, self.random_max = (10, 1) if smoke else (100, 3)
+        self.random = 10 if smoke else 100
+        # Random delays: issue 7's 1-3 whole seconds from /aio; the smoke's 0.1-0.3 s from /delay/{ms}
+        # (three digits each, so every body has one length), as /aio counts whole seconds.
+        self.random_range = (0.1, 0.3) if smoke else (1, 3)
         self.c10k = 500 if smoke else 10_000
+        self.smoke = smoke
+
+    def random_title(self):
+        return f"random {self.random_range[0]:g}-{self.random_range[1]:g} s"
+
+    def random_urls(self, serve, n, rnd):
+        """n URLs of random delays in random_range, the same on every run (seeded by rnd)."""
+        if self.smoke:
+            lo, hi = (int(x * 1000) for x in self.random_range)
+            return [f"{serve}/delay/{rnd.randint(lo, hi)}" for _ in range(n)]
+        lo, hi = self.random_range
+        return [f"{serve}/aio?min={lo}&max={hi}&seed={rnd.randrange(1 << 30)}" for _ in range(n)]
 
 
 def table(results, workloads):
@@ -249,8 +264,8 @@ def main():
                     help="also run the crawler on io_uring and NIO (columns crawler-io_uring, crawler-nio; "
                          "`crawler` takes epoll) wherever it runs; the table goes to bench/results/transports.{md,json}")
     ap.add_argument("--smoke", action="store_true",
-                    help="check that the bench works, in under a minute: every workload shrunk, one run each, a "
-                         "corpus of its own, the compare check on 5 URLs; nothing written to bench/results")
+                    help="check that the bench works, in about 10 s: every workload shrunk, one run each, a corpus "
+                         "of its own, delays of 0.1-0.3 s, the compare check on 5 URLs; nothing written to bench/results")
     args = ap.parse_args()
     if args.smoke:
         args.runs = 1
@@ -278,8 +293,8 @@ def main():
     speedup = None
     try:
         if args.compare_urls > 0 and (not args.only or "compare" in args.only.split(",")):
-            log(f"compare, {args.compare_urls} × random 1-{k.random_max} s, sync vs async")
-            speedup = compare_speedup(f"http://127.0.0.1:{args.serve_port}", work, args.compare_urls, k.random_max)
+            log(f"compare, {args.compare_urls} × {k.random_title()}, sync vs async")
+            speedup = compare_speedup(f"http://127.0.0.1:{args.serve_port}", work, args.compare_urls, k)
             log(f"  speed-up {speedup['speedup']:.2f}× of an ideal {speedup['ideal']:.2f}×")
         for w in workloads:
             if w.expected_bytes is None:  # the delay endpoints' bodies: measure once with the crawler's list
@@ -292,7 +307,7 @@ def main():
         shutil.rmtree(RESULTS / "scratch", ignore_errors=True)
     md = table(results, workloads)
     if speedup:
-        md += (f"\n\n`crawler compare --modes sync,async`, {speedup['urls']} × random 1-{k.random_max} s delay: speed-up "
+        md += (f"\n\n`crawler compare --modes sync,async`, {speedup['urls']} × {k.random_title()} delay: speed-up "
                f"{speedup['speedup']:.2f}× (sync {speedup['sync_wall']:.2f} s, async {speedup['async_wall']:.2f} s) "
                f"of an ideal {speedup['ideal']:.2f}× (sum of the delays over the longest): "
                f"{100 * speedup['of_ideal']:.1f}% of ideal.")
@@ -330,21 +345,20 @@ def make_workloads(k, n, d):
                  64, k.large * k.large_mib << 20, all_tools),
         Workload("delay_1000", f"{k.delays:,} × {k.delay_ms / 1000:g} s server delay, c={k.delays} (ideal {k.delay_ms / 1000:.1f})",
                  [f"{d}/delay/{k.delay_ms}?i={i}" for i in range(k.delays)], k.delays, None, all_tools),
-        Workload("random_100", f"{k.random} × random 1-{k.random_max} s delay, c={k.random} (ideal ≈ {k.random_max:.1f})",
-                 [f"{d}/aio?min=1&max={k.random_max}&seed={rnd.randrange(1 << 30)}" for _ in range(k.random)], k.random,
+        Workload("random_100", f"{k.random} × {k.random_title()} delay, c={k.random} (ideal ≈ {k.random_range[1]:.1f})",
+                 k.random_urls(d, k.random, rnd), k.random,
                  None, all_tools),
         Workload("c10k", f"{k.c10k:,} × {k.delay_ms / 1000:g} s delay, c={k.c10k:,} (C10K)",
                  [f"{d}/delay/{k.delay_ms}?c={i}" for i in range(k.c10k)], k.c10k, None, ["crawler", "aiohttp"]),
     ]
 
 
-def compare_speedup(serve, work, n, max_s=3):
-    """`crawler compare --modes sync,async` on n random 1-max_s s URLs: its speed-up (sync wall /
+def compare_speedup(serve, work, n, k):
+    """`crawler compare --modes sync,async` on n URLs of k's random delays: its speed-up (sync wall /
     async wall) against the ideal, the sum of the delays over the longest (each delay as the sync run
     saw it: its time to first byte)."""
-    rnd = random.Random(5)
     urls = work / "compare.txt"
-    urls.write_text("".join(f"{serve}/aio?min=1&max={max_s}&seed={rnd.randrange(1 << 30)}\n" for _ in range(n)))
+    urls.write_text("".join(f"{u}\n" for u in k.random_urls(serve, n, random.Random(5))))
     report = work / "compare.json"
     out = Path(tempfile.mkdtemp(prefix="compare-", dir="/dev/shm"))
     try:
