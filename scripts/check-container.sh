@@ -126,6 +126,10 @@ check "--help exits 0" test $? -eq 0
 check "--help lists fetch" grep -q "fetch" "$work/help.txt"
 in_image --version >"$work/version.txt" 2>&1
 check "--version exits 0 ($(head -1 "$work/version.txt"))" test $? -eq 0
+# The image's class-data archive is in use: the JVM drops one that does not match the jar silently.
+buildah run --isolation chroot --user "$user" --workingdir "$workdir" "$ctr" -- \
+  "${entrypoint[0]}" -Xlog:class+load=info "${entrypoint[@]:1}" --version >"$work/classes.txt" 2>&1
+check "starts from its class-data archive" grep -q "io.asynccrawler.cli.Main source: shared objects file" "$work/classes.txt"
 in_image --bogus >/dev/null 2>&1
 check "a bad option exits 2, as outside" test $? -eq 2
 
