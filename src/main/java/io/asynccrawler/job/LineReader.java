@@ -1,43 +1,101 @@
 package io.asynccrawler.job;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 
-/** Reads lines (LF or CRLF) of at most a bounded length; a longer line is skipped, not buffered. */
+/**
+ * Reads lines (LF or CRLF) of at most a bounded length; a longer line is skipped, not buffered.
+ * Scans a buffer of its own for the line end (a char at a time through BufferedReader took an
+ * eighth of the list reader's time), and returns a line as soon as its end has arrived, so
+ * lines typed into stdin start at once.
+ */
 final class LineReader implements AutoCloseable {
-    private final BufferedReader in;
+    private final Reader in;
     private final int maxLength;
+    private final char[] buffer;
+    /** The unread chars are buffer[next, end). */
+    private int next;
+    private int end;
     private int lineNumber;
     private boolean tooLong;
 
     LineReader(Reader reader, int maxLength) {
-        this.in = new BufferedReader(reader, 64 * 1024);
-        this.maxLength = maxLength;
+        this(reader, maxLength, 64 * 1024);
     }
 
-    /** The next line without its terminator, or null at the end. */
+    LineReader(Reader reader, int maxLength, int bufferSize) {
+        this.in = reader;
+        this.maxLength = maxLength;
+        this.buffer = new char[bufferSize];
+    }
+
+    /**
+     * The next line without its terminator, or null at the end. Of a line longer than the bound,
+     * its first {@code maxLength} chars (and {@link #lastLineTooLong()} is true).
+     */
     String readLine() throws IOException {
-        StringBuilder line = new StringBuilder();
         tooLong = false;
-        int c = in.read();
-        if (c == -1) {
+        if (next == end && !fill()) {
             return null;
         }
         lineNumber++;
-        while (c != -1 && c != '\n') {
-            if (line.length() < maxLength) {
-                line.append((char) c);
-            } else {
+        StringBuilder crossing = null; // the part of a line read before the buffer was refilled
+        while (true) {
+            int newline = indexOfNewline();
+            int stop = newline >= 0 ? newline : end;
+            int kept = crossing == null ? 0 : crossing.length();
+            int take = Math.min(stop - next, maxLength - kept);
+            if (take < stop - next) {
                 tooLong = true;
             }
-            c = in.read();
+            if (newline >= 0 && crossing == null) { // the usual line: all in the buffer
+                int length = take > 0 && buffer[next + take - 1] == '\r' ? take - 1 : take;
+                String line = new String(buffer, next, length);
+                next = newline + 1;
+                return line;
+            }
+            if (crossing == null) {
+                crossing = new StringBuilder(Math.min(maxLength, 2 * (stop - next) + 16));
+            }
+            crossing.append(buffer, next, take);
+            if (newline >= 0) {
+                next = newline + 1;
+                break;
+            }
+            next = end;
+            if (!fill()) {
+                break; // the last line, without a terminator
+            }
         }
-        int end = line.length();
-        if (end > 0 && line.charAt(end - 1) == '\r') {
-            line.setLength(end - 1);
+        int length = crossing.length();
+        if (length > 0 && crossing.charAt(length - 1) == '\r') {
+            crossing.setLength(length - 1);
         }
-        return line.toString();
+        return crossing.toString();
+    }
+
+    private int indexOfNewline() {
+        for (int i = next; i < end; i++) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads more into the empty buffer; false at the end of the input. */
+    private boolean fill() throws IOException {
+        int n;
+        do {
+            n = in.read(buffer, 0, buffer.length);
+        } while (n == 0);
+        if (n < 0) {
+            next = end = 0;
+            return false;
+        }
+        next = 0;
+        end = n;
+        return true;
     }
 
     int lineNumber() {
