@@ -16,10 +16,24 @@ public final class PathClaims {
     private final FingerprintSet taken = new FingerprintSet();
     /** Directories that had to take a numbered name, by the name they wanted (rare, so a plain map). */
     private final Map<Path, Path> movedDirectories = new HashMap<>();
+    /**
+     * The directory the last claim asked for and what it became: the next URL is most often in the
+     * same one. A directory's name never changes once given (no file may take a directory's name).
+     */
+    private Path lastWanted;
+    private Path lastDirectory;
 
     /** {@code wanted} if no earlier URL took it, else the first free numbered variant of it. */
     public Path claim(Path wanted) {
-        Path parent = directory(wanted.getParent());
+        Path wantedParent = wanted.getParent();
+        Path parent;
+        if (wantedParent != null && wantedParent.equals(lastWanted)) {
+            parent = lastDirectory;
+        } else {
+            parent = directory(wantedParent);
+            lastWanted = wantedParent;
+            lastDirectory = parent;
+        }
         Path file = parent == null ? wanted.getFileName() : parent.resolve(wanted.getFileName());
         for (int n = 1; ; n++) {
             Path candidate = n == 1 ? file : numbered(file, n, true);

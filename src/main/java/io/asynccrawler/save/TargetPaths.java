@@ -128,11 +128,23 @@ public final class TargetPaths {
     private static boolean plainAscii(String segment) {
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
-            if (c < 0x20 || c >= 0x7f || unsafe(c)) {
+            if (c < 0x20 || c >= 0x7f || UNSAFE_PRINTABLE[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * {@link #unsafe} of each printable ASCII character, looked up: the Unicode tests it ends with
+     * took a tenth of the list reader's time per URL, and no printable ASCII character needs them.
+     */
+    private static final boolean[] UNSAFE_PRINTABLE = new boolean[0x7f];
+
+    static {
+        for (char c = 0x20; c < 0x7f; c++) {
+            UNSAFE_PRINTABLE[c] = unsafe(c);
+        }
     }
 
     private static String replaceUnsafe(String segment) {

@@ -42,4 +42,18 @@ class PathClaimsTest {
         assertThat(claim("h/docs~2")).isEqualTo("h/docs~2");
         assertThat(claim("h/docs/x")).isEqualTo("h/docs~3/x");
     }
+
+    @Test
+    void urlsInARowInOneDirectoryKeepItsNameNumberedOrNot() {
+        assertThat(claim("h/docs")).isEqualTo("h/docs");
+        assertThat(claim("h/docs/a")).isEqualTo("h/docs~2/a");
+        assertThat(claim("h/docs/b")).isEqualTo("h/docs~2/b");
+        assertThat(claim("h/docs/a")).isEqualTo("h/docs~2/a~2");
+        assertThat(claim("h/x/a")).isEqualTo("h/x/a");
+        assertThat(claim("h/x")).isEqualTo("h/x~2");
+        assertThat(claim("h/x/b")).isEqualTo("h/x/b");
+        assertThat(claim("h/docs/c")).isEqualTo("h/docs~2/c");
+        assertThat(claim("h/docs~2")).isEqualTo("h/docs~2~2");
+        assertThat(claim("h/docs/d")).isEqualTo("h/docs~2/d");
+    }
 }
