@@ -338,11 +338,11 @@ def make_workloads(k, n, d):
         # aria2c left out on disk: 30-80 s a run here (13-36x the best), which alone would take the bench
         # past 15 minutes.
         Workload("small_disk", f"{k.small:,} × 2 KiB, c=64, output on disk", small, 64,
-                 k.small * 2048, [t for t in all_tools if t != "aria2c"], on_disk=True),
+                 k.small * 2048, ["crawler", "crawler-sync"] + [t for t in PEERS if t != "aria2c"], on_disk=True),
         Workload("small_100k", f"{k.small_100k:,} × 2 KiB, c=64, output on tmpfs",
                  [f"{n}/s/{i:06d}.bin" for i in range(k.small_100k)], 64, k.small_100k * 2048, ["crawler", "curl", "wget2"]),
         Workload("large", f"{k.large} × {k.large_mib} MiB, c=64, output on tmpfs", [f"{n}/l/{i}.bin" for i in range(k.large)],
-                 64, k.large * k.large_mib << 20, all_tools),
+                 64, k.large * k.large_mib << 20, ["crawler", "crawler-sync"] + PEERS),
         Workload("delay_1000", f"{k.delays:,} × {k.delay_ms / 1000:g} s server delay, c={k.delays} (ideal {k.delay_ms / 1000:.1f})",
                  [f"{d}/delay/{k.delay_ms}?i={i}" for i in range(k.delays)], k.delays, None, all_tools),
         Workload("random_100", f"{k.random} × {k.random_title()} delay, c={k.random} (ideal ≈ {k.random_range[1]:.1f})",
