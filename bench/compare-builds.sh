@@ -47,9 +47,8 @@ build() {
   fi
   echo "compare-builds: building $rev in $dir" >&2
   (cd "$dir" && mvn -B -q -DskipTests package >&2)
-  # The archive in use, as scripts/check-archive.sh checks it (older revisions lack the script).
-  if ! (cd "$dir" && JAVA_TOOL_OPTIONS="-Xlog:class+load=info" ./crawler --version 2>&1) \
-      | grep -q "io.asynccrawler.cli.Main source: shared objects file"; then
+  # The archive in use, checked by this checkout's script (older revisions lack it).
+  if ! CRAWLER_DIR="$dir" "$root/scripts/check-archive.sh" >&2; then
     echo "compare-builds: $rev does not start from its class-data archive; its times would not compare" >&2
     exit 1
   fi
