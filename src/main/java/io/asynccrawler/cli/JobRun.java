@@ -4,6 +4,7 @@ import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.PolicyFetcher;
+import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.blocking.BlockingClient;
 import io.asynccrawler.fetch.blocking.BlockingTls;
@@ -206,7 +207,7 @@ final class JobRun {
     }
 
     private void logResult(Result r) {
-        if (r.outcome() == Outcome.FAILED && !"bad_input".equals(r.reason())) { // input errors are told as they are read
+        if (r.outcome() == Outcome.FAILED && r.reason() != Reason.BAD_INPUT) { // input errors are told as they are read
             lines.println(r.url() + ": " + r.error());
         } else if (log.isDebugEnabled()) {
             log.debug("{} {} {} {} bytes {} ms -> {}", r.outcome().word(), r.status(), r.url(), r.bytes(), r.totalMs(), r.file());

@@ -1,5 +1,6 @@
 package io.asynccrawler.cli;
 
+import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.report.Summary;
 import io.asynccrawler.report.Units;
 import java.nio.charset.Charset;
@@ -63,36 +64,7 @@ final class SummaryBlock {
     }
 
     private static String count(Map.Entry<String, Long> reason) {
-        return Units.grouped(reason.getValue()) + " " + TIMES + " " + label(reason.getKey());
-    }
-
-    /** A failure reason in words: {@code http_404} is "HTTP 404", {@code connect_timeout} "timed out connecting". */
-    static String label(String reason) {
-        if (reason.startsWith("http_")) {
-            return "HTTP " + reason.substring(5);
-        }
-        switch (reason) {
-            case "connect_refused": return "connection refused";
-            case "connect_timeout": return "timed out connecting";
-            case "read_timeout": return "no data (read timeout)";
-            case "deadline": return "deadline exceeded";
-            case "connection_reset": return "connection reset";
-            case "closed": return "closed before a response";
-            case "truncated": return "body cut short";
-            case "bad_response": return "malformed response";
-            case "too_large": return "larger than --max-size";
-            case "tls": return "TLS refused";
-            case "dns": return "host not found";
-            case "write_error": return "cannot write the file";
-            case "redirect_loop": return "redirect loop";
-            case "too_many_redirects": return "too many redirects";
-            case "bad_redirect": return "redirect refused";
-            case "insecure_redirect": return "https to http redirect refused";
-            case "range_mismatch": return "Content-Range does not fit the part file";
-            case "bad_input": return "bad input line";
-            case "cancelled": return "cancelled";
-            default: return reason.replace('_', ' ');
-        }
+        return Units.grouped(reason.getValue()) + " " + TIMES + " " + Reason.label(reason.getKey());
     }
 
     static String millis(long ms) {

@@ -128,7 +128,7 @@ final class ExchangeBody implements BodyReceiver {
         long known = point.meta().length();
         if (range == null || range.first() != point.offset() || range.total() < 0 || range.last() != range.total() - 1
                 || (known >= 0 && range.total() != known)) {
-            throw new FetchException("range_mismatch", "Content-Range " + head.header("content-range")
+            throw new FetchException(Reason.RANGE_MISMATCH, "Content-Range " + head.header("content-range")
                     + " does not continue the " + point.offset() + " bytes saved"
                     + (known >= 0 ? " of " + known : ""), false);
         }

@@ -13,23 +13,38 @@ import javax.net.ssl.SSLException;
 public final class FetchException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    private final String reason;
+    private final Reason reason;
+    /** For {@link Reason#HTTP}, the status that failed; else 0. */
+    private final int status;
     private final boolean transientFailure;
 
-    public FetchException(String reason, String message, boolean transientFailure) {
-        super(message);
-        this.reason = reason;
-        this.transientFailure = transientFailure;
+    public FetchException(Reason reason, String message, boolean transientFailure) {
+        this(reason, message, transientFailure, null);
     }
 
-    public FetchException(String reason, String message, boolean transientFailure, Throwable cause) {
+    public FetchException(Reason reason, String message, boolean transientFailure, Throwable cause) {
+        this(reason, 0, message, transientFailure, cause);
+    }
+
+    private FetchException(Reason reason, int status, String message, boolean transientFailure, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+        this.status = status;
         this.transientFailure = transientFailure;
     }
 
-    public String reason() {
+    public Reason reason() {
         return reason;
+    }
+
+    /** The report's word: {@code connect_refused}, {@code http_404}. */
+    public String word() {
+        return reason.word(status);
+    }
+
+    /** The same failure with {@code more} added to its message, not to be retried. */
+    public FetchException withoutRetry(String more) {
+        return new FetchException(reason, status, getMessage() + more, false, getCause());
     }
 
     public boolean isTransient() {
@@ -37,53 +52,53 @@ public final class FetchException extends IOException {
     }
 
     public static FetchException connectRefused(String origin) {
-        return new FetchException("connect_refused", "connection refused by " + origin, true);
+        return new FetchException(Reason.CONNECT_REFUSED, "connection refused by " + origin, true);
     }
 
     public static FetchException connectTimeout(Duration after) {
-        return new FetchException("connect_timeout", "timed out connecting after " + Durations.format(after), true);
+        return new FetchException(Reason.CONNECT_TIMEOUT, "timed out connecting after " + Durations.format(after), true);
     }
 
     /** The name lookup did not answer within the connect timeout. */
     public static FetchException lookupTimeout(String host, Duration after) {
-        return new FetchException("connect_timeout", "timed out connecting after " + Durations.format(after) + " (looking up " + host + ")", true);
+        return new FetchException(Reason.CONNECT_TIMEOUT, "timed out connecting after " + Durations.format(after) + " (looking up " + host + ")", true);
     }
 
     /** The TCP connection is up, but the TLS handshake did not end within the connect timeout. */
     public static FetchException handshakeTimeout(Duration after) {
-        return new FetchException("connect_timeout", "timed out connecting after " + Durations.format(after) + " (TLS handshake)", true);
+        return new FetchException(Reason.CONNECT_TIMEOUT, "timed out connecting after " + Durations.format(after) + " (TLS handshake)", true);
     }
 
     public static FetchException readTimeout(Duration after) {
-        return new FetchException("read_timeout", "no data for " + Durations.format(after), true);
+        return new FetchException(Reason.READ_TIMEOUT, "no data for " + Durations.format(after), true);
     }
 
     public static FetchException deadline(Duration after) {
-        return new FetchException("deadline", "deadline of " + Durations.format(after) + " exceeded", true);
+        return new FetchException(Reason.DEADLINE, "deadline of " + Durations.format(after) + " exceeded", true);
     }
 
     public static FetchException reset(String detail) {
-        return new FetchException("connection_reset", "connection reset" + (detail == null ? "" : ": " + detail), true);
+        return new FetchException(Reason.CONNECTION_RESET, "connection reset" + (detail == null ? "" : ": " + detail), true);
     }
 
     public static FetchException closedBeforeResponse() {
-        return new FetchException("closed", "connection closed before a response", true);
+        return new FetchException(Reason.CLOSED, "connection closed before a response", true);
     }
 
     public static FetchException truncated(String detail) {
-        return new FetchException("truncated", "body truncated: " + detail, true);
+        return new FetchException(Reason.TRUNCATED, "body truncated: " + detail, true);
     }
 
     public static FetchException badResponse(String detail) {
-        return new FetchException("bad_response", "bad response: " + detail, false);
+        return new FetchException(Reason.BAD_RESPONSE, "bad response: " + detail, false);
     }
 
     public static FetchException tooLarge(long limit) {
-        return new FetchException("too_large", "body larger than --max-size " + limit + " bytes", false);
+        return new FetchException(Reason.TOO_LARGE, "body larger than --max-size " + limit + " bytes", false);
     }
 
     public static FetchException tls(String detail, Throwable cause) {
-        return new FetchException("tls", "TLS: " + detail, false, cause);
+        return new FetchException(Reason.TLS, "TLS: " + detail, false, cause);
     }
 
     /** A TLS failure in words people know: host name mismatch, expired, not trusted. */
@@ -115,24 +130,24 @@ public final class FetchException extends IOException {
     }
 
     public static FetchException dns(String host) {
-        return new FetchException("dns", "cannot resolve host " + host, false);
+        return new FetchException(Reason.DNS, "cannot resolve host " + host, false);
     }
 
     public static FetchException writeError(IOException cause) {
-        return new FetchException("write_error", "cannot write file: " + FileErrors.describe(cause), false, cause);
+        return new FetchException(Reason.WRITE_ERROR, "cannot write file: " + FileErrors.describe(cause), false, cause);
     }
 
     public static FetchException http(int status, String reasonPhrase) {
         boolean retry = status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
-        return new FetchException("http_" + status, "HTTP " + status + (reasonPhrase == null || reasonPhrase.isEmpty() ? "" : " " + reasonPhrase), retry);
+        return new FetchException(Reason.HTTP, status, "HTTP " + status + (reasonPhrase == null || reasonPhrase.isEmpty() ? "" : " " + reasonPhrase), retry, null);
     }
 
-    public static FetchException redirect(String reason, String message) {
+    public static FetchException redirect(Reason reason, String message) {
         return new FetchException(reason, message, false);
     }
 
     public static FetchException cancelled() {
-        return new FetchException("cancelled", "cancelled", false);
+        return new FetchException(Reason.CANCELLED, "cancelled", false);
     }
 
     /** Fills in no stack: these are expected per-URL outcomes, created by the thousand in a failure storm. */

@@ -141,14 +141,14 @@ final class FetchRun {
             return done(failed(uri, head, e));
         }
         if (next.equals(target.uri()) || redirectedTo != null && redirectedTo.contains(next)) {
-            return done(failed(uri, head, FetchException.redirect("redirect_loop", "redirect loop back to " + Urls.redact(next))));
+            return done(failed(uri, head, FetchException.redirect(Reason.REDIRECT_LOOP, "redirect loop back to " + Urls.redact(next))));
         }
         if (redirectedTo == null) {
             redirectedTo = new HashSet<>();
         }
         redirectedTo.add(next);
         if (redirectedTo.size() > settings.maxRedirects()) {
-            return done(failed(uri, head, FetchException.redirect("too_many_redirects",
+            return done(failed(uri, head, FetchException.redirect(Reason.TOO_MANY_REDIRECTS,
                     "more than " + settings.maxRedirects() + " redirects")));
         }
         retriesUsed = 0; // each URL of the chain gets the full retry budget
@@ -161,9 +161,8 @@ final class FetchRun {
         }
         Duration cap = settings.timeout() != null ? settings.timeout() : Retries.MAX_RETRY_AFTER;
         if (retryAfter != null && retryAfter.compareTo(cap) > 0) {
-            return done(failed(uri, head, new FetchException(failure.reason(), failure.getMessage()
-                    + " (Retry-After " + Durations.format(retryAfter) + " is longer than the "
-                    + Durations.format(cap) + " we wait)", false)));
+            return done(failed(uri, head, failure.withoutRetry(" (Retry-After " + Durations.format(retryAfter)
+                    + " is longer than the " + Durations.format(cap) + " we wait)")));
         }
         retriesUsed++;
         Duration backoff = Retries.backoff(retriesUsed);
@@ -182,7 +181,7 @@ final class FetchRun {
         if (e instanceof FetchException) {
             return (FetchException) e;
         }
-        return new FetchException("error", e.toString(), false, e);
+        return new FetchException(Reason.ERROR, e.toString(), false, e);
     }
 
     private static CompletableFuture<Result> done(Result result) {

@@ -41,13 +41,10 @@ public final class PolicyFetcher implements Fetcher {
         long startNanos = System.nanoTime();
         try {
             if (!settings.overwrite() && FileSink.exists(dir, target.file())) {
-                return CompletableFuture.completedFuture(new Result(Urls.redact(target.uri()), Urls.redact(target.uri()),
-                        0, target.file().toString(), 0, null, 0, startedAt, -1, 0, Outcome.SKIPPED, null, null, 0));
+                return CompletableFuture.completedFuture(Result.skipped(target, startedAt));
             }
         } catch (IOException e) {
-            FetchException fe = FetchException.writeError(e);
-            return CompletableFuture.completedFuture(new Result(Urls.redact(target.uri()), Urls.redact(target.uri()),
-                    0, null, 0, null, 0, startedAt, -1, 0, Outcome.FAILED, fe.reason(), fe.getMessage(), 0));
+            return CompletableFuture.completedFuture(Result.failedBefore(target, startedAt, FetchException.writeError(e)));
         }
         FetchRun run = new FetchRun(client, settings, requestHeaders, dir, target, startedAt, startNanos, saved);
         active.add(run);

@@ -17,15 +17,45 @@ import java.time.Instant;
  * @param ttfbMs      milliseconds from the start of the last attempt to its response head, -1 if none
  * @param totalMs     milliseconds from start to end, retries and waits included
  * @param outcome     ok, skipped or failed
- * @param reason      a stable word for a failure ({@code http_404}, {@code read_timeout}, ...), else null
+ * @param reason      why it failed, else null; the report shows its word ({@link #reasonWord()})
  * @param error       a one-line description of the failure, else null
  * @param resumedFrom bytes that were already in the part file when the saving transfer began (--resume), else 0
  */
 public record Result(String url, String finalUrl, int status, String file, long bytes, String contentType,
                      int attempts, Instant startedAt, long ttfbMs, long totalMs, Outcome outcome,
-                     String reason, String error, long resumedFrom) {
+                     Reason reason, String error, long resumedFrom) {
+    /** The report's word for the reason ({@code http_404}, {@code read_timeout}, ...), else null. */
+    public String reasonWord() {
+        return reason == null ? null : reason.word(status);
+    }
+
     /** The result of an input line or argument that is not a URL we can fetch (reason {@code bad_input}). */
     public static Result badInput(String input, String message) {
-        return new Result(input, input, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.FAILED, "bad_input", message, 0);
+        return failedBefore(input, Instant.now(), Reason.BAD_INPUT, message);
+    }
+
+    /** {@code target}'s file is there already and was not fetched again. */
+    public static Result skipped(Target target, Instant startedAt) {
+        String url = Urls.redact(target.uri());
+        return new Result(url, url, 0, target.file().toString(), 0, null, 0, startedAt, -1, 0, Outcome.SKIPPED, null, null, 0);
+    }
+
+    /** {@code target} was stopped before it had a result of its own (Ctrl-C, a signal). */
+    public static Result cancelled(Target target) {
+        return failedBefore(target, Reason.CANCELLED, "cancelled");
+    }
+
+    /** {@code target} failed before any request was sent (its file could not be checked, say). */
+    public static Result failedBefore(Target target, Reason reason, String message) {
+        return failedBefore(Urls.redact(target.uri()), Instant.now(), reason, message);
+    }
+
+    /** {@code target} failed before any request was sent, {@code failure} says why. */
+    public static Result failedBefore(Target target, Instant startedAt, FetchException failure) {
+        return failedBefore(Urls.redact(target.uri()), startedAt, failure.reason(), failure.getMessage());
+    }
+
+    private static Result failedBefore(String url, Instant startedAt, Reason reason, String message) {
+        return new Result(url, url, 0, null, 0, null, 0, startedAt, -1, 0, Outcome.FAILED, reason, message, 0);
     }
 }

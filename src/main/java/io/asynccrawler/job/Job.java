@@ -2,6 +2,7 @@ package io.asynccrawler.job;
 
 import io.asynccrawler.fetch.Fetcher;
 import io.asynccrawler.fetch.Outcome;
+import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.Target;
 import io.asynccrawler.fetch.Urls;
@@ -255,12 +256,10 @@ public final class Job {
     }
 
     private static Result cancelled(Target target) {
-        String url = Urls.redact(target.uri());
-        return new Result(url, url, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.FAILED, "cancelled", "cancelled", 0);
+        return Result.cancelled(target);
     }
 
     private static Result failed(Target target, Throwable error) {
-        String url = Urls.redact(target.uri());
-        return new Result(url, url, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.FAILED, "error", String.valueOf(error), 0);
+        return Result.failedBefore(target, Reason.ERROR, String.valueOf(error));
     }
 }

@@ -49,7 +49,7 @@ public final class JsonReport implements AutoCloseable {
             json.writeNumberField("ttfbMs", r.ttfbMs());
             json.writeNumberField("totalMs", r.totalMs());
             json.writeStringField("outcome", r.outcome().word());
-            json.writeStringField("reason", r.reason());
+            json.writeStringField("reason", r.reasonWord());
             json.writeStringField("error", r.error());
             json.writeEndObject();
         } catch (IOException e) {

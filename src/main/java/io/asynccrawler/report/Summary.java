@@ -1,5 +1,6 @@
 package io.asynccrawler.report;
 
+import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,7 +34,7 @@ public final class Summary {
             case SKIPPED: skipped.increment(); break;
             default:
                 failed.increment();
-                String reason = r.reason() == null ? "error" : r.reason();
+                String reason = r.reason() == null ? Reason.ERROR.word() : r.reasonWord();
                 failures.computeIfAbsent(reason, k -> new LongAdder()).increment();
                 examples.putIfAbsent(reason, new String[] {r.url(), r.error()});
         }

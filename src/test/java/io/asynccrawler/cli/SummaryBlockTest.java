@@ -3,16 +3,21 @@ package io.asynccrawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asynccrawler.fetch.Outcome;
+import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.report.Summary;
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Help.Ansi;
 
 class SummaryBlockTest {
     private static Result result(String url, Outcome outcome, String reason, long ms) {
-        return new Result(url, url, outcome == Outcome.OK ? 200 : 0, null, outcome == Outcome.OK ? 2048 : 0, null, 1,
-                Instant.EPOCH, 1, ms, outcome, reason, reason == null ? null : "error " + reason, 0);
+        boolean http = reason != null && reason.startsWith("http_");
+        int status = outcome == Outcome.OK ? 200 : http ? Integer.parseInt(reason.substring(5)) : 0;
+        Reason typed = reason == null ? null : http ? Reason.HTTP : Reason.valueOf(reason.toUpperCase(Locale.ROOT));
+        return new Result(url, url, status, null, outcome == Outcome.OK ? 2048 : 0, null, 1,
+                Instant.EPOCH, 1, ms, outcome, typed, reason == null ? null : "error " + reason, 0);
     }
 
     @Test

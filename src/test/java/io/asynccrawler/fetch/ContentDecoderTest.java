@@ -97,7 +97,7 @@ class ContentDecoderTest {
             assertThatThrownBy(() -> decode("gzip", Arrays.copyOf(gz, cut), 1000))
                     .as("cut at %d", cut)
                     .isInstanceOf(FetchException.class)
-                    .satisfies(e -> assertThat(((FetchException) e).reason()).isEqualTo("truncated"));
+                    .satisfies(e -> assertThat(((FetchException) e).word()).isEqualTo("truncated"));
         }
     }
 

@@ -25,7 +25,7 @@ class FetchExceptionTest {
     })
     void certificateProblemsAreNamed(String jdkMessage, String words) {
         FetchException e = FetchException.tls(new SSLHandshakeException(jdkMessage));
-        assertThat(e.reason()).isEqualTo("tls");
+        assertThat(e.word()).isEqualTo("tls");
         assertThat(e.getMessage()).startsWith("TLS: " + words + " (").contains(jdkMessage);
         assertThat(e.isTransient()).isFalse();
     }

@@ -134,7 +134,7 @@ class BodiesSavedAtOnceTest {
         assertThat(last.bytes()).isEqualTo(10);
         assertThat(results.subList(0, 5)).allSatisfy(r -> {
             assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(r.reason()).isEqualTo("read_timeout");
+            assertThat(r.reasonWord()).isEqualTo("read_timeout");
         });
         try (Stream<Path> files = Files.list(tmp.resolve("out"))) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly("first");

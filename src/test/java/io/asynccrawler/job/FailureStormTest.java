@@ -113,7 +113,7 @@ class FailureStormTest {
     }
 
     private static String reason(Result r) {
-        return r.reason() == null ? r.outcome().word() : r.reason();
+        return r.reason() == null ? r.outcome().word() : r.reasonWord();
     }
 
     private static long openFileDescriptors() throws IOException {

@@ -58,7 +58,7 @@ class JobFetcherErrorsTest {
         assertThat(results.get("http://h/ok2").outcome()).isEqualTo(Outcome.OK);
         for (String bad : List.of("http://h/throws", "http://h/failed", "http://h/throws2/throws")) {
             assertThat(results.get(bad).outcome()).as(bad).isEqualTo(Outcome.FAILED);
-            assertThat(results.get(bad).reason()).as(bad).isEqualTo("error");
+            assertThat(results.get(bad).reasonWord()).as(bad).isEqualTo("error");
         }
         assertThat(results.get("http://h/throws").error()).contains("port out of range");
         assertThat(results.get("http://h/failed").error()).contains("failed at once");

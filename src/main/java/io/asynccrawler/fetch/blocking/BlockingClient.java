@@ -5,6 +5,7 @@ import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchException;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.InFlight;
+import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Request;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -47,7 +48,7 @@ public final class BlockingClient implements ExchangeClient {
                 } catch (FetchException e) {
                     settled.fail(e, false);
                 } catch (RuntimeException e) {
-                    settled.fail(new FetchException("error", e.toString(), false, e), true);
+                    settled.fail(new FetchException(Reason.ERROR, e.toString(), false, e), true);
                 }
             });
         } catch (RejectedExecutionException e) {

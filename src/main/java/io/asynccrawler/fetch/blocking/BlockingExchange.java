@@ -4,6 +4,7 @@ import io.asynccrawler.fetch.BodyReceiver;
 import io.asynccrawler.fetch.FetchException;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Header;
+import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Request;
 import io.asynccrawler.fetch.ResponseHead;
 import io.asynccrawler.fetch.Urls;
@@ -201,12 +202,12 @@ final class BlockingExchange {
                     : FetchException.closedBeforeResponse();
         }
         if (e instanceof ConnectException) {
-            return new FetchException("connect_error", "cannot connect: " + e.getMessage(), true);
+            return new FetchException(Reason.CONNECT_ERROR, "cannot connect: " + e.getMessage(), true);
         }
         if (message.contains("too many open files")) { // EMFILE making the socket
-            return new FetchException("connect_error", "cannot connect: too many open files (ulimit -n)", true);
+            return new FetchException(Reason.CONNECT_ERROR, "cannot connect: too many open files (ulimit -n)", true);
         }
-        return new FetchException(e instanceof IOException ? "io_error" : "error", e.toString(), e instanceof IOException, e);
+        return new FetchException(e instanceof IOException ? Reason.IO_ERROR : Reason.ERROR, e.toString(), e instanceof IOException, e);
     }
 
 }

@@ -1,6 +1,7 @@
 package io.asynccrawler.fetch.netty;
 
 import io.asynccrawler.fetch.FetchException;
+import io.asynccrawler.fetch.Reason;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.NotSslRecordException;
@@ -27,9 +28,9 @@ final class Failures {
         if (!(failure instanceof FetchException)) {
             return false;
         }
-        String reason = ((FetchException) failure).reason();
+        Reason reason = ((FetchException) failure).reason();
         // bad_response: bytes an earlier response left behind, unseen when it ended, spoil this head
-        return reason.equals("closed") || reason.equals("connection_reset") || reason.equals("bad_response");
+        return reason == Reason.CLOSED || reason == Reason.CONNECTION_RESET || reason == Reason.BAD_RESPONSE;
     }
 
     static FetchException connect(Throwable cause, Origin origin, Duration connectTimeout) {
@@ -49,10 +50,10 @@ final class Failures {
             return FetchException.connectRefused(origin.toString());
         }
         if (cause instanceof NoRouteToHostException || cause instanceof ConnectException) {
-            return new FetchException("connect_error", "cannot connect to " + origin + ": " + connectError(cause), true);
+            return new FetchException(Reason.CONNECT_ERROR, "cannot connect to " + origin + ": " + connectError(cause), true);
         }
         if (String.valueOf(cause.getMessage()).contains("Too many open files")) { // EMFILE making the socket
-            return new FetchException("connect_error", "cannot connect to " + origin + ": too many open files (ulimit -n)", true);
+            return new FetchException(Reason.CONNECT_ERROR, "cannot connect to " + origin + ": too many open files (ulimit -n)", true);
         }
         return during(cause);
     }
@@ -89,9 +90,9 @@ final class Failures {
             if (message.toLowerCase(Locale.ROOT).contains("reset")) {
                 return FetchException.reset(null);
             }
-            return new FetchException("io_error", message, true, root);
+            return new FetchException(Reason.IO_ERROR, message, true, root);
         }
-        return new FetchException("error", root.toString(), false, root);
+        return new FetchException(Reason.ERROR, root.toString(), false, root);
     }
 
     /**
@@ -103,7 +104,7 @@ final class Failures {
             return FetchException.handshakeTimeout(timeout);
         }
         FetchException during = during(cause);
-        return during.reason().equals("tls") ? during : closedInHandshake(during);
+        return during.reason() == Reason.TLS ? during : closedInHandshake(during);
     }
 
     /** {@code failure} (a close, a reset) ended a TLS handshake: the server may not speak TLS. */

@@ -5,6 +5,7 @@ import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchException;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.InFlight;
+import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Request;
 import io.asynccrawler.netty.Transport;
 import io.netty.bootstrap.Bootstrap;
@@ -169,7 +170,7 @@ public final class NettyClient implements ExchangeClient {
             // A request the transport cannot even begin (an address Netty refuses): that exchange
             // fails, as on the blocking transport, instead of an exception thrown at whoever called,
             // or lost in a listener, with the URL never ending.
-            pending.fail(new FetchException("error", e.toString(), false, e));
+            pending.fail(new FetchException(Reason.ERROR, e.toString(), false, e));
         }
     }
 

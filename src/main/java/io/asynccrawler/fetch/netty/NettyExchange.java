@@ -3,6 +3,7 @@ package io.asynccrawler.fetch.netty;
 import io.asynccrawler.fetch.BodyReceiver;
 import io.asynccrawler.fetch.FetchException;
 import io.asynccrawler.fetch.InFlight;
+import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Request;
 import io.asynccrawler.fetch.ResponseHead;
 import io.netty.buffer.ByteBuf;
@@ -98,7 +99,7 @@ final class NettyExchange implements InFlight {
         try {
             head = RequestHead.encode(channel.alloc(), RequestHead.target(request.uri()), origin.hostHeader(), request.headers());
         } catch (IllegalArgumentException e) {
-            fail(new FetchException("bad_input", e.getMessage(), false));
+            fail(new FetchException(Reason.BAD_INPUT, e.getMessage(), false));
             return;
         }
         channel.writeAndFlush(head).addListener(f -> {
@@ -227,7 +228,7 @@ final class NettyExchange implements InFlight {
      */
     void fail(FetchException failure) {
         boolean inHandshake = origin.https() && handler != null && !handler.handshaken();
-        finish(inHandshake && failure.reason().equals("closed") ? Failures.closedInHandshake(failure) : failure, false);
+        finish(inHandshake && failure.reason() == Reason.CLOSED ? Failures.closedInHandshake(failure) : failure, false);
     }
 
     /** Ends the exchange: gives the connection back (or closes it) if it still holds it, then completes. On the event loop. */

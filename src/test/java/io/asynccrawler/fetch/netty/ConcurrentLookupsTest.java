@@ -96,7 +96,7 @@ class ConcurrentLookupsTest {
             PolicyFetcher fetcher = new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out"))));
             String url = "http://silent-name-server.test/x";
             Result result = fetcher.fetch(new Target(URI.create(url), Path.of("x"), url)).get(10, TimeUnit.SECONDS);
-            assertThat(result.reason()).as(result.error()).isEqualTo("connect_timeout");
+            assertThat(result.reasonWord()).as(result.error()).isEqualTo("connect_timeout");
             assertThat(result.error()).isEqualTo("timed out connecting after 500ms (looking up silent-name-server.test)");
         } finally {
             never.countDown();

@@ -33,7 +33,7 @@ class ExchangeStartFailureTest {
             Result r = fetcher.fetch(new Target(URI.create("http://127.0.0.1:99999/x"), Path.of("x"), "test"))
                     .get(10, TimeUnit.SECONDS);
             assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(r.reason()).isEqualTo("error");
+            assertThat(r.reasonWord()).isEqualTo("error");
             assertThat(r.error()).contains("port out of range");
         }
     }

@@ -19,7 +19,7 @@ class FailuresTest {
         // what the epoll transport throws when socket() fails with EMFILE
         ChannelException e = new ChannelException(new IOException("newSocketStream(..) failed with error(-24): Too many open files"));
         FetchException f = Failures.connect(e, ORIGIN, Duration.ofSeconds(10));
-        assertThat(f.reason()).isEqualTo("connect_error");
+        assertThat(f.word()).isEqualTo("connect_error");
         assertThat(f.getMessage()).isEqualTo("cannot connect to http://127.0.0.1:8080: too many open files (ulimit -n)");
         assertThat(f.isTransient()).isTrue();
     }
@@ -27,7 +27,7 @@ class FailuresTest {
     @Test
     void aHandshakeThatTakesLongerThanTheConnectTimeoutIsAConnectTimeout() {
         FetchException f = Failures.handshake(new SslHandshakeTimeoutException("handshake timed out after 1000ms"), Duration.ofSeconds(1));
-        assertThat(f.reason()).isEqualTo("connect_timeout");
+        assertThat(f.word()).isEqualTo("connect_timeout");
         assertThat(f.getMessage()).isEqualTo("timed out connecting after 1s (TLS handshake)");
         assertThat(f.isTransient()).isTrue();
     }

@@ -48,7 +48,7 @@ class OriginPoolsTest {
                 results.add(fetcher.fetch(target("http://127.0.0." + i + ":" + closedPort + "/x", "f" + i)));
             }
             for (CompletableFuture<Result> r : results) {
-                assertThat(r.get(10, TimeUnit.SECONDS).reason()).isEqualTo("connect_refused");
+                assertThat(r.get(10, TimeUnit.SECONDS).reasonWord()).isEqualTo("connect_refused");
             }
             assertThat(awaitPools(client, 0)).as("pools left: %d", client.pools()).isTrue();
         }

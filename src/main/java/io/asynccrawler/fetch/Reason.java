@@ -1,0 +1,70 @@
+package io.asynccrawler.fetch;
+
+import java.util.Locale;
+
+/**
+ * Why a URL was not saved: each has a stable word of the report ({@link #word()}) and a few words
+ * for people ({@link #label()}, the summary's). {@link #HTTP} is the one whose word depends on the
+ * response: {@code http_404}, {@code http_503}.
+ */
+public enum Reason {
+    CONNECT_REFUSED("connection refused"),
+    CONNECT_TIMEOUT("timed out connecting"),
+    /** Connecting failed another way: no route, too many open files. */
+    CONNECT_ERROR("connect error"),
+    DNS("host not found"),
+    TLS("TLS refused"),
+    READ_TIMEOUT("no data (read timeout)"),
+    DEADLINE("deadline exceeded"),
+    CONNECTION_RESET("connection reset"),
+    /** The connection closed before a response head arrived. */
+    CLOSED("closed before a response"),
+    TRUNCATED("body cut short"),
+    BAD_RESPONSE("malformed response"),
+    /** Another I/O failure of the connection. */
+    IO_ERROR("io error"),
+    TOO_LARGE("larger than --max-size"),
+    WRITE_ERROR("cannot write the file"),
+    /** A response status that is not a success: the word is {@code http_} and the status. */
+    HTTP("HTTP"),
+    REDIRECT_LOOP("redirect loop"),
+    TOO_MANY_REDIRECTS("too many redirects"),
+    BAD_REDIRECT("redirect refused"),
+    INSECURE_REDIRECT("https to http redirect refused"),
+    RANGE_MISMATCH("Content-Range does not fit the part file"),
+    BAD_INPUT("bad input line"),
+    CANCELLED("cancelled"),
+    /** Something the code did not foresee; the message says what. */
+    ERROR("error");
+
+    private final String word;
+    private final String label;
+
+    Reason(String label) {
+        this.word = name().toLowerCase(Locale.ROOT);
+        this.label = label;
+    }
+
+    /** The report's word; for {@link #HTTP}, {@code http} alone: see {@link #word(int)}. */
+    public String word() {
+        return word;
+    }
+
+    /** The report's word for a failure whose response had {@code status}: {@code http_404} for HTTP. */
+    public String word(int status) {
+        return this == HTTP ? "http_" + status : word;
+    }
+
+    /** The summary's words for the report word {@code word}: {@code http_404} is "HTTP 404". */
+    public static String label(String word) {
+        if (word.startsWith("http_")) {
+            return "HTTP " + word.substring(5);
+        }
+        for (Reason r : values()) {
+            if (r.word.equals(word)) {
+                return r.label;
+            }
+        }
+        return word.replace('_', ' ');
+    }
+}
