@@ -12,6 +12,7 @@ import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.fetch.netty.TlsContexts;
 import io.asynccrawler.job.Job;
+import io.asynccrawler.job.JobListener;
 import io.asynccrawler.job.JobSettings;
 import io.asynccrawler.job.JobTotals;
 import io.asynccrawler.job.UrlSource;
@@ -109,7 +110,7 @@ final class JobRun {
             // context, and for compare warmed up): every mode is timed on its requests alone.
             summary = new Summary(mode.label(), jobSettings.concurrency());
             LongAdder saved = new LongAdder();
-            Job job = new Job(new PolicyFetcher(client, settings, dir, saved), jobSettings, r -> {
+            Job job = new Job(new PolicyFetcher(client, settings, dir, saved), jobSettings, JobListener.of(r -> {
                 summary.add(r);
                 if (r.attempts() > 0) {
                     timeline.add(r);
@@ -118,7 +119,7 @@ final class JobRun {
                     report.add(r, mode.label());
                 }
                 logResult(r);
-            }, line -> lines.println(line));
+            }, line -> lines.println(line), client::noMoreUrls));
             ProgressLine progress = new ProgressLine(job, summary, saved, jobSettings.concurrency());
             try (Signals signals = Signals.install(code -> {
                 signalExit.compareAndSet(0, code);

@@ -2,12 +2,10 @@ package io.asynccrawler.cli;
 
 import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchSettings;
-import io.asynccrawler.fetch.Fetcher;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.PolicyFetcher;
-import io.asynccrawler.fetch.Result;
-import io.asynccrawler.fetch.Target;
 import io.asynccrawler.job.Job;
+import io.asynccrawler.job.JobListener;
 import io.asynccrawler.job.JobSettings;
 import io.asynccrawler.job.UrlSource;
 import io.asynccrawler.save.OutputDirectory;
@@ -18,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,26 +51,15 @@ final class ModeWarmUp {
         AtomicInteger ok = new AtomicInteger();
         try {
             dir = Files.createTempDirectory(scratch, "crawler-warm-up-");
-            PolicyFetcher policy = new PolicyFetcher(client, settings, OutputDirectory.open(dir));
-            // Not a PolicyFetcher as such: the job's end must not tell the client that no URL will
-            // come (Fetcher.noMoreUrls), since the mode's own job runs next on the same client.
-            Fetcher fetcher = new Fetcher() {
-                @Override
-                public CompletableFuture<Result> fetch(Target target) {
-                    return policy.fetch(target);
-                }
-
-                @Override
-                public void cancelAll() {
-                    policy.cancelAll();
-                }
-            };
+            PolicyFetcher fetcher = new PolicyFetcher(client, settings, OutputDirectory.open(dir));
+            // The listener does not tell the client when all URLs have started (allStarted): the
+            // mode's own job runs next on the same client, and its connections must stay.
             try (UrlSource source = new UrlSource(urls, InputStream.nullInputStream())) {
-                new Job(fetcher, new JobSettings(concurrency, 0), r -> {
+                new Job(fetcher, new JobSettings(concurrency, 0), JobListener.of(r -> {
                     if (r.outcome() == Outcome.OK) {
                         ok.incrementAndGet();
                     }
-                }, line -> { }).run(source);
+                }, line -> { })).run(source);
             }
         } catch (IOException | RuntimeException e) {
             log.debug("warm-up skipped: {}", e.toString());

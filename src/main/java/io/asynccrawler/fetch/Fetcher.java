@@ -12,13 +12,6 @@ public interface Fetcher {
      */
     void cancelAll();
 
-    /**
-     * Every URL of the job has started and none waits to: see {@link ExchangeClient#noMoreUrls()}.
-     * Called at most once, from any thread.
-     */
-    default void noMoreUrls() {
-    }
-
     /** Whether the calling thread may block: see {@link ExchangeClient#mayBlockHere()}. */
     default boolean mayBlockHere() {
         return false;

@@ -55,11 +55,6 @@ public final class PolicyFetcher implements Fetcher {
     }
 
     @Override
-    public void noMoreUrls() {
-        client.noMoreUrls();
-    }
-
-    @Override
     public boolean mayBlockHere() {
         return client.mayBlockHere();
     }

@@ -1,7 +1,7 @@
 package io.asynccrawler.fetch;
 
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Set;
 
 /** Following a redirect: which statuses, where the Location points, and which targets are refused. */
@@ -16,27 +16,46 @@ final class Redirects {
         if (location == null || location.isBlank()) {
             throw FetchException.redirect(Reason.BAD_REDIRECT, "redirect without a Location header");
         }
-        URI to;
+        Urls.Admission to;
         try {
-            to = from.resolve(new URI(AsciiUrl.ofHeader(location.trim()))); // raw UTF-8, an IDN host: as browsers read them
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw FetchException.redirect(Reason.BAD_REDIRECT, "redirect to an unreadable Location: " + location);
+            to = Urls.admit(AsciiUrl.ofHeader(location.trim()), from); // raw UTF-8, an IDN host: as browsers read them
+        } catch (IllegalArgumentException e) {
+            to = Urls.Admission.refused(Urls.Refusal.BAD_HOST_NAME);
         }
-        String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase();
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw FetchException.redirect(Reason.BAD_REDIRECT, "redirect to a non-http(s) URL refused: " + scheme + ":");
+        if (!to.admitted()) {
+            throw FetchException.redirect(Reason.BAD_REDIRECT, refused(to.refusal(), location));
         }
-        if (to.getHost() == null) {
-            throw FetchException.redirect(Reason.BAD_REDIRECT, "redirect to a URL without a host: " + location);
-        }
-        if (to.getPort() > 65535) {
-            throw FetchException.redirect(Reason.BAD_REDIRECT, "redirect to a port out of range: " + location);
-        }
-        if (!insecure && from.getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
+        if (!insecure && from.getScheme().equalsIgnoreCase("https") && to.uri().getScheme().equals("http")) {
             throw FetchException.redirect(Reason.INSECURE_REDIRECT, "redirect from https to http refused (use --insecure to allow)");
         }
-        String path = Urls.removeDotSegments(to.getRawPath());
-        return URI.create(to.getScheme() + "://" + to.getRawAuthority() + (path == null || path.isEmpty() ? "/" : path)
-                + (to.getRawQuery() == null ? "" : "?" + to.getRawQuery())); // the fragment stays with the client
+        return to.uri(); // the fragment stays with the client
+    }
+
+    private static String refused(Urls.Refusal refusal, String location) {
+        switch (refusal) {
+            case NOT_HTTP:
+                return "redirect to a non-http(s) URL refused: " + scheme(location.trim()) + ":";
+            case NO_HOST:
+                return "redirect to a URL without a host: " + location;
+            case BAD_PORT:
+                return "redirect to a port out of range: " + location;
+            default:
+                return "redirect to an unreadable Location: " + location;
+        }
+    }
+
+    /** The scheme {@code location} names, lower case, or "" for a relative one (RFC 3986 §3.1). */
+    private static String scheme(String location) {
+        int colon = location.indexOf(':');
+        if (colon < 1 || !Character.isLetter(location.charAt(0))) {
+            return "";
+        }
+        for (int i = 1; i < colon; i++) {
+            char c = location.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')) {
+                return "";
+            }
+        }
+        return location.substring(0, colon).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,14 +1,134 @@
 package io.asynccrawler.fetch;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** URL facts the policy needs: origins, default ports, and a form safe to log. */
+/** URL facts the policy needs: which URLs are fetched and in what form, origins, default ports, a form safe to log. */
 public final class Urls {
     private Urls() {
+    }
+
+    /** Why a URL text is not fetched; {@link #words()} is how a list line's error says it. */
+    public enum Refusal {
+        /** A host name IDNA refuses (an empty label, one too long). */
+        BAD_HOST_NAME("not a valid host name"),
+        UNREADABLE("not a valid URL"),
+        NOT_HTTP("not an http(s) URL"),
+        NO_HOST("URL without a host"),
+        BAD_PORT("port out of range (0-65535)");
+
+        private final String words;
+
+        Refusal(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /** A URL admitted in its normal form ({@link #uri()}), or the reason it is not ({@link #refusal()}). */
+    public record Admission(URI uri, Refusal refusal) {
+        public boolean admitted() {
+            return uri != null;
+        }
+
+        static Admission refused(Refusal refusal) {
+            return new Admission(null, refusal);
+        }
+    }
+
+    /**
+     * The one gate every URL passes before it is fetched, whether a list line, a redirect's
+     * Location or (later) a link: {@code text} in ASCII (an IDN host as {@code xn--}, other
+     * non-ASCII percent-encoded as UTF-8, a numeric host as dotted IPv4), resolved against {@code
+     * base} when it is relative, then refused unless it is http(s) with a host and a port in range.
+     * An admitted URL is in the form duplicates are compared in: lower-case scheme and host, no
+     * default port, no dot segments, no fragment, at least "/" as its path.
+     *
+     * @param base the URL {@code text} is relative to, or null when it must be absolute
+     */
+    public static Admission admit(String text, URI base) {
+        String ascii;
+        try {
+            ascii = AsciiUrl.of(text);
+        } catch (IllegalArgumentException e) {
+            return Admission.refused(Refusal.BAD_HOST_NAME);
+        }
+        URI uri;
+        try {
+            uri = new URI(ascii);
+        } catch (URISyntaxException | NumberFormatException e) {
+            // java.net.URI throws NumberFormatException for an IPv6 literal whose IPv4 tail overflows an int
+            return Admission.refused(Refusal.UNREADABLE);
+        }
+        if (base != null) {
+            uri = resolve(base, uri);
+            ascii = null; // the text is no longer the URL's
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+            return Admission.refused(Refusal.NOT_HTTP);
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            return Admission.refused(Refusal.NO_HOST);
+        }
+        if (uri.getPort() > 65535) {
+            return Admission.refused(Refusal.BAD_PORT);
+        }
+        return new Admission(normalize(uri, ascii), null);
+    }
+
+    /**
+     * {@code reference} resolved against {@code base} as RFC 3986 §5.2.2 says. java.net.URI follows
+     * RFC 2396, which drops the base's last segment for a query alone: {@code ?page=2} against
+     * {@code /list.html} is {@code /?page=2} there, and {@code /list.html?page=2} in browsers.
+     */
+    private static URI resolve(URI base, URI reference) {
+        boolean onlyQueryOrFragment = reference.getScheme() == null && reference.getRawAuthority() == null
+                && (reference.getRawPath() == null || reference.getRawPath().isEmpty());
+        if (!onlyQueryOrFragment || reference.getRawQuery() == null) {
+            return base.resolve(reference);
+        }
+        String text = base.toString();
+        int end = text.length();
+        if (base.getRawFragment() != null) {
+            end -= base.getRawFragment().length() + 1;
+        }
+        if (base.getRawQuery() != null) {
+            end -= base.getRawQuery().length() + 1;
+        }
+        return URI.create(text.substring(0, end) + "?" + reference.getRawQuery());
+    }
+
+    /**
+     * {@code uri} (absolute http(s), with a host) in normal form; {@code uri} itself when it is in
+     * that form already (its text, {@code given}, equals the normal form), which saves parsing it twice.
+     */
+    private static URI normalize(URI uri, String given) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort();
+        if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) {
+            port = -1;
+        }
+        StringBuilder s = new StringBuilder(scheme).append("://");
+        if (uri.getRawUserInfo() != null) {
+            s.append(uri.getRawUserInfo()).append('@');
+        }
+        s.append(uri.getHost().toLowerCase(Locale.ROOT));
+        if (port != -1) {
+            s.append(':').append(port);
+        }
+        s.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : removeDotSegments(uri.getRawPath()));
+        if (uri.getRawQuery() != null) {
+            s.append('?').append(uri.getRawQuery());
+        }
+        return given != null && given.contentEquals(s) ? uri : URI.create(s.toString());
     }
 
     /** The port, with the scheme's default filled in. */

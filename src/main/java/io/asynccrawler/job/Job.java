@@ -1,15 +1,12 @@
 package io.asynccrawler.job;
 
 import io.asynccrawler.fetch.Fetcher;
-import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.Target;
-import io.asynccrawler.fetch.Urls;
 import io.asynccrawler.save.PathClaims;
 import io.asynccrawler.save.TargetPaths;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -17,12 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
- * One run over one URL list: reads the input on the calling thread, holds a permit of the
+ * One run over one Frontier: takes its entries on the calling thread, holds a permit of the
  * semaphore (and a place of the URL's host) for each URL from request start to file close, and
- * reports every Result. Reading stops while all permits are out: that is what keeps input lazy.
+ * reports every Result, then tells the frontier. Taking stops while all permits are out: that is
+ * what keeps input lazy.
  * A result is reported on the thread that completed its fetch when that thread may block (a disk
  * thread that saved the body, a blocking mode's worker) and no other is reporting there, else on a
  * thread of its own, never on an event loop: the report may write to a pipe nobody reads, and a
@@ -32,8 +29,7 @@ import java.util.function.Consumer;
 public final class Job {
     private final Fetcher fetcher;
     private final JobSettings settings;
-    private final Consumer<Result> onResult;
-    private final Consumer<String> onInputError;
+    private final JobListener listener;
     private final Semaphore permits;
     private final HostQueues hosts;
     /** One party for the reader, one per URL started or waiting. */
@@ -44,9 +40,11 @@ public final class Job {
     /** Entries read from the input so far (URLs and bad lines), and whether the input is finished. */
     private volatile long read;
     private volatile boolean readingDone;
-    /** The input ran out (not interrupted): once no URL waits for its host either, none will start. */
-    private volatile boolean inputExhausted;
-    private final AtomicBoolean toldNoMoreUrls = new AtomicBoolean();
+    /** The frontier will give no more (not interrupted): once no URL waits for its host either, none will start. */
+    private volatile boolean frontierEnded;
+    private final AtomicBoolean toldAllStarted = new AtomicBoolean();
+    /** The frontier of the run under way, told as each URL ends. */
+    private volatile Frontier frontier;
     /** Reports the results of fetches that ended where nothing may block (made by run, shut down as it returns). */
     private volatile ExecutorService reporter;
     /** Runs a settle where the fetch ended or hands it to the reporter: see {@link #settleWhereAllowed}. */
@@ -54,18 +52,18 @@ public final class Job {
     /** A settle runs on a thread that ended its fetch (one at a time: see {@link #settleWhereAllowed}). */
     private final AtomicBoolean settlingInline = new AtomicBoolean();
 
-    public Job(Fetcher fetcher, JobSettings settings, Consumer<Result> onResult, Consumer<String> onInputError) {
+    public Job(Fetcher fetcher, JobSettings settings, JobListener listener) {
         this.fetcher = fetcher;
         this.settings = settings;
-        this.onResult = onResult;
-        this.onInputError = onInputError;
+        this.listener = listener;
         this.permits = new Semaphore(settings.concurrency());
         // Waiting URLs are bounded too: a few per permit keeps the reader ahead without loading the list.
         this.hosts = settings.perHost() > 0 ? new HostQueues(settings.perHost(), Math.max(64, settings.concurrency() * 4)) : null;
     }
 
-    /** Runs every entry of {@code source}; returns when each has a Result (or the job was interrupted). */
-    public JobTotals run(UrlSource source) {
+    /** Runs every entry of {@code frontier}; returns when each has a Result (or the job was interrupted). */
+    public JobTotals run(Frontier frontier) {
+        this.frontier = frontier;
         reader = Thread.currentThread();
         reporter = Executors.newSingleThreadExecutor(runnable -> {
             Thread t = new Thread(runnable, "job-results");
@@ -75,17 +73,27 @@ public final class Job {
         int inputErrors = 0;
         int targets = 0;
         try {
-            while (!interrupted && source.hasNext()) {
-                UrlSource.Entry entry = source.next();
+            while (!interrupted) {
+                Frontier.Entry entry;
+                try {
+                    entry = frontier.take();
+                } catch (InterruptedException e) {
+                    break; // interrupt() woke the wait
+                }
                 if (interrupted) {
                     break; // the read the interrupt ended (stdin's reports an error): not an entry
+                }
+                if (entry == null) {
+                    frontierEnded = true;
+                    tellAllStartedOnceNoneWaits();
+                    break;
                 }
                 read++; // one writer: the reading thread
                 if (entry.isError()) {
                     inputErrors++;
                     String message = entry.location() + ": " + entry.error();
-                    onInputError.accept(message);
-                    onResult.accept(Result.badInput(entry.input(), message)); // in the report too: nothing given is lost
+                    listener.inputError(message);
+                    listener.result(Result.badInput(entry.input(), message)); // in the report too: nothing given is lost
                     continue;
                 }
                 Target target = target(entry);
@@ -94,10 +102,6 @@ public final class Job {
                     break;
                 }
             }
-            if (!interrupted) {
-                inputExhausted = true;
-                tellNoMoreUrlsOnceNoneWaits();
-            }
         } finally {
             readingDone = true;
             inFlight.arriveAndAwaitAdvance();
@@ -105,10 +109,10 @@ public final class Job {
             reader = null;
             Thread.interrupted(); // interrupt() may have woken us; the flag has done its work
         }
-        return new JobTotals(targets, inputErrors, source.duplicates(), interrupted);
+        return new JobTotals(targets, inputErrors, frontier.duplicates(), interrupted);
     }
 
-    private Target target(UrlSource.Entry entry) {
+    private Target target(Frontier.Entry entry) {
         Path wanted = entry.explicitPath() != null
                 ? TargetPaths.forExplicit(entry.explicitPath())
                 : TargetPaths.forUrl(entry.uri());
@@ -130,13 +134,13 @@ public final class Job {
             } catch (InterruptedException e) {
                 Target waiting = hosts == null ? null : hosts.next(target); // give back the host place
                 if (waiting != null) {
-                    onResult.accept(cancelled(waiting));
+                    report(waiting, Result.cancelled(waiting));
                     inFlight.arriveAndDeregister();
                 }
                 throw e;
             }
         } catch (InterruptedException e) {
-            onResult.accept(cancelled(target));
+            report(target, Result.cancelled(target));
             return false;
         }
         inFlight.register();
@@ -197,7 +201,7 @@ public final class Job {
     /** Reports one URL's result; returns the URL its permits pass to, or null once they are given back. */
     private Target settle(Target target, Result result, Throwable error) {
         try {
-            onResult.accept(result != null ? result : failed(target, error));
+            report(target, result != null ? result : Result.failedBefore(target, Reason.ERROR, String.valueOf(error)));
         } finally {
             inFlight.arriveAndDeregister();
         }
@@ -205,22 +209,31 @@ public final class Job {
         if (next == null) {
             permits.release(); // the one place a permit comes back, whatever happened to the URL
         }
-        tellNoMoreUrlsOnceNoneWaits(); // the last waiting URL may just have been handed on
+        tellAllStartedOnceNoneWaits(); // the last waiting URL may just have been handed on
         return next;
     }
 
+    /** Reports {@code target}'s result, then tells the frontier: what the fetch found is queued before its permit comes back. */
+    private void report(Target target, Result result) {
+        try {
+            listener.result(result);
+        } finally {
+            frontier.ended(target, result);
+        }
+    }
+
     /**
-     * Tells the fetcher, once, that every URL has started when the input is exhausted and no URL
-     * waits behind its host's cap: its connections need not wait idle for the end of the job.
-     * Called by the reader when the input runs out and as every URL ends (after it handed its place
-     * on, if a URL waited for it): whichever first sees both conditions tells.
+     * Tells the listener, once, that every URL has started when the frontier has ended and no URL
+     * waits behind its host's cap: the transport's connections need not wait idle for the end of
+     * the job. Called by the reader when the frontier ends and as every URL ends (after it handed
+     * its place on, if a URL waited for it): whichever first sees both conditions tells.
      */
-    private void tellNoMoreUrlsOnceNoneWaits() {
+    private void tellAllStartedOnceNoneWaits() {
         // Cheap volatile reads first: this runs as every URL ends, often on an event loop, and
         // HostQueues.isEmpty takes the queues' lock.
-        if (inputExhausted && !toldNoMoreUrls.get() && (hosts == null || hosts.isEmpty())
-                && toldNoMoreUrls.compareAndSet(false, true)) {
-            fetcher.noMoreUrls();
+        if (frontierEnded && !toldAllStarted.get() && (hosts == null || hosts.isEmpty())
+                && toldAllStarted.compareAndSet(false, true)) {
+            listener.allStarted();
         }
     }
 
@@ -245,7 +258,7 @@ public final class Job {
         fetcher.cancelAll();
         if (hosts != null) {
             for (Target waiting : hosts.drain()) {
-                onResult.accept(cancelled(waiting));
+                report(waiting, Result.cancelled(waiting));
                 inFlight.arriveAndDeregister();
             }
         }
@@ -253,13 +266,5 @@ public final class Job {
         if (t != null) {
             t.interrupt();
         }
-    }
-
-    private static Result cancelled(Target target) {
-        return Result.cancelled(target);
-    }
-
-    private static Result failed(Target target, Throwable error) {
-        return Result.failedBefore(target, Reason.ERROR, String.valueOf(error));
     }
 }

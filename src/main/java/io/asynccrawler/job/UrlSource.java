@@ -1,6 +1,7 @@
 package io.asynccrawler.job;
 
-import io.asynccrawler.fetch.AsciiUrl;
+import io.asynccrawler.fetch.Result;
+import io.asynccrawler.fetch.Target;
 import io.asynccrawler.fetch.Urls;
 import io.asynccrawler.save.FingerprintSet;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,34 +17,17 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
  * The job's input, read lazily, one entry at a time: arguments that are URLs, files of one URL a
  * line ({@code -} is stdin), blank lines and {@code #} comments skipped, an optional second column
  * naming the output path. Duplicates are dropped; bad lines become error entries and reading goes on.
+ * As a {@link Frontier}, it ends with its input: a result adds nothing.
  */
-public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable {
+public final class UrlSource implements Frontier, Iterator<Frontier.Entry> {
     /** Longest input line read; the rest of a longer one is skipped and reported. */
     static final int MAX_LINE = 64 * 1024;
-
-    /**
-     * One input line or argument: a URL to fetch, or an error to report.
-     *
-     * @param input for an error, what was given (at most {@link #INPUT_SHOWN} characters), else null
-     */
-    public record Entry(URI uri, String explicitPath, String location, String error, String input) {
-        static Entry bad(String location, String input, String error) {
-            String shown = input.length() > INPUT_SHOWN ? input.substring(0, INPUT_SHOWN) + "..." : input;
-            return new Entry(null, null, location, error.length() > 2 * INPUT_SHOWN
-                    ? error.substring(0, 2 * INPUT_SHOWN) + "..." : error, shown);
-        }
-
-        public boolean isError() {
-            return error != null;
-        }
-    }
 
     /** How much of a bad input line an error repeats. */
     static final int INPUT_SHOWN = 200;
@@ -64,8 +47,19 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
     }
 
     /** Duplicate URLs dropped so far. */
+    @Override
     public int duplicates() {
         return duplicates;
+    }
+
+    @Override
+    public Entry take() {
+        return hasNext() ? next() : null;
+    }
+
+    @Override
+    public void ended(Target target, Result result) {
+        // a list is read as it is: what a fetch found adds nothing to it
     }
 
     @Override
@@ -180,62 +174,16 @@ public final class UrlSource implements Iterator<UrlSource.Entry>, AutoCloseable
         if (text.indexOf('\uFFFD') >= 0) {
             return Entry.bad(location, text, "not valid UTF-8: " + text);
         }
-        String ascii;
-        try {
-            ascii = AsciiUrl.of(text); // an IDN host as xn--, other non-ASCII percent-encoded: as sent
-        } catch (IllegalArgumentException e) {
-            return Entry.bad(location, text, "not a valid host name: " + text);
+        Urls.Admission admission = Urls.admit(text, null);
+        if (!admission.admitted()) {
+            return Entry.bad(location, text, admission.refusal().words() + ": " + text);
         }
-        URI uri;
-        try {
-            uri = new URI(ascii);
-        } catch (URISyntaxException | NumberFormatException e) {
-            // java.net.URI throws NumberFormatException for an IPv6 literal whose IPv4 tail overflows an int
-            return Entry.bad(location, text, "not a valid URL: " + text);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-            return Entry.bad(location, text, "not an http(s) URL: " + text);
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            return Entry.bad(location, text, "URL without a host: " + text);
-        }
-        if (uri.getPort() > 65535) {
-            return Entry.bad(location, text, "port out of range (0-65535): " + text);
-        }
-        URI normal = normalize(uri, ascii);
+        URI normal = admission.uri();
         if (!seen.add(normal.toString())) {
             duplicates++;
             return null;
         }
         return new Entry(normal, explicitPath, location, null, null);
-    }
-
-    /**
-     * Lower-case scheme and host, no default port, no dot segments, no fragment: the form duplicates
-     * are compared in. {@code uri} itself when it is in that form already (its text, {@code
-     * given}, equals the normal form), which saves parsing the text twice.
-     */
-    static URI normalize(URI uri, String given) {
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
-        if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) {
-            port = -1;
-        }
-        StringBuilder s = new StringBuilder(scheme).append("://");
-        if (uri.getRawUserInfo() != null) {
-            s.append(uri.getRawUserInfo()).append('@');
-        }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        s.append(host);
-        if (port != -1) {
-            s.append(':').append(port);
-        }
-        s.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : Urls.removeDotSegments(uri.getRawPath()));
-        if (uri.getRawQuery() != null) {
-            s.append('?').append(uri.getRawQuery());
-        }
-        return given.contentEquals(s) ? uri : URI.create(s.toString());
     }
 
     private void closeLines() {

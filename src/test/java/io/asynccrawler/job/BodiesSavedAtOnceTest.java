@@ -70,7 +70,7 @@ class BodiesSavedAtOnceTest {
                 NettyClient.maxIdleFor(urls), NettyClient.lookupsFor(urls), maxFiles);
              UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
             new Job(new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out")))),
-                    new JobSettings(urls, 0), results::add, line -> { }).run(source);
+                    new JobSettings(urls, 0), JobListener.of(results::add, line -> { }, client::noMoreUrls)).run(source);
         }
         return new ArrayList<>(results);
     }

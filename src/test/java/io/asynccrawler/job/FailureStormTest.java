@@ -87,7 +87,8 @@ class FailureStormTest {
             try (NettyClient client = new NettyClient(transport, settings, ClientTls.onDemand(false), 2);
                  UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
                 job = new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)), new JobSettings(CONCURRENCY, 0),
-                        r -> counts.computeIfAbsent(reason(r), k -> new AtomicInteger()).incrementAndGet(), line -> { });
+                        JobListener.of(r -> counts.computeIfAbsent(reason(r), k -> new AtomicInteger()).incrementAndGet(),
+                                line -> { }, client::noMoreUrls));
                 JobTotals totals = job.run(source);
                 assertThat(totals.targets()).isEqualTo(n);
             }

@@ -63,7 +63,7 @@ class IdleConnectionCapTest {
         try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 1);
              UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
             new Job(new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out")))),
-                    new JobSettings(1, 0), results::add, line -> { }).run(source);
+                    new JobSettings(1, 0), JobListener.of(results::add, line -> { }, client::noMoreUrls)).run(source);
             assertThat(results).hasSize(4).allMatch(r -> r.outcome() == Outcome.OK);
             // The client is still open: only C's connection may be (the last URL's closed as it ended).
             assertThat(servers[0].connections().awaitAtMostOpen(0, Duration.ofSeconds(5))).as("A's").isTrue();
@@ -92,7 +92,7 @@ class IdleConnectionCapTest {
         try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 1);
              UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
             new Job(new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out")))),
-                    new JobSettings(64, 0), results::add, line -> { }).run(source);
+                    new JobSettings(64, 0), JobListener.of(results::add, line -> { }, client::noMoreUrls)).run(source);
         }
         assertThat(results).hasSize(urls.size());
         assertThat(results.stream().filter(r -> r.outcome() != Outcome.OK).map(r -> r.url() + ": " + r.error()))

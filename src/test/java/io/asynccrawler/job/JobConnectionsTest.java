@@ -45,7 +45,7 @@ class JobConnectionsTest extends OneServerTest {
         try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2);
              UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
             Job job = new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)),
-                    new JobSettings(concurrency, perHost), results::add, line -> { });
+                    new JobSettings(concurrency, perHost), JobListener.of(results::add, line -> { }, client::noMoreUrls));
             job.run(source);
             assertThat(results).hasSize(urls).allMatch(r -> r.outcome() == Outcome.OK, "every URL saved");
             whileClientOpen.run();

@@ -47,7 +47,7 @@ class JobFetcherErrorsTest {
     void aThrowingFetchFailsItsUrlAndTheJobEnds(int perHost) {
         Map<String, Result> results = new ConcurrentHashMap<>();
         // Concurrency 1: were a permit lost, the URLs after the faulty ones could never start.
-        Job job = new Job(new Faulty(), new JobSettings(1, perHost), r -> results.put(r.url(), r), e -> { });
+        Job job = new Job(new Faulty(), new JobSettings(1, perHost), JobListener.of(r -> results.put(r.url(), r), e -> { }));
         String list = String.join("\n", "http://h/throws", "http://h/ok1", "http://h/failed", "http://h/ok2", "http://h/throws2/throws");
         JobTotals totals = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> job.run(new UrlSource(List.of("-"), new ByteArrayInputStream(list.getBytes()))));

@@ -57,7 +57,8 @@ class JobReportingTest extends OneServerTest {
                 "test", -1, false, false, true, false); // no retries: a refused connect fails at once
         try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2);
              UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
-            new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)), new JobSettings(concurrency, 0), onResult, line -> { })
+            new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)), new JobSettings(concurrency, 0),
+                    JobListener.of(onResult, line -> { }, client::noMoreUrls))
                     .run(source);
             return client.longestLoopStall();
         }

@@ -1,0 +1,57 @@
+package io.asynccrawler.job;
+
+import io.asynccrawler.fetch.Result;
+import io.asynccrawler.fetch.Target;
+import java.net.URI;
+
+/**
+ * Where a Job's URLs come from, and where it tells what became of each. A list is one kind
+ * ({@link UrlSource}: read lazily, ends with its input); a crawl is another, empty for a while
+ * when the pages in flight may still add links, which is why ending is the frontier's to say:
+ * {@link #take()} returns null once no URL will ever come, not when none is ready.
+ */
+public interface Frontier extends AutoCloseable {
+    /**
+     * One URL to fetch, or an error to report (a bad input line).
+     *
+     * @param uri          the normalised absolute URL (see {@link io.asynccrawler.fetch.Urls#admit}), null for an error
+     * @param explicitPath the output path the input named for it, or null to name it after the URL
+     * @param location     where it came from ({@code urls.txt:7}, {@code argument 2}), for messages
+     * @param error        why the entry cannot be fetched, or null
+     * @param input        for an error, what was given (at most {@link UrlSource#INPUT_SHOWN} characters), else null
+     */
+    record Entry(URI uri, String explicitPath, String location, String error, String input) {
+        static Entry bad(String location, String input, String error) {
+            int shown = UrlSource.INPUT_SHOWN;
+            return new Entry(null, null, location, error.length() > 2 * shown ? error.substring(0, 2 * shown) + "..." : error,
+                    input.length() > shown ? input.substring(0, shown) + "..." : input);
+        }
+
+        public boolean isError() {
+            return error != null;
+        }
+    }
+
+    /**
+     * The next entry, waiting while none is ready but one may still come; null once none will
+     * (the input ended, or a crawl has nothing queued and nothing in flight). Called by the job's
+     * reading thread only, and not again after it returned null.
+     *
+     * @throws InterruptedException when the job is interrupted while this waits
+     */
+    Entry take() throws InterruptedException;
+
+    /**
+     * The fetch of {@code target}, made from an entry {@link #take()} gave, ended with {@code
+     * result} (cancelled ones too). Called once for every URL entry, never for an error entry,
+     * after the result is reported and before the URL's permit comes back: what the fetch found
+     * is queued before the job may wait for a URL that only it could add. From any thread.
+     */
+    void ended(Target target, Result result);
+
+    /** URLs given more than once and dropped so far. */
+    int duplicates();
+
+    @Override
+    void close();
+}
