@@ -134,8 +134,9 @@ final class FetchOptions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--user-agent holds a line break or control character");
         }
-        return new FetchSettings(connectTimeout, readTimeout, timeout, retries, maxRedirects, parsed, agent,
-                maxSize, overwrite, insecure, compressed && !resume, resume);
+        return FetchSettings.builder(agent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
+                .retries(retries).maxRedirects(maxRedirects).headers(parsed).maxSize(maxSize).overwrite(overwrite)
+                .insecure(insecure).compressed(compressed && !resume).resume(resume).build();
     }
 
     JobSettings jobSettings() {

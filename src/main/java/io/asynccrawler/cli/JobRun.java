@@ -8,6 +8,7 @@ import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.blocking.BlockingClient;
 import io.asynccrawler.fetch.blocking.BlockingTls;
+import io.asynccrawler.fetch.netty.ClientSettings;
 import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.fetch.netty.TlsContexts;
@@ -192,7 +193,8 @@ final class JobRun {
             if (files != Integer.MAX_VALUE) {
                 log.debug("open files: {} bodies saved at once at most, of {} requests in flight", files, concurrency);
             }
-            return new NettyClient(transport, settings, tls, loops, budget.idle(), NettyClient.lookupsFor(concurrency), files);
+            return new NettyClient(ClientSettings.of(transport, settings, tls, loops).withMaxIdle(budget.idle())
+                    .withMaxLookups(NettyClient.lookupsFor(concurrency)).withMaxFiles(files));
         }
         // HttpURLConnection keeps at most http.maxConnections idle connections per host (default 5);
         // the blocking modes should reuse connections as freely as the async one.

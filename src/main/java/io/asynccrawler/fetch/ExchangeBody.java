@@ -19,6 +19,20 @@ final class ExchangeBody implements BodyReceiver {
     /** Read at most this much of an unwanted body, then close rather than drain. */
     private static final long DISCARD_LIMIT = 64 * 1024;
 
+    /** What becomes of the part file, as far as this exchange has decided. */
+    private enum PartFate {
+        /** Nothing decided: a failure drops what this exchange wrote. */
+        UNDECIDED,
+        /** --resume: a failure keeps what arrived, with its meta, for the next try. */
+        KEEP_ON_FAILURE,
+        /** The server's answer cannot be continued (or is too large): a failure deletes the part file and its meta. */
+        DELETE_ON_FAILURE,
+        /** A 416 said the part file already held the whole body: it has been published. */
+        COMPLETED_BY_416,
+        /** A 416 said the part file cannot be continued: it has been deleted, and a new request starts over. */
+        DELETED_BY_416
+    }
+
     private final OutputDirectory dir;
     private final Path file;
     private final long maxSize;
@@ -37,12 +51,7 @@ final class ExchangeBody implements BodyReceiver {
     /** The full length a resumed body must reach (from Content-Range), or -1. */
     private long expectedTotal = -1;
     private volatile long resumedFrom;
-    /** The part file may be continued later if this exchange fails. */
-    private volatile boolean keepPart;
-    /** The part file must go: the server's answer cannot be continued (or was too large). */
-    private volatile boolean discardPart;
-    private volatile boolean completedFromPart;
-    private volatile boolean partDiscarded;
+    private volatile PartFate part = PartFate.UNDECIDED;
 
     ExchangeBody(OutputDirectory dir, Path file, long maxSize, String resumeUrl, ResumePoint point, LongAdder progress) {
         this.progress = progress;
@@ -70,12 +79,12 @@ final class ExchangeBody implements BodyReceiver {
 
     /** A 416 said the part file already held the whole body: it has been published. */
     boolean completedFromPart() {
-        return completedFromPart;
+        return part == PartFate.COMPLETED_BY_416;
     }
 
     /** A 416 said the part file cannot be continued: it has been deleted, and a new request starts over. */
     boolean partDiscarded() {
-        return partDiscarded;
+        return part == PartFate.DELETED_BY_416;
     }
 
     private boolean saving() {
@@ -108,7 +117,7 @@ final class ExchangeBody implements BodyReceiver {
             sink = FileSink.open(dir, file); // a part file from before is replaced: this body starts over
             if (resumeUrl != null && identity) {
                 new PartMeta(resumeUrl, head.header("etag"), head.header("last-modified"), head.contentLength()).write(dir, file);
-                keepPart = true;
+                part = PartFate.KEEP_ON_FAILURE;
             }
         } catch (IOException e) {
             throw FetchException.writeError(e);
@@ -120,7 +129,7 @@ final class ExchangeBody implements BodyReceiver {
         if (point == null) {
             throw FetchException.badResponse("206 Partial Content to a request without Range");
         }
-        discardPart = true; // until the range is checked
+        part = PartFate.DELETE_ON_FAILURE; // until the range is checked
         if (!identity) {
             throw FetchException.badResponse("a continued body must not be encoded (Content-Encoding " + encoding + ")");
         }
@@ -140,8 +149,7 @@ final class ExchangeBody implements BodyReceiver {
         } catch (IOException e) {
             throw FetchException.writeError(e);
         }
-        discardPart = false;
-        keepPart = true;
+        part = PartFate.KEEP_ON_FAILURE;
         expectedTotal = range.total();
         decoded = point.offset();
         resumedFrom = point.offset();
@@ -157,11 +165,11 @@ final class ExchangeBody implements BodyReceiver {
                 PartMeta.delete(dir, file);
                 decoded = point.offset();
                 resumedFrom = point.offset();
-                completedFromPart = true;
+                part = PartFate.COMPLETED_BY_416;
             } else {
                 FileSink.deletePart(dir, file);
                 PartMeta.delete(dir, file);
-                partDiscarded = true;
+                part = PartFate.DELETED_BY_416;
             }
         } catch (IOException e) {
             throw FetchException.writeError(e);
@@ -182,7 +190,7 @@ final class ExchangeBody implements BodyReceiver {
     private void save(ByteBuffer out) throws IOException {
         long total = decoded + out.remaining();
         if (maxSize >= 0 && total > maxSize) {
-            discardPart = true;
+            part = PartFate.DELETE_ON_FAILURE;
             throw FetchException.tooLarge(maxSize);
         }
         int n = out.remaining();
@@ -211,7 +219,7 @@ final class ExchangeBody implements BodyReceiver {
         }
         try {
             sink.commit();
-            if (keepPart) {
+            if (part == PartFate.KEEP_ON_FAILURE) {
                 PartMeta.delete(dir, file);
             }
         } catch (IOException e) {
@@ -222,13 +230,13 @@ final class ExchangeBody implements BodyReceiver {
     @Override
     public void onAbort() {
         FileSink s = sink;
-        if (s != null && keepPart && !discardPart) {
+        if (s != null && part == PartFate.KEEP_ON_FAILURE) {
             s.keep(); // --resume: what arrived stays, with its meta, for the next try
         } else {
             if (s != null) {
                 s.abort();
             }
-            if (resumeUrl != null && (s != null || discardPart)) {
+            if (resumeUrl != null && (s != null || part == PartFate.DELETE_ON_FAILURE)) {
                 try {
                     FileSink.deletePart(dir, file);
                     PartMeta.delete(dir, file);

@@ -5,6 +5,7 @@ import java.util.List;
 
 /**
  * How every URL of a job is fetched; the same for every mode (async, sync, threads, virtual).
+ * Made with {@link #builder}: the next settings (proxy, cookies, protocol) are added by name.
  *
  * @param connectTimeout TCP (and TLS) connect limit
  * @param readTimeout    longest silence while waiting for bytes
@@ -27,9 +28,102 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
         headers = List.copyOf(headers);
     }
 
-    /** The defaults of DESIGN §1. */
+    /** The defaults (README's option table). */
     public static FetchSettings defaults(String userAgent) {
-        return new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), null, 2, 10, List.of(),
-                userAgent, -1, false, false, true, false);
+        return builder(userAgent).build();
+    }
+
+    /** A builder that starts from the defaults. */
+    public static Builder builder(String userAgent) {
+        return new Builder(userAgent);
+    }
+
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+        return new Builder(userAgent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
+                .retries(retries).maxRedirects(maxRedirects).headers(headers).maxSize(maxSize).overwrite(overwrite)
+                .insecure(insecure).compressed(compressed).resume(resume);
+    }
+
+    /** Settings by name, each starting at its default: no row of adjacent booleans to get wrong. */
+    public static final class Builder {
+        private final String userAgent;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration timeout;
+        private int retries = 2;
+        private int maxRedirects = 10;
+        private List<Header> headers = List.of();
+        private long maxSize = -1;
+        private boolean overwrite;
+        private boolean insecure;
+        private boolean compressed = true;
+        private boolean resume;
+
+        private Builder(String userAgent) {
+            this.userAgent = userAgent;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            connectTimeout = d;
+            return this;
+        }
+
+        public Builder readTimeout(Duration d) {
+            readTimeout = d;
+            return this;
+        }
+
+        /** The whole-exchange deadline per attempt; null for none. */
+        public Builder timeout(Duration d) {
+            timeout = d;
+            return this;
+        }
+
+        public Builder retries(int n) {
+            retries = n;
+            return this;
+        }
+
+        public Builder maxRedirects(int n) {
+            maxRedirects = n;
+            return this;
+        }
+
+        public Builder headers(List<Header> h) {
+            headers = h;
+            return this;
+        }
+
+        /** The largest body kept after decoding; -1 for no limit. */
+        public Builder maxSize(long bytes) {
+            maxSize = bytes;
+            return this;
+        }
+
+        public Builder overwrite(boolean on) {
+            overwrite = on;
+            return this;
+        }
+
+        public Builder insecure(boolean on) {
+            insecure = on;
+            return this;
+        }
+
+        public Builder compressed(boolean on) {
+            compressed = on;
+            return this;
+        }
+
+        public Builder resume(boolean on) {
+            resume = on;
+            return this;
+        }
+
+        public FetchSettings build() {
+            return new FetchSettings(connectTimeout, readTimeout, timeout, retries, maxRedirects, headers, userAgent,
+                    maxSize, overwrite, insecure, compressed, resume);
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.PolicyFetcher;
 import io.asynccrawler.fetch.Result;
+import io.asynccrawler.fetch.netty.ClientSettings;
 import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.netty.Transport;
@@ -66,8 +67,8 @@ class BodiesSavedAtOnceTest {
         int urls = lines.size();
         Path list = Files.write(tmp.resolve("urls.txt"), lines);
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
-        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2,
-                NettyClient.maxIdleFor(urls), NettyClient.lookupsFor(urls), maxFiles);
+        try (NettyClient client = new NettyClient(ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2)
+                .withMaxIdle(NettyClient.maxIdleFor(urls)).withMaxLookups(NettyClient.lookupsFor(urls)).withMaxFiles(maxFiles));
              UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
             new Job(new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out")))),
                     new JobSettings(urls, 0), JobListener.of(results::add, line -> { }, client::noMoreUrls)).run(source);
@@ -121,8 +122,7 @@ class BodiesSavedAtOnceTest {
         // until their read timeout (300 ms) ends them, and end then, before the first does (not
         // after it, when its file would come free).
         FetchSettings d = FetchSettings.defaults("test");
-        FetchSettings settings = new FetchSettings(d.connectTimeout(), Duration.ofMillis(300), null, 0, d.maxRedirects(),
-                d.headers(), d.userAgent(), d.maxSize(), d.overwrite(), d.insecure(), d.compressed(), d.resume());
+        FetchSettings settings = d.toBuilder().readTimeout(Duration.ofMillis(300)).retries(0).build();
         List<String> paths = new ArrayList<>(List.of("/drip?bytes=10&ms=100 first"));
         for (int i = 0; i < 5; i++) {
             paths.add("/drip?bytes=5&ms=10000&wait=100&i=" + i + " stalled" + i);

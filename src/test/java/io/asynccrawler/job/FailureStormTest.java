@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.PolicyFetcher;
 import io.asynccrawler.fetch.Result;
+import io.asynccrawler.fetch.netty.ClientSettings;
 import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.netty.Transport;
@@ -81,10 +82,10 @@ class FailureStormTest {
                 urls.add(url(i, server.base(), "http://127.0.0.1:" + refusedPort));
             }
             Files.write(list, urls);
-            FetchSettings settings = new FetchSettings(Duration.ofSeconds(5), Duration.ofMillis(300), null, 0, 10, List.of(),
-                    "storm", -1, false, false, true, false);
+            FetchSettings settings = FetchSettings.builder("storm").connectTimeout(Duration.ofSeconds(5))
+                    .readTimeout(Duration.ofMillis(300)).retries(0).build();
             Job job;
-            try (NettyClient client = new NettyClient(transport, settings, ClientTls.onDemand(false), 2);
+            try (NettyClient client = new NettyClient(ClientSettings.of(transport, settings, ClientTls.onDemand(false), 2));
                  UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
                 job = new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)), new JobSettings(CONCURRENCY, 0),
                         JobListener.of(r -> counts.computeIfAbsent(reason(r), k -> new AtomicInteger()).incrementAndGet(),

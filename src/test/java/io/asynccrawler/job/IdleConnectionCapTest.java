@@ -6,6 +6,7 @@ import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.PolicyFetcher;
 import io.asynccrawler.fetch.Result;
+import io.asynccrawler.fetch.netty.ClientSettings;
 import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.netty.Transport;
@@ -60,7 +61,7 @@ class IdleConnectionCapTest {
                 url(2, "/bytes/10") + " c", url(0, "/delay/300?n=2") + " a2"));
         FetchSettings settings = FetchSettings.defaults("test");
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
-        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 1);
+        try (NettyClient client = new NettyClient(ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2).withMaxIdle(1));
              UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
             new Job(new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out")))),
                     new JobSettings(1, 0), JobListener.of(results::add, line -> { }, client::noMoreUrls)).run(source);
@@ -86,10 +87,9 @@ class IdleConnectionCapTest {
         }
         Path list = Files.write(tmp.resolve("urls.txt"), urls);
         FetchSettings d = FetchSettings.defaults("test");
-        FetchSettings settings = new FetchSettings(d.connectTimeout(), d.readTimeout(), d.timeout(), 0, d.maxRedirects(),
-                d.headers(), d.userAgent(), d.maxSize(), d.overwrite(), d.insecure(), d.compressed(), d.resume());
+        FetchSettings settings = d.toBuilder().retries(0).build();
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
-        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 1);
+        try (NettyClient client = new NettyClient(ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2).withMaxIdle(1));
              UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
             new Job(new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out")))),
                     new JobSettings(64, 0), JobListener.of(results::add, line -> { }, client::noMoreUrls)).run(source);

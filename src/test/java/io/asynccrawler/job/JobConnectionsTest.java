@@ -6,6 +6,7 @@ import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.PolicyFetcher;
 import io.asynccrawler.fetch.Result;
+import io.asynccrawler.fetch.netty.ClientSettings;
 import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.netty.Transport;
@@ -42,7 +43,7 @@ class JobConnectionsTest extends OneServerTest {
         Path out = Files.createDirectories(tmp.resolve("out"));
         FetchSettings settings = FetchSettings.defaults("test");
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
-        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2);
+        try (NettyClient client = new NettyClient(ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2));
              UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
             Job job = new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)),
                     new JobSettings(concurrency, perHost), JobListener.of(results::add, line -> { }, client::noMoreUrls));

@@ -6,6 +6,7 @@ import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.PolicyFetcher;
 import io.asynccrawler.fetch.Result;
+import io.asynccrawler.fetch.netty.ClientSettings;
 import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.netty.Transport;
@@ -53,9 +54,8 @@ class JobReportingTest extends OneServerTest {
     private Duration job(List<String> lines, int concurrency, Consumer<Result> onResult) throws Exception {
         Path list = Files.write(tmp.resolve("urls.txt"), lines);
         Path out = Files.createDirectories(tmp.resolve("out"));
-        FetchSettings settings = new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), null, 0, 10, List.of(),
-                "test", -1, false, false, true, false); // no retries: a refused connect fails at once
-        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2);
+        FetchSettings settings = FetchSettings.builder("test").retries(0).build(); // a refused connect fails at once
+        try (NettyClient client = new NettyClient(ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2));
              UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
             new Job(new PolicyFetcher(client, settings, OutputDirectory.open(out)), new JobSettings(concurrency, 0),
                     JobListener.of(onResult, line -> { }, client::noMoreUrls))

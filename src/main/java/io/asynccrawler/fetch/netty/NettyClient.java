@@ -54,48 +54,22 @@ public final class NettyClient implements ExchangeClient {
     /** Every open connection, so that close() can close them all at once. */
     private final ChannelGroup connections = new DefaultChannelGroup("fetch-connections", GlobalEventExecutor.INSTANCE);
 
-    /**
-     * @param transport   epoll, io_uring or nio
-     * @param settings    timeouts and TLS choices
-     * @param tls         the client TLS context (see {@link ClientTls})
-     * @param eventLoops  event loop threads
-     */
-    public NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops) {
-        this(transport, settings, tls, eventLoops, DEFAULT_MAX_IDLE);
+    public NettyClient(ClientSettings settings) {
+        this(settings, new OffLoopResolver(settings.maxLookups(), settings.fetch().connectTimeout()));
     }
 
-    /**
-     * As above, keeping at most {@code maxIdle} connections idle in all pools together (see
-     * {@link #maxIdleFor(int)}): past that, the one idle longest closes.
-     */
-    public NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle) {
-        this(transport, settings, tls, eventLoops, maxIdle, OffLoopResolver.DEFAULT_LOOKUPS);
-    }
-
-    /** As above, looking up at most {@code maxLookups} host names at once (see {@link #lookupsFor(int)}). */
-    public NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle, int maxLookups) {
-        this(transport, settings, tls, eventLoops, maxIdle, maxLookups, Integer.MAX_VALUE);
-    }
-
-    /**
-     * As above, saving at most {@code maxFiles} bodies at once (each holds a part file open; the
-     * others wait, reading paused: {@link FileSlots}); {@code Integer.MAX_VALUE} for no limit.
-     */
-    public NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle, int maxLookups,
-                       int maxFiles) {
-        this(transport, settings, tls, eventLoops, maxIdle, new OffLoopResolver(maxLookups, settings.connectTimeout()),
-                maxFiles == Integer.MAX_VALUE ? FileSlots.UNBOUNDED : new FileSlots(maxFiles));
-    }
-
-    /** As above, with names looked up by {@code resolver}. */
-    NettyClient(Transport transport, FetchSettings settings, ClientTls tls, int eventLoops, int maxIdle, OffLoopResolver resolver,
-                FileSlots files) {
+    /** As above, with names looked up by {@code resolver} (its limit, not the settings', applies). */
+    NettyClient(ClientSettings client, OffLoopResolver resolver) {
+        Transport transport = client.transport();
+        FetchSettings settings = client.fetch();
+        ClientTls tls = client.tls();
+        FileSlots files = client.maxFiles() == Integer.MAX_VALUE ? FileSlots.UNBOUNDED : new FileSlots(client.maxFiles());
         this.tls = tls;
         this.resolver = resolver;
-        this.idle = new IdleConnections(maxIdle);
+        this.idle = new IdleConnections(client.maxIdle());
         this.settings = settings;
         Warmup.run();
-        this.group = transport.newGroup(eventLoops, new DefaultThreadFactory("fetch-loop", true));
+        this.group = transport.newGroup(client.eventLoops(), new DefaultThreadFactory("fetch-loop", true));
         List<EventExecutor> all = new ArrayList<>();
         group.forEach(all::add);
         this.loops = all.toArray(new EventExecutor[0]);

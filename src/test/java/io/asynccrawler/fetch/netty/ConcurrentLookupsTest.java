@@ -54,10 +54,11 @@ class ConcurrentLookupsTest {
             }
             return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
         }, NettyClient.lookupsFor(HOSTS), Duration.ofSeconds(20));
-        FetchSettings settings = new FetchSettings(Duration.ofSeconds(20), Duration.ofSeconds(20), null, 0, 10,
-                List.of(), "test", -1, false, false, true, false);
+        FetchSettings settings = FetchSettings.builder("test").connectTimeout(Duration.ofSeconds(20))
+                .readTimeout(Duration.ofSeconds(20)).retries(0).build();
         TestServer server = TestServer.start("127.0.0.1", 0, null, Transport.auto());
-        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 64, resolver, FileSlots.UNBOUNDED)) {
+        try (NettyClient client = new NettyClient(
+                ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2).withMaxIdle(64), resolver)) {
             PolicyFetcher fetcher = new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out"))));
             List<CompletableFuture<Result>> results = new ArrayList<>();
             for (int i = 0; i < HOSTS; i++) {
@@ -90,9 +91,10 @@ class ConcurrentLookupsTest {
             }
             throw new UnknownHostException(host);
         }, 4, Duration.ofMillis(500));
-        FetchSettings settings = new FetchSettings(Duration.ofMillis(500), Duration.ofSeconds(20), null, 0, 10,
-                List.of(), "test", -1, false, false, true, false);
-        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 64, resolver, FileSlots.UNBOUNDED)) {
+        FetchSettings settings = FetchSettings.builder("test").connectTimeout(Duration.ofMillis(500))
+                .readTimeout(Duration.ofSeconds(20)).retries(0).build();
+        try (NettyClient client = new NettyClient(
+                ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2).withMaxIdle(64), resolver)) {
             PolicyFetcher fetcher = new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out"))));
             String url = "http://silent-name-server.test/x";
             Result result = fetcher.fetch(new Target(URI.create(url), Path.of("x"), url)).get(10, TimeUnit.SECONDS);

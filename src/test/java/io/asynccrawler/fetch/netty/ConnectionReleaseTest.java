@@ -29,15 +29,15 @@ import org.junit.jupiter.api.Test;
  * (a slow disk, a failed write) is that exchange's alone.
  */
 class ConnectionReleaseTest {
-    private final FetchSettings settings = new FetchSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), null, 0, 10,
-            List.of(), "test", -1, false, false, true, false);
+    private final FetchSettings settings = FetchSettings.builder("test").connectTimeout(Duration.ofSeconds(5))
+            .readTimeout(Duration.ofSeconds(5)).retries(0).build();
     private TestServer server;
     private NettyClient client;
 
     @BeforeEach
     void start() throws Exception {
         server = TestServer.start("127.0.0.1", 0, null, Transport.auto());
-        client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2);
+        client = new NettyClient(ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2));
     }
 
     @AfterEach

@@ -28,7 +28,7 @@ class ExchangeStartFailureTest {
     @Test
     void anAddressNettyRefusesFailsTheExchange() throws Exception {
         FetchSettings settings = FetchSettings.defaults("test");
-        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 1)) {
+        try (NettyClient client = new NettyClient(ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 1))) {
             PolicyFetcher fetcher = new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out"))));
             Result r = fetcher.fetch(new Target(URI.create("http://127.0.0.1:99999/x"), Path.of("x"), "test"))
                     .get(10, TimeUnit.SECONDS);

@@ -32,8 +32,8 @@ class OriginPoolsTest {
     @TempDir
     Path tmp;
 
-    private final FetchSettings settings = new FetchSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), null, 0, 10,
-            List.of(), "test", -1, false, false, true, false);
+    private final FetchSettings settings = FetchSettings.builder("test").connectTimeout(Duration.ofSeconds(5))
+            .readTimeout(Duration.ofSeconds(5)).retries(0).build();
 
     @Test
     void originsThatRefuseLeaveNoPoolBehind() throws Exception {
@@ -41,7 +41,7 @@ class OriginPoolsTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             closedPort = s.getLocalPort();
         }
-        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2)) {
+        try (NettyClient client = new NettyClient(ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2))) {
             PolicyFetcher fetcher = fetcher(client);
             List<CompletableFuture<Result>> results = new ArrayList<>();
             for (int i = 2; i < 202; i++) { // 200 origins: 127.0.0.2 to 127.0.0.201, nothing listening
@@ -58,7 +58,7 @@ class OriginPoolsTest {
     void aPoolStaysWhileItKeepsAConnectionAndGoesWithIt() throws Exception {
         TestServer server = TestServer.start("127.0.0.1", 0, null, Transport.auto());
         boolean closed = false;
-        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2)) {
+        try (NettyClient client = new NettyClient(ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2))) {
             PolicyFetcher fetcher = fetcher(client);
             String url = server.baseUri().resolve("/bytes/100").toString();
             assertThat(fetcher.fetch(target(url + "?n=1", "a")).get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.OK);
@@ -89,7 +89,7 @@ class OriginPoolsTest {
     void theIdleCapClosingAConnectionDropsItsPool() throws Exception {
         TestServer a = TestServer.start("127.0.0.1", 0, null, Transport.auto());
         TestServer b = TestServer.start("127.0.0.1", 0, null, Transport.auto());
-        try (NettyClient client = new NettyClient(Transport.auto(), settings, ClientTls.onDemand(false), 2, 1)) {
+        try (NettyClient client = new NettyClient(ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2).withMaxIdle(1))) {
             PolicyFetcher fetcher = fetcher(client);
             assertThat(fetcher.fetch(target(a.baseUri().resolve("/bytes/10").toString(), "a")).get(10, TimeUnit.SECONDS).outcome())
                     .isEqualTo(Outcome.OK);
