@@ -37,7 +37,7 @@ public final class BlockingClient implements ExchangeClient {
 
     @Override
     public InFlight exchange(Request request, BodyReceiver unguarded) {
-        BodyReceiver receiver = new Guarded(unguarded);
+        Guarded receiver = new Guarded(unguarded);
         BlockingExchange exchange = new BlockingExchange(request, receiver, settings, tls);
         Settled settled = new Settled(receiver);
         try {
@@ -64,8 +64,9 @@ public final class BlockingClient implements ExchangeClient {
             public void abort() {
                 exchange.abort();
                 // A blocked read cannot be woken from here, so the exchange ends now: its part
-                // file is dropped at once, and the blocked thread finds that out when it wakes.
-                settled.fail(FetchException.cancelled(), true);
+                // file is dropped at once, and the blocked thread finds that out when it wakes. A
+                // thread inside a receiver call (a write) ends the exchange itself as the call returns.
+                receiver.abortFromAnotherThread(() -> settled.fail(FetchException.cancelled(), false));
             }
         };
     }

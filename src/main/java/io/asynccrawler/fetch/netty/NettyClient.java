@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -180,18 +181,41 @@ public final class NettyClient implements ExchangeClient {
                 return;
             }
             NettyExchange exchange = new NettyExchange(new Lease(channel, pool, origin), request, receiver, rules);
+            if (mayReplace) {
+                exchange.replayedIfStale();
+            }
             channel.eventLoop().execute(() -> {
                 pending.attach(exchange);
                 exchange.start();
                 exchange.completion().whenComplete((v, e) -> {
-                    if (e != null && mayReplace && exchange.failedOnStaleConnection(e) && !pending.aborted()) {
-                        start(request, receiver, pending, false);
-                    } else {
+                    if (e == null || !mayReplace || !exchange.failedOnStaleConnection(e)) {
                         pending.finish(e);
+                    } else if (!pending.aborted()) {
+                        start(request, receiver, pending, false); // the receiver has heard nothing yet
+                    } else {
+                        abortUntold(receiver, pending, e);
                     }
                 });
             });
         });
+    }
+
+    /**
+     * Ends a replayable exchange that was cancelled before its replay: its receiver, told nothing
+     * so far, gets its onAbort (off the event loop, as every receiver call) before the end.
+     */
+    private void abortUntold(BodyReceiver receiver, PendingExchange pending, Throwable failure) {
+        try {
+            bodyExecutor.execute(() -> {
+                try {
+                    receiver.onAbort();
+                } finally {
+                    pending.finish(failure);
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            pending.finish(failure); // the client is closing: the job that cancelled waits for nothing more
+        }
     }
 
     /** Any thread but an event loop of this client's. */

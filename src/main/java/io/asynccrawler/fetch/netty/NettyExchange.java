@@ -14,11 +14,8 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -36,16 +33,12 @@ final class NettyExchange implements InFlight {
     private final Origin origin;
     private final Request request;
     private final BodyReceiver receiver;
-    private final Duration readTimeout;
-    private final Duration deadline;
+    private final ExchangeTimers timers;
     private final BooleanSupplier keepIdle;
     private final IdleConnections idle;
     private final BodyPump pump;
     private ExchangeHandler handler;
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
-    private ScheduledFuture<?> readTimer;
-    private ScheduledFuture<?> deadlineTimer;
-    private long lastReadNanos;
     private boolean headSeen;
     /** A 1xx response was read and its end has not been yet. */
     private boolean interim;
@@ -57,6 +50,8 @@ final class NettyExchange implements InFlight {
     private boolean released;
     /** Set by whichever thread completes the exchange, once. */
     private final AtomicBoolean done = new AtomicBoolean();
+    /** A failure on a stale connection is sent again with the same receiver: see {@link #replayedIfStale()}. */
+    private boolean replayedIfStale;
 
     NettyExchange(Lease lease, Request request, BodyReceiver receiver, ExchangeRules rules) {
         this.channel = lease.channel();
@@ -64,8 +59,7 @@ final class NettyExchange implements InFlight {
         this.origin = lease.origin();
         this.request = request;
         this.receiver = receiver;
-        this.readTimeout = rules.read();
-        this.deadline = rules.deadline();
+        this.timers = new ExchangeTimers(channel.eventLoop(), rules.read(), rules.deadline());
         this.keepIdle = rules.keepIdle();
         this.idle = rules.idle();
         this.pump = new BodyPump(rules.bodyExecutor(), rules.files(), channel, e -> channel.eventLoop().execute(() -> fail(Failures.during(e))));
@@ -81,6 +75,17 @@ final class NettyExchange implements InFlight {
         channel.eventLoop().execute(() -> fail(FetchException.cancelled()));
     }
 
+    /**
+     * Marks this exchange as one whose request goes out again, with the same receiver, if it fails
+     * on a stale connection ({@link #failedOnStaleConnection}): such a failure does not run the
+     * receiver's onAbort, as the receiver has heard nothing of this attempt and will hear of the
+     * next (BodyReceiver: nothing comes after onAbort). Before {@link #start}.
+     */
+    NettyExchange replayedIfStale() {
+        replayedIfStale = true;
+        return this;
+    }
+
     /** Sends the request and arms the timers. On the event loop. */
     void start() {
         handler = channel.attr(ExchangeHandler.KEY).get(); // there even once a closed channel's pipeline is emptied
@@ -89,12 +94,7 @@ final class NettyExchange implements InFlight {
             fail(handler.lost() != null ? handler.lost() : FetchException.closedBeforeResponse());
             return;
         }
-        lastReadNanos = System.nanoTime();
-        readTimer = channel.eventLoop().schedule(this::checkRead, readTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        if (deadline != null) {
-            deadlineTimer = channel.eventLoop().schedule(
-                    () -> fail(FetchException.deadline(deadline)), deadline.toNanos(), TimeUnit.NANOSECONDS);
-        }
+        timers.start(() -> pump.paused() || ended, this::fail); // silence while the disk holds reading back is not the server's
         ByteBuf head;
         try {
             head = RequestHead.encode(channel.alloc(), RequestHead.target(request.uri()), origin.hostHeader(), request.headers());
@@ -109,26 +109,9 @@ final class NettyExchange implements InFlight {
         });
     }
 
-    /** Silence while waiting for bytes; paused while the disk holds the socket back. */
-    private void checkRead() {
-        if (released) {
-            return;
-        }
-        long idle = System.nanoTime() - lastReadNanos;
-        if (pump.paused() || ended) {
-            lastReadNanos = System.nanoTime();
-            idle = 0;
-        }
-        if (idle >= readTimeout.toNanos()) {
-            fail(FetchException.readTimeout(readTimeout));
-        } else {
-            readTimer = channel.eventLoop().schedule(this::checkRead, readTimeout.toNanos() - idle, TimeUnit.NANOSECONDS);
-        }
-    }
-
     void onMessage(Object msg) {
         try {
-            lastReadNanos = System.nanoTime();
+            timers.read();
             if (released) {
                 return;
             }
@@ -255,12 +238,7 @@ final class NettyExchange implements InFlight {
         }
         released = true;
         pump.detach();
-        if (readTimer != null) {
-            readTimer.cancel(false);
-        }
-        if (deadlineTimer != null) {
-            deadlineTimer.cancel(false);
-        }
+        timers.stop();
         if (handler != null) { // null only before start()
             // From here on what arrives goes nowhere: bytes after the response (a server that does
             // not frame its responses right) close the connection (ExchangeHandler).
@@ -289,6 +267,8 @@ final class NettyExchange implements InFlight {
         if (failure == null) {
             pump.releaseFile();
             completion.complete(null);
+        } else if (replayedIfStale && failedOnStaleConnection(failure)) {
+            completion.completeExceptionally(failure); // no head came, so no file slot and no receiver call
         } else {
             pump.stopWaiting(failure);
             pump.finallyRun(receiver::onAbort).whenComplete((v, e) -> {
