@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * --resume, a 206 continues the part file found before the request, and the part file of a
  * download that fails on the way is kept for the next try.
  */
-final class ExchangeBody implements BodyReceiver {
+final class ExchangeBody implements Receiver {
     /** Read at most this much of an unwanted body, then close rather than drain. */
     private static final long DISCARD_LIMIT = 64 * 1024;
 
@@ -53,6 +53,30 @@ final class ExchangeBody implements BodyReceiver {
     private volatile long resumedFrom;
     private volatile PartFate part = PartFate.UNDECIDED;
 
+    /**
+     * Bodies saved into {@code dir} under each target's file, their bytes added to {@code progress}
+     * as they are written; with --resume, part files are kept and continued.
+     */
+    static Receivers into(OutputDirectory dir, FetchSettings settings, LongAdder progress) {
+        return new Receivers() {
+            @Override
+            public Receiver open(Target target, ResumePoint point) {
+                return new ExchangeBody(dir, target.file(), settings.maxSize(),
+                        settings.resume() ? Urls.redact(target.uri()) : null, point, progress);
+            }
+
+            @Override
+            public boolean resumable() {
+                return settings.resume();
+            }
+
+            @Override
+            public ResumePoint resumePoint(Target target) throws IOException {
+                return ResumePoint.find(dir, target.file(), Urls.redact(target.uri()));
+            }
+        };
+    }
+
     ExchangeBody(OutputDirectory dir, Path file, long maxSize, String resumeUrl, ResumePoint point, LongAdder progress) {
         this.progress = progress;
         this.dir = dir;
@@ -62,28 +86,33 @@ final class ExchangeBody implements BodyReceiver {
         this.point = point;
     }
 
-    /** The response head, or null if none arrived. */
-    ResponseHead head() {
+    @Override
+    public ResponseHead head() {
         return head;
     }
 
-    /** Bytes in the saved file after decoding (a resumed file's earlier bytes included). */
-    long saved() {
+    @Override
+    public long saved() {
         return decoded;
     }
 
-    /** Bytes that were already in the part file when this exchange continued it. */
-    long resumedFrom() {
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public long resumedFrom() {
         return resumedFrom;
     }
 
-    /** A 416 said the part file already held the whole body: it has been published. */
-    boolean completedFromPart() {
+    @Override
+    public boolean completedFromPart() {
         return part == PartFate.COMPLETED_BY_416;
     }
 
-    /** A 416 said the part file cannot be continued: it has been deleted, and a new request starts over. */
-    boolean partDiscarded() {
+    @Override
+    public boolean partDiscarded() {
         return part == PartFate.DELETED_BY_416;
     }
 

@@ -1,6 +1,5 @@
 package io.asynccrawler.fetch;
 
-import io.asynccrawler.save.OutputDirectory;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -16,18 +15,35 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One Target's way to a Result: exchange, then redirect, retry or finish. Each step is a stage of
- * one CompletableFuture chain; at most one exchange or one wait is under way at a time.
+ * one CompletableFuture chain; at most one exchange or one wait is under way at a time. Each
+ * exchange gets a new receiver from {@link Receivers}: what the body is for (a file, memory) does
+ * not change the policy.
  */
 final class FetchRun {
+    /**
+     * What every run of a job shares.
+     *
+     * @param client         the transport
+     * @param settings       redirects, retries, timeouts
+     * @param requestHeaders the headers each request carries
+     */
+    record Policy(ExchangeClient client, FetchSettings settings, RequestHeaders requestHeaders) {
+    }
+
+    /** When a fetch began: the report's wall-clock time, and the monotonic one its durations count from. */
+    record Started(Instant at, long nanos) {
+        static Started now() {
+            return new Started(Instant.now(), System.nanoTime());
+        }
+    }
+
     private final ExchangeClient client;
     private final FetchSettings settings;
     private final RequestHeaders requestHeaders;
-    private final OutputDirectory dir;
-    private final LongAdder saved;
+    private final Receivers receivers;
     private final Target target;
     private final Instant startedAt;
     private final long startNanos;
@@ -41,16 +57,14 @@ final class FetchRun {
     private volatile InFlight inFlight;
     private volatile CompletableFuture<Void> waiting;
 
-    FetchRun(ExchangeClient client, FetchSettings settings, RequestHeaders requestHeaders, OutputDirectory dir, Target target,
-             Instant startedAt, long startNanos, LongAdder saved) {
-        this.saved = saved;
-        this.client = client;
-        this.settings = settings;
-        this.requestHeaders = requestHeaders;
-        this.dir = dir;
+    FetchRun(Policy policy, Target target, Receivers receivers, Started started) {
+        this.client = policy.client();
+        this.settings = policy.settings();
+        this.requestHeaders = policy.requestHeaders();
+        this.receivers = receivers;
         this.target = target;
-        this.startedAt = startedAt;
-        this.startNanos = startNanos;
+        this.startedAt = started.at();
+        this.startNanos = started.nanos();
     }
 
     CompletableFuture<Result> start() {
@@ -75,7 +89,7 @@ final class FetchRun {
         }
         attempts++;
         attemptNanos = System.nanoTime();
-        if (!settings.resume()) {
+        if (!receivers.resumable()) {
             return send(uri, null);
         }
         // Looking for a part file touches the disk: never on the thread that completed the last step (an event loop).
@@ -84,15 +98,14 @@ final class FetchRun {
 
     private ResumePoint resumePoint() {
         try {
-            return ResumePoint.find(dir, target.file(), Urls.redact(target.uri()));
+            return receivers.resumePoint(target);
         } catch (IOException e) {
             return null; // unreadable: the download starts over, and writing will tell what is wrong
         }
     }
 
     private CompletableFuture<Result> send(URI uri, ResumePoint point) {
-        ExchangeBody body = new ExchangeBody(dir, target.file(), settings.maxSize(),
-                settings.resume() ? Urls.redact(target.uri()) : null, point, saved);
+        Receiver body = receivers.open(target, point);
         List<Header> headers = requestHeaders.forRequest(uri, target.uri());
         if (point != null) {
             headers = new ArrayList<>(headers);
@@ -109,7 +122,7 @@ final class FetchRun {
     }
 
     /** The step after an exchange: finish, follow a redirect, or retry. */
-    private CompletableFuture<Result> next(URI uri, ExchangeBody body, Throwable error) {
+    private CompletableFuture<Result> next(URI uri, Receiver body, Throwable error) {
         ResponseHead head = body.head();
         if (error != null) {
             FetchException failure = classify(error);
@@ -117,7 +130,7 @@ final class FetchRun {
         }
         int status = head.status();
         if (status / 100 == 2 || body.completedFromPart()) {
-            return done(result(uri, head, body.saved(), body.resumedFrom(), Outcome.OK, null));
+            return done(result(uri, head, body, Outcome.OK, null));
         }
         if (body.partDiscarded() && !restartedPart) {
             restartedPart = true; // a 416 for a part file that cannot be continued: it is gone, ask for the whole body
@@ -189,14 +202,17 @@ final class FetchRun {
     }
 
     private Result failed(URI uri, ResponseHead head, FetchException failure) {
-        return result(uri, head, 0, 0, Outcome.FAILED, failure);
+        return result(uri, head, null, Outcome.FAILED, failure);
     }
 
-    private Result result(URI uri, ResponseHead head, long bytes, long resumedFrom, Outcome outcome, FetchException failure) {
+    /** The result of the exchange with {@code head}; {@code kept} is the receiver that kept its body (for OK). */
+    private Result result(URI uri, ResponseHead head, Receiver kept, Outcome outcome, FetchException failure) {
         long now = System.nanoTime();
         long ttfb = head == null ? -1 : TimeUnit.NANOSECONDS.toMillis(head.receivedNanos() - attemptNanos);
-        return new Result(Urls.redact(target.uri()), Urls.redact(uri), head == null ? 0 : head.status(),
-                outcome == Outcome.OK ? target.file().toString() : null, bytes,
+        long bytes = kept == null ? 0 : kept.saved();
+        long resumedFrom = kept == null ? 0 : kept.resumedFrom();
+        String file = kept == null || kept.file() == null ? null : kept.file().toString();
+        return new Result(Urls.redact(target.uri()), Urls.redact(uri), head == null ? 0 : head.status(), file, bytes,
                 head == null ? null : head.header("content-type"), attempts, startedAt, ttfb,
                 TimeUnit.NANOSECONDS.toMillis(now - startNanos), outcome,
                 failure == null ? null : failure.reason(), failure == null ? null : failure.getMessage(), resumedFrom);

@@ -3,7 +3,6 @@ package io.asynccrawler.fetch;
 import io.asynccrawler.save.FileSink;
 import io.asynccrawler.save.OutputDirectory;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,11 +13,10 @@ import java.util.concurrent.atomic.LongAdder;
  * attempt one exchange, following redirects and retrying transient failures (see {@link FetchRun}).
  */
 public final class PolicyFetcher implements Fetcher {
-    private final ExchangeClient client;
+    private final FetchRun.Policy policy;
     private final FetchSettings settings;
-    private final RequestHeaders requestHeaders;
     private final OutputDirectory dir;
-    private final LongAdder saved;
+    private final Receivers files;
     private final Set<FetchRun> active = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
@@ -28,25 +26,36 @@ public final class PolicyFetcher implements Fetcher {
 
     /** As above, adding every body byte saved (after decoding) to {@code saved} as it is written: a live count. */
     public PolicyFetcher(ExchangeClient client, FetchSettings settings, OutputDirectory dir, LongAdder saved) {
-        this.client = client;
+        this.policy = new FetchRun.Policy(client, settings, new RequestHeaders(settings));
         this.settings = settings;
-        this.requestHeaders = new RequestHeaders(settings);
         this.dir = dir;
-        this.saved = saved;
+        this.files = ExchangeBody.into(dir, settings, saved);
     }
 
+    /** Saves {@code target}'s body to its file, unless the file is there already (and no --overwrite). */
     @Override
     public CompletableFuture<Result> fetch(Target target) {
-        Instant startedAt = Instant.now();
-        long startNanos = System.nanoTime();
+        FetchRun.Started started = FetchRun.Started.now();
         try {
             if (!settings.overwrite() && FileSink.exists(dir, target.file())) {
-                return CompletableFuture.completedFuture(Result.skipped(target, startedAt));
+                return CompletableFuture.completedFuture(Result.skipped(target, started.at()));
             }
         } catch (IOException e) {
-            return CompletableFuture.completedFuture(Result.failedBefore(target, startedAt, FetchException.writeError(e)));
+            return CompletableFuture.completedFuture(Result.failedBefore(target, started.at(), FetchException.writeError(e)));
         }
-        FetchRun run = new FetchRun(client, settings, requestHeaders, dir, target, startedAt, startNanos, saved);
+        return run(target, files, started);
+    }
+
+    /**
+     * Fetches {@code target} into the receivers {@code receivers} makes (robots.txt into memory,
+     * say), with the same redirects, retries and timeouts; no file is looked for first.
+     */
+    public CompletableFuture<Result> fetch(Target target, Receivers receivers) {
+        return run(target, receivers, FetchRun.Started.now());
+    }
+
+    private CompletableFuture<Result> run(Target target, Receivers receivers, FetchRun.Started started) {
+        FetchRun run = new FetchRun(policy, target, receivers, started);
         active.add(run);
         if (cancelled) {
             run.cancel();
@@ -56,7 +65,7 @@ public final class PolicyFetcher implements Fetcher {
 
     @Override
     public boolean mayBlockHere() {
-        return client.mayBlockHere();
+        return policy.client().mayBlockHere();
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.List;
  * about the body then. Only a part whose meta names the same URL and that a changed body can be
  * told from (a validator for If-Range, or at least the full length) is continued.
  */
-record ResumePoint(long offset, PartMeta meta) {
+public record ResumePoint(long offset, PartMeta meta) {
     /** The point to continue {@code file} at, or null to start over. Blocking: reads the file system. */
     static ResumePoint find(OutputDirectory dir, Path file, String url) throws IOException {
         long size = FileSink.partSize(dir, file);

@@ -11,6 +11,7 @@ import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.netty.Transport;
 import io.asynccrawler.save.OutputDirectory;
+import io.asynccrawler.testing.OneServerTest;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -63,9 +63,15 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
             ssl.setHandshakeTimeout(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
             p.addLast(ssl);
         }
-        p.addLast(new HttpResponseDecoder(DECODER)); // requests are written as bytes: RequestHead
+        addHttp(ch, handshakeTimeout);
+    }
+
+    /** Adds the HTTP/1.1 response decoder and the exchange handler, last in {@code ch}'s pipeline. */
+    static ExchangeHandler addHttp(Channel ch, Duration handshakeTimeout) {
+        ch.pipeline().addLast(new HttpResponseDecoder(DECODER)); // requests are written as bytes: RequestHead
         ExchangeHandler exchanges = new ExchangeHandler(handshakeTimeout);
         ch.attr(ExchangeHandler.KEY).set(exchanges);
-        p.addLast(exchanges);
+        ch.pipeline().addLast(exchanges);
+        return exchanges;
     }
 }

@@ -1,4 +1,4 @@
-package io.asynccrawler.job;
+package io.asynccrawler.fetch.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,13 @@ import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.PolicyFetcher;
 import io.asynccrawler.fetch.Result;
-import io.asynccrawler.fetch.netty.ClientSettings;
-import io.asynccrawler.fetch.netty.ClientTls;
-import io.asynccrawler.fetch.netty.NettyClient;
+import io.asynccrawler.job.Job;
+import io.asynccrawler.job.JobListener;
+import io.asynccrawler.job.JobSettings;
+import io.asynccrawler.job.UrlSource;
 import io.asynccrawler.netty.Transport;
 import io.asynccrawler.save.OutputDirectory;
+import io.asynccrawler.testing.OneServerTest;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * What a job does with its connections: kept and reused while URLs remain, closed as their
  * exchanges end once every URL has started, not left open until the client closes.
  */
-class JobConnectionsTest extends OneServerTest {
+class ConnectionsAtJobEndTest extends OneServerTest {
     /** What a test checks once the job has returned, while the client is still open. */
     private interface Check {
         void run() throws Exception;

@@ -1,4 +1,4 @@
-package io.asynccrawler.job;
+package io.asynccrawler.fetch.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,10 @@ import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.PolicyFetcher;
 import io.asynccrawler.fetch.Result;
-import io.asynccrawler.fetch.netty.ClientSettings;
-import io.asynccrawler.fetch.netty.ClientTls;
-import io.asynccrawler.fetch.netty.NettyClient;
+import io.asynccrawler.job.Job;
+import io.asynccrawler.job.JobListener;
+import io.asynccrawler.job.JobSettings;
+import io.asynccrawler.job.UrlSource;
 import io.asynccrawler.netty.Transport;
 import io.asynccrawler.save.OutputDirectory;
 import io.asynccrawler.server.TestServer;

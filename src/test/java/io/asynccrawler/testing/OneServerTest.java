@@ -1,4 +1,4 @@
-package io.asynccrawler.job;
+package io.asynccrawler.testing;
 
 import io.asynccrawler.netty.Transport;
 import io.asynccrawler.server.TestServer;
@@ -8,19 +8,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A fresh test server on loopback and a scratch directory for each test of a job against real connections. */
-abstract class OneServerTest {
+public abstract class OneServerTest {
     @TempDir
-    Path tmp;
+    protected Path tmp;
 
-    TestServer server;
+    protected TestServer server;
 
     @BeforeEach
-    void startServer() throws InterruptedException {
+    protected void startServer() throws InterruptedException {
         server = TestServer.start("127.0.0.1", 0, null, Transport.auto());
     }
 
     @AfterEach
-    void stopServer() {
+    protected void stopServer() {
         server.close();
     }
 }

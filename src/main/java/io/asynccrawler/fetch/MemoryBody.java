@@ -1,0 +1,112 @@
+package io.asynccrawler.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+/**
+ * A receiver that keeps a 2xx body in memory, decoded, up to a limit (robots.txt: RFC 9309 asks a
+ * crawler to read at least 500 KiB of it; more is not kept). Any other body is read briefly, to
+ * keep the connection, and dropped. The bytes are there once the exchange completed.
+ */
+public final class MemoryBody implements Receiver {
+    /** Read at most this much of an unwanted body, then close rather than drain (as a file body). */
+    private static final long DISCARD_LIMIT = 64 * 1024;
+
+    private final int limit;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private volatile ResponseHead head;
+    private ContentDecoder decoder;
+    private long raw;
+    private volatile boolean complete;
+
+    /** @param limit the most bytes kept after decoding: a longer body fails the exchange as {@code too_large} */
+    public MemoryBody(int limit) {
+        this.limit = limit;
+    }
+
+    /** A new MemoryBody for each exchange: one fetch's redirects and retries each get their own. */
+    public static Receivers each(int limit, java.util.function.Consumer<MemoryBody> opened) {
+        return (target, point) -> {
+            MemoryBody b = new MemoryBody(limit);
+            opened.accept(b);
+            return b;
+        };
+    }
+
+    /** The decoded body of a 2xx response that ended where its framing says, else null. */
+    public synchronized byte[] bytes() {
+        return complete ? body.toByteArray() : null;
+    }
+
+    @Override
+    public ResponseHead head() {
+        return head;
+    }
+
+    @Override
+    public synchronized long saved() {
+        return complete ? body.size() : 0;
+    }
+
+    @Override
+    public Path file() {
+        return null;
+    }
+
+    @Override
+    public void onHead(ResponseHead head) throws IOException {
+        this.head = head;
+        head.checkFraming();
+        if (head.status() / 100 == 2) {
+            decoder = ContentDecoder.forEncoding(head.header("content-encoding"));
+        }
+    }
+
+    @Override
+    public boolean onBody(ByteBuffer bytes) throws IOException {
+        raw += bytes.remaining();
+        if (decoder == null) {
+            bytes.position(bytes.limit());
+            return raw <= DISCARD_LIMIT;
+        }
+        decoder.decode(bytes, this::keep);
+        return true;
+    }
+
+    private synchronized void keep(ByteBuffer out) throws FetchException {
+        if (body.size() + out.remaining() > limit) {
+            throw FetchException.tooLarge(limit);
+        }
+        byte[] chunk = new byte[out.remaining()];
+        out.get(chunk);
+        body.write(chunk, 0, chunk.length);
+    }
+
+    @Override
+    public void onEnd() throws IOException {
+        if (decoder == null) {
+            return;
+        }
+        long expected = head.contentLength();
+        if (expected >= 0 && raw != expected) {
+            throw FetchException.truncated("got " + raw + " of " + expected + " bytes");
+        }
+        decoder.finish();
+        decoder.close();
+        synchronized (this) {
+            complete = true;
+        }
+    }
+
+    @Override
+    public void onAbort() {
+        if (decoder != null) {
+            decoder.close();
+        }
+        synchronized (this) {
+            body.reset();
+        }
+    }
+}
