@@ -1,6 +1,6 @@
 package io.asynccrawler.cli;
 
-import io.asynccrawler.netty.Transport;
+import io.asynccrawler.cli.process.Terminal;
 import io.asynccrawler.report.AsciiTimeline;
 import io.asynccrawler.report.ComparisonTable;
 import io.asynccrawler.report.Summary;
@@ -9,6 +9,7 @@ import io.asynccrawler.report.Timeline;
 import io.asynccrawler.save.OutputDirectory;
 import io.asynccrawler.save.TreeDigest;
 import io.asynccrawler.server.TestServer;
+import io.asynccrawler.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

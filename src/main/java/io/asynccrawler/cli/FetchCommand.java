@@ -1,5 +1,7 @@
 package io.asynccrawler.cli;
 
+import io.asynccrawler.cli.process.Stdin;
+import io.asynccrawler.cli.process.Terminal;
 import io.asynccrawler.job.JobTotals;
 import io.asynccrawler.report.Summary;
 import io.asynccrawler.save.OutputDirectory;

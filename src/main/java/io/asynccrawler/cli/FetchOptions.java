@@ -3,7 +3,7 @@ package io.asynccrawler.cli;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Header;
 import io.asynccrawler.job.JobSettings;
-import io.asynccrawler.netty.Transport;
+import io.asynccrawler.transport.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

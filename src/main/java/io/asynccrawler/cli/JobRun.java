@@ -1,5 +1,10 @@
 package io.asynccrawler.cli;
 
+import io.asynccrawler.cli.process.OpenFiles;
+import io.asynccrawler.cli.process.ProgressLine;
+import io.asynccrawler.cli.process.Signals;
+import io.asynccrawler.cli.process.StatusLine;
+import io.asynccrawler.cli.process.Terminal;
 import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Outcome;
@@ -11,19 +16,17 @@ import io.asynccrawler.fetch.blocking.BlockingTls;
 import io.asynccrawler.fetch.netty.ClientSettings;
 import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.fetch.netty.NettyClient;
-import io.asynccrawler.fetch.netty.TlsContexts;
 import io.asynccrawler.job.Job;
 import io.asynccrawler.job.JobListener;
 import io.asynccrawler.job.JobSettings;
 import io.asynccrawler.job.JobTotals;
 import io.asynccrawler.job.UrlSource;
-import io.asynccrawler.netty.Transport;
 import io.asynccrawler.report.JsonReport;
 import io.asynccrawler.report.Summary;
 import io.asynccrawler.report.Timeline;
 import io.asynccrawler.report.Units;
 import io.asynccrawler.save.OutputDirectory;
-import io.netty.handler.ssl.SslProvider;
+import io.asynccrawler.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -184,8 +187,8 @@ final class JobRun {
             // fetch builds its TLS context at the first https URL; compare before the clock starts,
             // as the blocking modes build theirs.
             ClientTls tls = options.caCert != null || comparing
-                    ? ClientTls.ready(TlsContexts.client(settings.insecure(), options.caCert,
-                            comparing ? SslProvider.JDK : TlsContexts.provider()))
+                    ? ClientTls.ready(settings.insecure(), options.caCert,
+                            comparing ? ClientTls.Engine.JDK : ClientTls.Engine.FASTEST)
                     : ClientTls.onDemand(settings.insecure());
             int loops = Runtime.getRuntime().availableProcessors();
             logTransport(transport, loops);
@@ -196,15 +199,7 @@ final class JobRun {
             return new NettyClient(ClientSettings.of(transport, settings, tls, loops).withMaxIdle(budget.idle())
                     .withMaxLookups(NettyClient.lookupsFor(concurrency)).withMaxFiles(files));
         }
-        // HttpURLConnection keeps at most http.maxConnections idle connections per host (default 5);
-        // the blocking modes should reuse connections as freely as the async one.
-        if (System.getProperty("http.maxConnections") == null) {
-            System.setProperty("http.maxConnections", String.valueOf(budget.idle()));
-        }
-        // The same limit on a response head as the async transport's (HttpURLConnection allows 384 KiB).
-        if (System.getProperty("jdk.http.maxHeaderSize") == null) {
-            System.setProperty("jdk.http.maxHeaderSize", String.valueOf(64 * 1024));
-        }
+        BlockingClient.setJvmWideLimits(budget.idle());
         return new BlockingClient(settings, BlockingTls.socketFactory(settings.insecure(), options.caCert),
                 executor);
     }

@@ -1,7 +1,7 @@
 package io.asynccrawler.cli;
 
-import io.asynccrawler.netty.Transport;
 import io.asynccrawler.server.TestServer;
+import io.asynccrawler.transport.Transport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

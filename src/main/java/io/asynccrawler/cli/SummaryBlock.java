@@ -1,5 +1,6 @@
 package io.asynccrawler.cli;
 
+import io.asynccrawler.cli.process.ProgressLine;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.report.Summary;
 import io.asynccrawler.report.Units;

@@ -1,6 +1,6 @@
 package io.asynccrawler.cli;
 
-import io.asynccrawler.netty.Transport;
+import io.asynccrawler.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

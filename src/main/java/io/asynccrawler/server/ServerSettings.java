@@ -1,6 +1,6 @@
 package io.asynccrawler.server;
 
-import io.asynccrawler.netty.Transport;
+import io.asynccrawler.transport.Transport;
 import io.netty.handler.ssl.SslContext;
 import java.nio.file.Path;
 

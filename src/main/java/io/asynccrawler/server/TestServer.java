@@ -1,6 +1,6 @@
 package io.asynccrawler.server;
 
-import io.asynccrawler.netty.Transport;
+import io.asynccrawler.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.asynccrawler.netty.Transport;
 import io.asynccrawler.server.ServerSettings;
 import io.asynccrawler.server.TestServer;
 import io.asynccrawler.testing.CloseDelimitedTlsServer;
 import io.asynccrawler.testing.TestTls;
+import io.asynccrawler.transport.Transport;
 import io.netty.handler.ssl.OpenSsl;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.asynccrawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.asynccrawler.netty.Transport;
 import io.asynccrawler.server.TestServer;
+import io.asynccrawler.transport.Transport;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asynccrawler.cli.process.Signals;
 import io.asynccrawler.server.DeterministicBytes;
 import io.asynccrawler.testing.Tree;
 import java.io.IOException;

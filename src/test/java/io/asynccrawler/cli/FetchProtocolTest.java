@@ -3,11 +3,11 @@ package io.asynccrawler.cli;
 import static io.asynccrawler.cli.FetchFailuresTest.assertOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.asynccrawler.netty.Transport;
 import io.asynccrawler.server.DeterministicBytes;
 import io.asynccrawler.server.TestServer;
 import io.asynccrawler.testing.ScriptedServer;
 import io.asynccrawler.testing.Tree;
+import io.asynccrawler.transport.Transport;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

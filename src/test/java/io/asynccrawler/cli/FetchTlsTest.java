@@ -4,13 +4,13 @@ import static io.asynccrawler.cli.FetchFailuresTest.assertOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.asynccrawler.netty.Transport;
 import io.asynccrawler.server.ServerSettings;
 import io.asynccrawler.server.TestServer;
 import io.asynccrawler.testing.CloseDelimitedTlsServer;
 import io.asynccrawler.testing.ScriptedServer;
 import io.asynccrawler.testing.TestTls;
 import io.asynccrawler.testing.Tree;
+import io.asynccrawler.transport.Transport;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import io.asynccrawler.netty.Transport;
+import io.asynccrawler.transport.Transport;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.List;

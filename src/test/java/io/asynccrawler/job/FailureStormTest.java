@@ -7,13 +7,13 @@ import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.PolicyFetcher;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.netty.ClientSettings;
-import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.fetch.netty.ClientTls;
-import io.asynccrawler.netty.Transport;
+import io.asynccrawler.fetch.netty.NettyClient;
 import io.asynccrawler.save.OutputDirectory;
 import io.asynccrawler.testing.ScriptedServer;
 import io.asynccrawler.testing.ScriptedServer.Script;
 import io.asynccrawler.testing.Tree;
+import io.asynccrawler.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -27,9 +27,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 10,000 URLs, nine in ten failing in every way a server can fail: afterwards every permit is back,

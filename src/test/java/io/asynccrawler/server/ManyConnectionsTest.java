@@ -2,7 +2,7 @@ package io.asynccrawler.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.asynccrawler.netty.Transport;
+import io.asynccrawler.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

@@ -3,8 +3,8 @@ package io.asynccrawler.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.asynccrawler.netty.Transport;
 import io.asynccrawler.testing.RawHttp;
+import io.asynccrawler.transport.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayInputStream;

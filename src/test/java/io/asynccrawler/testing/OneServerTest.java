@@ -1,7 +1,7 @@
 package io.asynccrawler.testing;
 
-import io.asynccrawler.netty.Transport;
 import io.asynccrawler.server.TestServer;
+import io.asynccrawler.transport.Transport;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -71,6 +71,21 @@ public final class BlockingClient implements ExchangeClient {
         };
     }
 
+    /**
+     * Sets what HttpURLConnection reads from the JVM's system properties, unless given with -D: at
+     * most {@code idlePerHost} idle connections kept per host (its default, 5, would make the
+     * blocking modes reconnect where the event loop reuses), and the async transport's 64 KiB limit
+     * on a response head (its own is 384 KiB). Once per process, before the first exchange.
+     */
+    public static void setJvmWideLimits(int idlePerHost) {
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", String.valueOf(idlePerHost));
+        }
+        if (System.getProperty("jdk.http.maxHeaderSize") == null) {
+            System.setProperty("jdk.http.maxHeaderSize", String.valueOf(64 * 1024));
+        }
+    }
+
     /** Every thread an exchange ends on is one that blocks on I/O anyway. */
     @Override
     public boolean mayBlockHere() {

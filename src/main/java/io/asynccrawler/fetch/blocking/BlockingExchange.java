@@ -7,6 +7,7 @@ import io.asynccrawler.fetch.Header;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Request;
 import io.asynccrawler.fetch.ResponseHead;
+import io.asynccrawler.fetch.SocketErrors;
 import io.asynccrawler.fetch.Urls;
 import java.io.IOException;
 import java.io.InputStream;
@@ -176,7 +177,7 @@ final class BlockingExchange {
             return message.contains("connect") ? FetchException.connectTimeout(settings.connectTimeout())
                     : FetchException.readTimeout(settings.readTimeout());
         }
-        if (e instanceof ConnectException && message.contains("refused")) {
+        if (e instanceof ConnectException && SocketErrors.refused(e)) {
             return FetchException.connectRefused(Urls.origin(request.uri()));
         }
         if (e instanceof UnknownHostException) {
@@ -194,7 +195,7 @@ final class BlockingExchange {
             // HttpURLConnection's words for a head too large or a broken chunked framing
             return FetchException.badResponse(String.valueOf(e.getMessage()));
         }
-        if (message.contains("reset")) {
+        if (SocketErrors.reset(e)) {
             return FetchException.reset(null);
         }
         if (message.contains("unexpected end of file") || message.contains("premature eof")) {
@@ -204,7 +205,7 @@ final class BlockingExchange {
         if (e instanceof ConnectException) {
             return new FetchException(Reason.CONNECT_ERROR, "cannot connect: " + e.getMessage(), true);
         }
-        if (message.contains("too many open files")) { // EMFILE making the socket
+        if (SocketErrors.tooManyOpenFiles(e)) { // making the socket
             return new FetchException(Reason.CONNECT_ERROR, "cannot connect: too many open files (ulimit -n)", true);
         }
         return new FetchException(e instanceof IOException ? Reason.IO_ERROR : Reason.ERROR, e.toString(), e instanceof IOException, e);

@@ -1,7 +1,7 @@
 package io.asynccrawler.fetch.netty;
 
 import io.asynccrawler.fetch.FetchSettings;
-import io.asynccrawler.netty.Transport;
+import io.asynccrawler.transport.Transport;
 
 /**
  * How a NettyClient is made: {@link #of} with what every client needs, then {@code with...} for

@@ -1,8 +1,11 @@
 package io.asynccrawler.fetch.netty;
 
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslProvider;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javax.net.ssl.SSLException;
 
 /**
  * The client's TLS context, built when the first https origin needs it. Building one loads the JDK's
@@ -10,6 +13,14 @@ import java.util.concurrent.Executor;
  * built on the given executor, never on an event loop; exchanges waiting for it resume when it is ready.
  */
 public final class ClientTls {
+    /** Which TLS implementation the event loop uses. */
+    public enum Engine {
+        /** BoringSSL (netty-tcnative) where its native library loads, else the JDK's: half the CPU a handshake. */
+        FASTEST,
+        /** The JDK's, as the blocking modes use: compare then measures the ways of waiting, not two TLS libraries. */
+        JDK
+    }
+
     private final boolean insecure;
     private volatile CompletableFuture<SslContext> context;
 
@@ -21,6 +32,14 @@ public final class ClientTls {
     /** A context built already, so that its errors (a bad CA file) surface before the job starts. */
     public static ClientTls ready(SslContext context) {
         return new ClientTls(false, CompletableFuture.completedFuture(context));
+    }
+
+    /**
+     * A context built now with {@code engine}, trusting {@code caFile} (or the JDK's trust store
+     * when null); {@code insecure} accepts any certificate and name.
+     */
+    public static ClientTls ready(boolean insecure, Path caFile, Engine engine) throws SSLException {
+        return ready(TlsContexts.client(insecure, caFile, engine == Engine.JDK ? SslProvider.JDK : TlsContexts.provider()));
     }
 
     /** The JDK's trust store, built on first use; {@code insecure} accepts any certificate and name. */

@@ -2,6 +2,7 @@ package io.asynccrawler.fetch.netty;
 
 import io.asynccrawler.fetch.FetchException;
 import io.asynccrawler.fetch.Reason;
+import io.asynccrawler.fetch.SocketErrors;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.NotSslRecordException;
@@ -12,7 +13,6 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
-import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /** Turns what Netty and the JDK throw into the report's stable failure words. */
@@ -46,13 +46,13 @@ final class Failures {
         if (cause instanceof UnknownHostException) {
             return FetchException.dns(origin.host());
         }
-        if (cause instanceof ConnectException && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("refused")) {
+        if (cause instanceof ConnectException && SocketErrors.refused(cause)) {
             return FetchException.connectRefused(origin.toString());
         }
         if (cause instanceof NoRouteToHostException || cause instanceof ConnectException) {
             return new FetchException(Reason.CONNECT_ERROR, "cannot connect to " + origin + ": " + connectError(cause), true);
         }
-        if (String.valueOf(cause.getMessage()).contains("Too many open files")) { // EMFILE making the socket
+        if (SocketErrors.tooManyOpenFiles(cause)) { // making the socket
             return new FetchException(Reason.CONNECT_ERROR, "cannot connect to " + origin + ": too many open files (ulimit -n)", true);
         }
         return during(cause);
@@ -86,11 +86,10 @@ final class Failures {
             return FetchException.closedBeforeResponse();
         }
         if (root instanceof IOException) {
-            String message = String.valueOf(root.getMessage());
-            if (message.toLowerCase(Locale.ROOT).contains("reset")) {
+            if (SocketErrors.reset(root)) {
                 return FetchException.reset(null);
             }
-            return new FetchException(Reason.IO_ERROR, message, true, root);
+            return new FetchException(Reason.IO_ERROR, String.valueOf(root.getMessage()), true, root);
         }
         return new FetchException(Reason.ERROR, root.toString(), false, root);
     }

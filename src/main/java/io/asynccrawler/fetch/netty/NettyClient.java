@@ -7,7 +7,7 @@ import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.InFlight;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Request;
-import io.asynccrawler.netty.Transport;
+import io.asynccrawler.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;

@@ -1,4 +1,4 @@
-package io.asynccrawler.cli;
+package io.asynccrawler.cli.process;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -16,8 +16,8 @@ import sun.misc.SignalHandler;
  * disk) does not keep the process alive: after {@link #GRACE}, or at a second signal, it exits
  * with the same code without waiting further; part files stay part files.
  */
-final class Signals implements AutoCloseable {
-    static final Duration GRACE = Duration.ofSeconds(4);
+public final class Signals implements AutoCloseable {
+    public static final Duration GRACE = Duration.ofSeconds(4);
 
     private final List<Signal> signals = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
@@ -30,7 +30,7 @@ final class Signals implements AutoCloseable {
     }
 
     /** Calls {@code onSignal} with the exit code (130 or 143) when INT or TERM arrives. */
-    static Signals install(IntConsumer onSignal) {
+    public static Signals install(IntConsumer onSignal) {
         Signals s = new Signals(System.err);
         s.handle("INT", 130, onSignal);
         s.handle("TERM", 143, onSignal);

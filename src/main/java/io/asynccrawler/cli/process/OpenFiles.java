@@ -1,4 +1,4 @@
-package io.asynccrawler.cli;
+package io.asynccrawler.cli.process;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -15,16 +15,16 @@ import java.util.function.IntUnaryOperator;
  * paused); and where that is not enough it runs fewer requests at once and says so, rather than
  * fail URLs with "Too many open files". The blocking modes count a file for each request.
  */
-final class OpenFiles {
+public final class OpenFiles {
     /** Files held besides requests (the list, the report, logs, event loops, name lookups), with room to spare. */
     static final int RESERVE = 64;
     /** Idle connections kept at least where the limit is tight, so that a job on one host still reuses its connections. */
-    static final int IDLE_MIN = 8;
+    public static final int IDLE_MIN = 8;
     /** Bodies saved at once at least, where files are counted apart from requests; or a quarter of what the limit leaves, if more. */
     static final int FILES_MIN = 16;
 
     /** Requests in flight at most, bodies saved at once at most (each holds a file open), and connections kept idle at most. */
-    record Budget(int concurrency, int files, int idle) {
+    public record Budget(int concurrency, int files, int idle) {
     }
 
     private OpenFiles() {
@@ -38,7 +38,7 @@ final class OpenFiles {
      * even the requests do not fit, as many as fit with {@link #IDLE_MIN} idle ones. All of
      * {@code requested} where the limit is unknown (not positive).
      */
-    static Budget plan(int requested, long limit, long open, IntUnaryOperator idleFor, boolean filesApart) {
+    public static Budget plan(int requested, long limit, long open, IntUnaryOperator idleFor, boolean filesApart) {
         if (limit <= 0) {
             return new Budget(requested, requested, idleFor.applyAsInt(requested));
         }
@@ -58,12 +58,12 @@ final class OpenFiles {
     }
 
     /** The files a job of {@code concurrency} may hold at once, a file for each, with {@code idle} connections kept. */
-    static long needs(int concurrency, int idle, long open) {
+    public static long needs(int concurrency, int idle, long open) {
         return open + RESERVE + 2L * concurrency + idle;
     }
 
     /** This process's limit on open files, or -1 where it cannot be read (not Linux) or there is none. */
-    static long limit() {
+    public static long limit() {
         try {
             return parseLimit(Files.readString(Path.of("/proc/self/limits")));
         } catch (IOException | RuntimeException e) {
@@ -83,7 +83,7 @@ final class OpenFiles {
     }
 
     /** Files this process has open now, or 0 where that cannot be counted. */
-    static long open() {
+    public static long open() {
         long n = 0;
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
             for (Path ignored : fds) {

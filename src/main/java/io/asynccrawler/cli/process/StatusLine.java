@@ -1,4 +1,4 @@
-package io.asynccrawler.cli;
+package io.asynccrawler.cli.process;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * failures) first clears it, so the two never mix, and it comes back at the next tick. Without a
  * terminal there is no redrawing: with -v a plain line every 10 s shows life in CI logs.
  */
-final class StatusLine implements AutoCloseable {
+public final class StatusLine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatusLine.class);
     private static final String CLEAR = "\r\u001b[K";
     private static final long TICK_MILLIS = 100;
@@ -46,7 +46,7 @@ final class StatusLine implements AutoCloseable {
      * redrawn on a terminal, a plain log line every 10 s when {@code verbose} and not a terminal,
      * else nothing.
      */
-    static StatusLine start(Terminal terminal, boolean quiet, boolean verbose, IntFunction<String> line) {
+    public static StatusLine start(Terminal terminal, boolean quiet, boolean verbose, IntFunction<String> line) {
         return start(terminal, quiet, verbose, line, PLAIN_EVERY);
     }
 
@@ -74,7 +74,7 @@ final class StatusLine implements AutoCloseable {
     }
 
     /** Where the job's own lines go so that they never mix with the progress line. */
-    PrintWriter writer(PrintWriter otherwise) {
+    public PrintWriter writer(PrintWriter otherwise) {
         return original == null ? otherwise : new PrintWriter(System.err, true);
     }
 

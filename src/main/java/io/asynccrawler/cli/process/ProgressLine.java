@@ -1,4 +1,4 @@
-package io.asynccrawler.cli;
+package io.asynccrawler.cli.process;
 
 import io.asynccrawler.job.Job;
 import io.asynccrawler.report.Summary;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  * still being read the total is what was read so far ({@code [ 1,234 / 5,000 so far ]}), with no
  * percentage or ETA. The byte rate is over the last second or so; the ETA from the pace so far.
  */
-final class ProgressLine {
+public final class ProgressLine {
     /** How many samples the rate is taken over (one per {@link #render} call, ten a second). */
     private static final int WINDOW = 10;
 
@@ -25,7 +25,7 @@ final class ProgressLine {
     private final long[] sampleNanos = new long[WINDOW];
     private int samples;
 
-    ProgressLine(Job job, Summary summary, LongAdder savedBytes, int concurrency) {
+    public ProgressLine(Job job, Summary summary, LongAdder savedBytes, int concurrency) {
         this.job = job;
         this.summary = summary;
         this.savedBytes = savedBytes;
@@ -33,7 +33,7 @@ final class ProgressLine {
     }
 
     /** The line now, at most {@code width} characters. Called from one thread (the status line's). */
-    synchronized String render(int width) {
+    public synchronized String render(int width) {
         long now = System.nanoTime();
         long bytes = savedBytes.sum();
         int slot = samples % WINDOW;
@@ -67,7 +67,7 @@ final class ProgressLine {
     }
 
     /** {@code 0:42}, {@code 12:05}, {@code 3:02:10}. */
-    static String clock(double seconds) {
+    public static String clock(double seconds) {
         long s = Math.max(0, Math.round(seconds));
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

@@ -1,4 +1,4 @@
-package io.asynccrawler.netty;
+package io.asynccrawler.transport;
 
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.IoHandlerFactory;

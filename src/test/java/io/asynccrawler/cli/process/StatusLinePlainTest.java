@@ -1,4 +1,4 @@
-package io.asynccrawler.cli;
+package io.asynccrawler.cli.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.asynccrawler.cli;
+package io.asynccrawler.cli.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +12,7 @@ import org.jline.terminal.spi.TerminalProvider;
  * makes sense), how wide it is, and whether colour is wanted ({@code NO_COLOR} says no). JLine's
  * exec provider tells, by asking the system ({@code test -t 2}, {@code stty}) rather than guessing.
  */
-record Terminal(boolean interactive, int width, boolean colour) {
+public record Terminal(boolean interactive, int width, boolean colour) {
     /** Columns assumed when the terminal does not say (a fresh pseudo-terminal reports 0). */
     static final int DEFAULT_WIDTH = 80;
 
@@ -20,7 +20,7 @@ record Terminal(boolean interactive, int width, boolean colour) {
     static final Terminal NONE = new Terminal(false, DEFAULT_WIDTH, false);
 
     /** The terminal behind this process's stderr, if any. */
-    static Terminal ofStderr(Map<String, String> env) {
+    public static Terminal ofStderr(Map<String, String> env) {
         try {
             TerminalProvider provider = Stderr.PROVIDER;
             if (provider == null) {
@@ -51,7 +51,7 @@ record Terminal(boolean interactive, int width, boolean colour) {
      * a socket, /dev/null. Answers in microseconds where asking JLine spawns {@code test -t 2}
      * (tens of milliseconds of every start, for every run in a script). False when unsure.
      */
-    static boolean surelyNotATerminal(Path fd) {
+    public static boolean surelyNotATerminal(Path fd) {
         try {
             String target = Files.readSymbolicLink(fd).toString();
             return !(target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console"));

@@ -1,4 +1,4 @@
-package io.asynccrawler.cli;
+package io.asynccrawler.cli.process;
 
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 
 /** The process's standard input, as a stream whose blocked read an interrupt ends. */
-final class Stdin {
+public final class Stdin {
     private Stdin() {
     }
 
@@ -16,7 +16,7 @@ final class Stdin {
      * ClosedByInterruptException when interrupted, and the channel closes. System.in's read cannot
      * be interrupted: a job stopped by a signal would wait for the next line that may never come.
      */
-    static InputStream interruptible() {
+    public static InputStream interruptible() {
         return Channels.newInputStream(new FileInputStream(FileDescriptor.in).getChannel());
     }
 }
