@@ -1,2 +1,2 @@
-/** A Job: the loop over lazily read Targets, bounded by the semaphore and per-host caps. */
+/** A Job: the loop over the Targets a Frontier gives (a list read lazily), bounded by the semaphore and per-host caps. */
 package io.asynccrawler.job;
