@@ -199,9 +199,8 @@ final class JobRun {
             return new NettyClient(ClientSettings.of(transport, settings, tls, loops).withMaxIdle(budget.idle())
                     .withMaxLookups(NettyClient.lookupsFor(concurrency)).withMaxFiles(files));
         }
-        BlockingClient.setJvmWideLimits(budget.idle());
         return new BlockingClient(settings, BlockingTls.socketFactory(settings.insecure(), options.caCert),
-                executor);
+                executor, budget.idle());
     }
 
     private void logResult(Result r) {

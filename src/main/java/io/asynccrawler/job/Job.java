@@ -198,18 +198,25 @@ public final class Job {
         }
     }
 
-    /** Reports one URL's result; returns the URL its permits pass to, or null once they are given back. */
+    /**
+     * Reports one URL's result; returns the URL its permits pass to, or null once they are given
+     * back. The URL leaves the phaser last, so that {@link #run} returns with every permit back.
+     */
     private Target settle(Target target, Result result, Throwable error) {
+        Target next = null;
         try {
             report(target, result != null ? result : Result.failedBefore(target, Reason.ERROR, String.valueOf(error)));
         } finally {
-            inFlight.arriveAndDeregister();
+            try {
+                next = hosts == null ? null : hosts.next(target); // a waiting URL is registered in the phaser already
+                if (next == null) {
+                    permits.release(); // the one place a permit comes back, whatever happened to the URL
+                }
+                tellAllStartedOnceNoneWaits(); // the last waiting URL may just have been handed on
+            } finally {
+                inFlight.arriveAndDeregister();
+            }
         }
-        Target next = hosts == null ? null : hosts.next(target);
-        if (next == null) {
-            permits.release(); // the one place a permit comes back, whatever happened to the URL
-        }
-        tellAllStartedOnceNoneWaits(); // the last waiting URL may just have been handed on
         return next;
     }
 

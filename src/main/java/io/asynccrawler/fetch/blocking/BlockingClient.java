@@ -25,11 +25,13 @@ public final class BlockingClient implements ExchangeClient {
     private final SSLSocketFactory tls;
 
     /**
-     * @param settings timeouts and TLS choices
-     * @param tls      socket factory for https (see {@link BlockingTls})
-     * @param executor where each blocking exchange runs
+     * @param settings    timeouts and TLS choices
+     * @param tls         socket factory for https (see {@link BlockingTls})
+     * @param executor    where each blocking exchange runs
+     * @param idlePerHost idle connections HttpURLConnection keeps per host (see {@link #setJvmWideLimits})
      */
-    public BlockingClient(FetchSettings settings, SSLSocketFactory tls, Executor executor) {
+    public BlockingClient(FetchSettings settings, SSLSocketFactory tls, Executor executor, int idlePerHost) {
+        setJvmWideLimits(idlePerHost);
         this.settings = settings;
         this.tls = tls;
         this.executor = executor;
@@ -75,9 +77,10 @@ public final class BlockingClient implements ExchangeClient {
      * Sets what HttpURLConnection reads from the JVM's system properties, unless given with -D: at
      * most {@code idlePerHost} idle connections kept per host (its default, 5, would make the
      * blocking modes reconnect where the event loop reuses), and the async transport's 64 KiB limit
-     * on a response head (its own is 384 KiB). Once per process, before the first exchange.
+     * on a response head (its own is 384 KiB). HttpURLConnection reads them once per process, at
+     * its first exchange: so every client sets them before it can run one, and the first wins.
      */
-    public static void setJvmWideLimits(int idlePerHost) {
+    private static void setJvmWideLimits(int idlePerHost) {
         if (System.getProperty("http.maxConnections") == null) {
             System.setProperty("http.maxConnections", String.valueOf(idlePerHost));
         }

@@ -30,7 +30,7 @@ class AbortDuringBodyTest {
     void anAbortWhileInsideOnBodyWaitsForTheCallThenEndsTheExchange() throws Exception {
         ExecutorService worker = Executors.newSingleThreadExecutor();
         try (ScriptedServer server = new ScriptedServer().on("/slow-disk", Script.reply(TEN))) {
-            BlockingClient client = new BlockingClient(FetchSettings.defaults("test"), null, worker);
+            BlockingClient client = new BlockingClient(FetchSettings.defaults("test"), null, worker, 5);
             RecordingReceiver receiver = new RecordingReceiver(true);
             InFlight exchange = client.exchange(new Request(URI.create(server.base() + "/slow-disk"), List.of()), receiver);
             assertThat(receiver.awaitInBody()).isTrue();
@@ -53,7 +53,7 @@ class AbortDuringBodyTest {
     void anAbortBeforeTheResponseEndsTheExchangeAtOnce() throws Exception {
         ExecutorService worker = Executors.newSingleThreadExecutor();
         try (ScriptedServer server = new ScriptedServer().on("/silent", Script.silence())) {
-            BlockingClient client = new BlockingClient(FetchSettings.defaults("test"), null, worker);
+            BlockingClient client = new BlockingClient(FetchSettings.defaults("test"), null, worker, 5);
             RecordingReceiver receiver = new RecordingReceiver();
             InFlight exchange = client.exchange(new Request(URI.create(server.base() + "/silent"), List.of()), receiver);
             exchange.abort();
