@@ -1,0 +1,112 @@
+package io.asynccrawler.crawl;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+
+/**
+ * Reads a saved page for its links: HTML ({@code text/html}, {@code application/xhtml+xml}) and
+ * CSS ({@code text/css}); anything else has none. Pages are read from their file once it is
+ * complete, off the event loop, so the fetch path stays one for every body. Bounded: a page larger
+ * than {@code maxPageBytes} is not parsed (the whole page is in memory while it is), and at most
+ * {@code maxLinks} links are taken from one page.
+ */
+public final class LinkExtractor {
+    /** As wget2's default: larger pages are mostly generated data, not navigation. */
+    public static final long DEFAULT_MAX_PAGE_BYTES = 10L << 20;
+    /** A page with more links than this is a trap or a data dump; a real index page has a few thousand. */
+    public static final int DEFAULT_MAX_LINKS = 20_000;
+
+    private final long maxPageBytes;
+    private final int maxLinks;
+
+    public LinkExtractor(long maxPageBytes, int maxLinks) {
+        this.maxPageBytes = maxPageBytes;
+        this.maxLinks = maxLinks;
+    }
+
+    /** What the response's {@code Content-Type} makes of a body: an HTML page, a style sheet, or neither. */
+    enum Type {
+        HTML, CSS, OTHER;
+
+        static Type of(String contentType) {
+            String media = mediaType(contentType);
+            switch (media) {
+                case "text/html":
+                case "application/xhtml+xml":
+                    return HTML;
+                case "text/css":
+                    return CSS;
+                default:
+                    return OTHER;
+            }
+        }
+    }
+
+    /** Whether a body of {@code contentType} is read for links. */
+    public static boolean readsLinks(String contentType) {
+        return Type.of(contentType) != Type.OTHER;
+    }
+
+    /**
+     * The links of the page saved in {@code file}, fetched from {@code url} with {@code
+     * contentType} (its charset, if it names one, wins over what the page says). Blocking: reads
+     * the file.
+     */
+    public PageLinks extract(Path file, String contentType, URI url) throws IOException {
+        Type type = Type.of(contentType);
+        if (type == Type.OTHER) {
+            return PageLinks.unread(PageLinks.Read.NOT_A_PAGE);
+        }
+        if (Files.size(file) > maxPageBytes) {
+            return PageLinks.unread(PageLinks.Read.TOO_LARGE);
+        }
+        Charset charset = charset(contentType);
+        LinkCollector out = new LinkCollector(url, maxLinks);
+        if (type == Type.CSS) {
+            byte[] bytes = Files.readAllBytes(file);
+            String css = (charset != null ? charset : StandardCharsets.UTF_8).newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            CssLinks.collect(css, out, "css");
+            return out.result(false, false);
+        }
+        // jsoup finds the charset in a BOM or <meta charset> when the header names none (UTF-8 else)
+        return HtmlLinks.collect(Jsoup.parse(file, charset == null ? null : charset.name(), url.toString()), out);
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The charset {@code contentType} names, or null if none or one this JVM does not know. */
+    static Charset charset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String param : contentType.split(";")) {
+            String p = param.strip();
+            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                String name = p.substring("charset=".length()).strip().replace("\"", "").replace("'", "");
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+}
