@@ -110,7 +110,11 @@ final class Call {
 
     /** A complete response (no body on HEAD, but the body's Content-Length), not yet sent. */
     FullHttpResponse full(HttpResponseStatus status, String contentType, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return full(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A complete response of {@code bytes}, as above. */
+    FullHttpResponse full(HttpResponseStatus status, String contentType, byte[] bytes) {
         ByteBuf content = head || bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
         prepare(response, contentType);

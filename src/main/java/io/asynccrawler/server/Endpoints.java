@@ -39,6 +39,8 @@ final class Endpoints {
                 "  /counter                   a number that grows with every request",
                 "  /flaky/{n}?key=K           503 for the first n requests with key K, then 200",
                 "  /status/{code}?retry_after=S   adds a Retry-After header",
+                "  /site/{pages}x{fanout}/    a generated site to crawl: a tree of pages, style sheets, images,",
+                "                             broken links, a redirect, a second host (127.0.0.2), traps",
                 ""));
     }
 

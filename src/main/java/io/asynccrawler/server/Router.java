@@ -88,6 +88,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "redirect-loop": Endpoints.redirectLoop(call); break;
             case "counter": Endpoints.counter(call, counter); break;
             case "flaky": flaky.answer(call, rest); break;
+            case "site": SitePages.serve(call, rest); break;
             default: Endpoints.notFound(call);
         }
     }
