@@ -6,7 +6,7 @@ package io.asynccrawler.save;
  * crafted URL list; and it is several times cheaper than SHA-256 where no intrinsic compiles it
  * (the launcher's C1). One instance per thread: it keeps its state in fields.
  */
-final class SipHash {
+public final class SipHash {
     private final long k0;
     private final long k1;
     private long v0;
@@ -14,12 +14,12 @@ final class SipHash {
     private long v2;
     private long v3;
 
-    SipHash(long k0, long k1) {
+    public SipHash(long k0, long k1) {
         this.k0 = k0;
         this.k1 = k1;
     }
 
-    long hash(byte[] m) {
+    public long hash(byte[] m) {
         v0 = 0x736f6d6570736575L ^ k0;
         v1 = 0x646f72616e646f6dL ^ k1;
         v2 = 0x6c7967656e657261L ^ k0;

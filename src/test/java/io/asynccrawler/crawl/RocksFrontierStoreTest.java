@@ -1,0 +1,143 @@
+package io.asynccrawler.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asynccrawler.crawl.FrontierStore.Found;
+import io.asynccrawler.crawl.FrontierStore.Queued;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The crawl's store on disk: each URL admitted once, queues per host in order, a page's end atomic, kill -9 safe. */
+class RocksFrontierStoreTest {
+    @TempDir
+    Path tmp;
+
+    private static Found found(String url, int depth) {
+        return new Found(URI.create(url), depth, Via.LINK, "http://a.example/");
+    }
+
+    @Test
+    void eachUrlIsAdmittedOnceAndQueuedUnderItsHostInOrder() throws Exception {
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            List<Queued> first = store.admit(List.of(found("http://a.example/1", 0), found("http://b.example/1", 0),
+                    found("http://a.example/2", 0), found("http://a.example/1", 0)));
+            assertThat(first).extracting(q -> q.found().uri().toString())
+                    .containsExactly("http://a.example/1", "http://b.example/1", "http://a.example/2");
+            assertThat(store.admit(List.of(found("http://a.example/2", 1), found("http://b.example/2", 1))))
+                    .extracting(q -> q.found().uri().toString()).containsExactly("http://b.example/2");
+            assertThat(store.hostsAfter(null, 10)).containsExactly("a.example", "b.example");
+            assertThat(store.hostsAfter("a.example", 10)).containsExactly("b.example");
+            List<Queued> a = store.queuedAfter("a.example", -1, 10);
+            assertThat(a).extracting(q -> q.found().uri().getPath()).containsExactly("/1", "/2");
+            assertThat(store.queuedAfter("a.example", a.get(0).seq(), 10)).hasSize(1);
+            assertThat(a.get(0).found()).isEqualTo(found("http://a.example/1", 0));
+            assertThat(store.queued()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aPagesEndAndItsLinksAreOneStepAndAnEndedPageIsNeverQueuedAgain() throws Exception {
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            Queued root = store.admit(List.of(found("http://a.example/", 0))).get(0);
+            List<Queued> links = store.ended(root, List.of(found("http://a.example/x", 1), found("http://a.example/", 1)));
+            assertThat(links).extracting(q -> q.found().uri().getPath()).containsExactly("/x");
+            assertThat(store.queuedAfter("a.example", -1, 10)).extracting(q -> q.found().uri().getPath()).containsExactly("/x");
+            assertThat(store.ended(root, List.of())).as("told twice").isEmpty();
+            assertThat(store.queued()).isEqualTo(1);
+            assertThat(store.ended()).isEqualTo(1);
+            store.ended(links.get(0), List.of());
+            assertThat(store.hostsAfter(null, 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void aStoreOpenedAgainGoesOnWhereItWas() throws Exception {
+        Queued kept;
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            Queued root = store.admit(List.of(found("http://a.example/", 0))).get(0);
+            kept = store.ended(root, List.of(found("http://a.example/next", 1))).get(0);
+        }
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            assertThat(store.queuedAfter("a.example", -1, 10)).containsExactly(kept);
+            assertThat(store.admit(List.of(found("http://a.example/", 0), found("http://a.example/next", 1)))).isEmpty();
+            Queued fresh = store.admit(List.of(found("http://a.example/new", 2))).get(0);
+            assertThat(fresh.seq()).as("seq goes on").isGreaterThan(kept.seq());
+            assertThat(store.queued()).isEqualTo(2);
+            assertThat(store.ended()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aKilledCrawlLosesNothingItWroteAndEndsNothingTwice() throws Exception {
+        Path state = tmp.resolve("state");
+        Random random = new Random(11);
+        Set<String> endedSeen = new HashSet<>();
+        for (int kill = 0; kill < 4; kill++) {
+            List<String> lines = runAndKill(state, 300 + random.nextInt(900));
+            for (String line : lines) {
+                String url = line.split(" ")[1];
+                assertThat(endedSeen.add(url)).as("ended twice across kills: " + url).isTrue();
+            }
+            try (RocksFrontierStore store = RocksFrontierStore.open(state)) {
+                long found = store.queued() + store.ended();
+                String last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+                if (last != null) {
+                    // every URL the last page's end reported found is in the store: queued or ended
+                    assertThat(found).isGreaterThanOrEqualTo(Long.parseLong(last.substring(last.lastIndexOf(' ') + 1)));
+                }
+                assertThat(store.ended()).isGreaterThanOrEqualTo(endedSeen.size());
+                // what ended is queued no more, and every URL up to found is known to the store
+                for (String url : endedSeen) {
+                    assertThat(store.admit(List.of(new Found(URI.create(url), 9, Via.LINK, null)))).as(url).isEmpty();
+                }
+                List<Queued> queued = new ArrayList<>();
+                for (String host : store.hostsAfter(null, 100)) {
+                    queued.addAll(store.queuedAfter(host, -1, 1_000_000));
+                }
+                assertThat(queued).hasSize((int) store.queued())
+                        .noneMatch(q -> endedSeen.contains(q.found().uri().toString()));
+                for (long i = 0; i < found; i += 97) {
+                    assertThat(store.admit(List.of(new Found(FrontierStoreCrashChild.url(i), 9, Via.LINK, null))))
+                            .as("found before the kill: " + i).isEmpty();
+                }
+            }
+        }
+        assertThat(endedSeen).as("the crawl went on across the kills").hasSizeGreaterThan(20);
+    }
+
+    /** Runs the child on {@code state} for about {@code millis} after its first page ends, kills it (SIGKILL), and returns its lines. */
+    private static List<String> runAndKill(Path state, int millis) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FrontierStoreCrashChild.class.getName(), state.toString())
+                .redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            assertThat(first).as("the child's first line").startsWith("ended ");
+            lines.add(first);
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            while (System.nanoTime() < until) {
+                String line = out.readLine();
+                if (line == null) {
+                    break;
+                }
+                lines.add(line);
+            }
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no close; lines not read yet are lost with it
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        lines.removeIf(l -> !l.startsWith("ended ") || !l.contains(" found "));
+        return lines;
+    }
+}
