@@ -237,10 +237,7 @@ final class ExchangeBody implements Receiver {
         if (!saving()) {
             return;
         }
-        long expected = head.contentLength();
-        if (expected >= 0 && raw != expected) {
-            throw FetchException.truncated("got " + raw + " of " + expected + " bytes");
-        }
+        head.checkBodyLength(raw);
         decoder.finish();
         decoder.close();
         if (expectedTotal >= 0 && decoded != expectedTotal) {

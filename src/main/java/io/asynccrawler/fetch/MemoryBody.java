@@ -132,10 +132,7 @@ public final class MemoryBody implements Receiver {
         if (decoder == null) {
             return;
         }
-        long expected = head.contentLength();
-        if (expected >= 0 && raw != expected) {
-            throw FetchException.truncated("got " + raw + " of " + expected + " bytes");
-        }
+        head.checkBodyLength(raw);
         decoder.finish();
         decoder.close();
         synchronized (this) {

@@ -147,6 +147,14 @@ public final class ResponseHead {
         return n;
     }
 
+    /** Refuses, as truncated, a body of {@code raw} bytes as received (before decoding) shorter or longer than its Content-Length. */
+    public void checkBodyLength(long raw) throws FetchException {
+        long expected = contentLength();
+        if (expected >= 0 && raw != expected) {
+            throw FetchException.truncated("got " + raw + " of " + expected + " bytes");
+        }
+    }
+
     /**
      * Refuses a head whose body length cannot be told for sure (RFC 9112 §6.3): a Content-Length
      * that is not one number (repeats of the same number are fine), Content-Length together with
