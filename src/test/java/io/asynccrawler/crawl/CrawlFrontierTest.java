@@ -1,0 +1,162 @@
+package io.asynccrawler.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.asynccrawler.fetch.FetchSettings;
+import io.asynccrawler.fetch.Fetcher;
+import io.asynccrawler.fetch.Outcome;
+import io.asynccrawler.fetch.PolicyFetcher;
+import io.asynccrawler.fetch.Result;
+import io.asynccrawler.fetch.Target;
+import io.asynccrawler.fetch.netty.ClientSettings;
+import io.asynccrawler.fetch.netty.ClientTls;
+import io.asynccrawler.fetch.netty.NettyClient;
+import io.asynccrawler.job.Job;
+import io.asynccrawler.job.JobListener;
+import io.asynccrawler.job.JobSettings;
+import io.asynccrawler.save.OutputDirectory;
+import io.asynccrawler.server.SiteShape;
+import io.asynccrawler.server.TestServer;
+import io.asynccrawler.transport.Transport;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A crawl run by the Job over the generated site: the frontier fills as pages end, stays within
+ * the seed's host and the depth, and a crawl stopped half way goes on from its store, fetching
+ * again only what the stop cancelled.
+ */
+class CrawlFrontierTest {
+    private static final SiteShape SITE = new SiteShape(100, 3);
+    /** What a crawl to depth 2 from the root meets, all of it on the seed's host. */
+    private static final Set<String> DEPTH_2 = new TreeSet<>();
+
+    static {
+        DEPTH_2.addAll(SITE.pagesWithin(2)); // the root and pages 1-12
+        for (String extra : List.of("calendar/2026/1", "calendar/2026/2", "loop/", "loop/a/", "moved/2.html")) {
+            DEPTH_2.add(SITE.root() + extra);
+        }
+    }
+
+    @TempDir
+    Path tmp;
+
+    private TestServer server;
+    private NettyClient client;
+    private final FetchSettings settings = FetchSettings.builder("test-crawler").retries(0).build();
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        server = TestServer.start("127.0.0.1", 0, null, Transport.auto());
+        client = new NettyClient(ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    /** Runs the crawl on the store in tmp/state into tmp/out; with {@code stopAt}, the job is stopped while that page is in flight. */
+    private List<Result> crawl(int depth, String stopAt) throws Exception {
+        URI root = URI.create("http://127.0.0.1:" + server.baseUri().getPort() + SITE.root());
+        OutputDirectory out = OutputDirectory.open(tmp.resolve("out"));
+        ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+        AtomicReference<Job> job = new AtomicReference<>();
+        try (CrawlFrontier frontier = new CrawlFrontier(RocksFrontierStore.open(tmp.resolve("state")),
+                new CrawlRules(List.of(root), depth, 2), new LinkExtractor(1 << 20, 1000), out)) {
+            Fetcher fetcher = new StoppingAt(new PolicyFetcher(client, settings, out), stopAt, () -> job.get().interrupt());
+            job.set(new Job(fetcher, new JobSettings(8, 0), JobListener.of(results::add, line -> { })));
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> job.get().run(frontier));
+        }
+        return new ArrayList<>(results);
+    }
+
+    /**
+     * The crawl's fetcher, but the page {@code stopAt} is held in flight, and the job stopped (from
+     * another thread, as Ctrl-C) once it is: the stop cancels it, as it cancels a slow download.
+     */
+    private static final class StoppingAt implements Fetcher {
+        private final PolicyFetcher fetcher;
+        private final String stopAt;
+        private final Runnable stop;
+        private final AtomicReference<Target> held = new AtomicReference<>();
+        private final CompletableFuture<Result> heldResult = new CompletableFuture<>();
+
+        StoppingAt(PolicyFetcher fetcher, String stopAt, Runnable stop) {
+            this.fetcher = fetcher;
+            this.stopAt = stopAt;
+            this.stop = stop;
+        }
+
+        @Override
+        public CompletableFuture<Result> fetch(Target target) {
+            if (target.uri().getPath().equals(stopAt) && held.compareAndSet(null, target)) {
+                CompletableFuture.runAsync(stop);
+                return heldResult;
+            }
+            return fetcher.fetch(target);
+        }
+
+        @Override
+        public void cancelAll() {
+            fetcher.cancelAll();
+            Target target = held.get();
+            if (target != null) {
+                heldResult.complete(Result.cancelled(target));
+            }
+        }
+
+        @Override
+        public boolean mayBlockHere() {
+            return fetcher.mayBlockHere();
+        }
+    }
+
+    private static Set<String> paths(List<Result> results, Outcome... outcomes) {
+        Set<Outcome> wanted = Set.of(outcomes);
+        return results.stream().filter(r -> wanted.contains(r.outcome())).map(r -> URI.create(r.url()).getPath())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void aCrawlSavesWhatIsWithinItsHostAndDepthEachOnce() throws Exception {
+        List<Result> results = crawl(2, null);
+        assertThat(paths(results, Outcome.OK)).isEqualTo(DEPTH_2);
+        assertThat(results).hasSize(DEPTH_2.size()); // each once: the other host, nofollow, mailto and depth 3 not met
+        assertThat(tmp.resolve("out")).isNotEmptyDirectory();
+    }
+
+    @Test
+    void aCrawlStoppedHalfWayGoesOnFromItsStoreAndFetchesNothingTwiceThatEnded() throws Exception {
+        List<Result> first = crawl(2, SITE.path(5));
+        assertThat(first).filteredOn(r -> "cancelled".equals(r.reasonWord())).extracting(r -> URI.create(r.url()).getPath())
+                .contains(SITE.path(5));
+        Set<String> done = paths(first, Outcome.OK);
+        assertThat(done).isNotEmpty().isSubsetOf(DEPTH_2);
+        assertThat(done.size()).as("stopped before the end").isLessThan(DEPTH_2.size());
+
+        List<Result> second = crawl(2, null);
+        Set<String> again = paths(second, Outcome.OK, Outcome.SKIPPED);
+        assertThat(again).as("what ended in the first run is not fetched again").doesNotContainAnyElementsOf(done);
+        Set<String> all = new TreeSet<>(done);
+        all.addAll(again);
+        assertThat(all).isEqualTo(DEPTH_2);
+
+        assertThat(crawl(2, null)).as("a finished crawl run again fetches nothing").isEmpty();
+    }
+}
