@@ -89,6 +89,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "counter": Endpoints.counter(call, counter); break;
             case "flaky": flaky.answer(call, rest); break;
             case "site": SitePages.serve(call, rest); break;
+            case "robots.txt": SitePages.robots(call); break;
             default: Endpoints.notFound(call);
         }
     }

@@ -61,6 +61,26 @@ final class SitePages {
         }
     }
 
+    /**
+     * The server's {@code /robots.txt}, for crawls of its sites: page 11 of every site and every
+     * site's {@code private/} are disallowed, except {@code private/open.html} (the longer rule
+     * wins); other agents' groups and a sitemap line are there to be read past.
+     */
+    static void robots(Call call) {
+        call.text(HttpResponseStatus.OK, "text/plain", String.join("\n",
+                "# crawler serve: for crawls of /site/",
+                "User-agent: otherbot",
+                "Disallow: /",
+                "",
+                "User-agent: *",
+                "Disallow: /site/*/p/11.html$",
+                "Disallow: /site/*/private/",
+                "Allow: /site/*/private/open.html",
+                "",
+                "Sitemap: http://" + call.host + "/site/sitemap.xml",
+                ""));
+    }
+
     /** The page number {@code text} names, or -1 if it names no page of the site. */
     private static int number(String text, int pages) {
         if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(Character::isDigit) || (text.length() > 1 && text.charAt(0) == '0')) {

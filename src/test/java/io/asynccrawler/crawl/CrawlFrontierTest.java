@@ -18,12 +18,15 @@ import io.asynccrawler.job.JobSettings;
 import io.asynccrawler.save.OutputDirectory;
 import io.asynccrawler.server.SiteShape;
 import io.asynccrawler.server.TestServer;
+import io.asynccrawler.testing.ScriptedServer;
+import io.asynccrawler.testing.ScriptedServer.Script;
 import io.asynccrawler.transport.Transport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrawlFrontierTest {
     private static final SiteShape SITE = new SiteShape(100, 3);
-    /** What a crawl to depth 2 from the root meets, all of it on the seed's host. */
+    /** What a crawl to depth 2 from the root fetches, all of it on the seed's host. */
     private static final Set<String> DEPTH_2 = new TreeSet<>();
 
     static {
@@ -50,6 +53,7 @@ class CrawlFrontierTest {
         for (String extra : List.of("calendar/2026/1", "calendar/2026/2", "loop/", "loop/a/", "moved/2.html")) {
             DEPTH_2.add(SITE.root() + extra);
         }
+        DEPTH_2.remove(SITE.path(11)); // the server's robots.txt disallows it
     }
 
     @TempDir
@@ -71,20 +75,34 @@ class CrawlFrontierTest {
         server.close();
     }
 
-    /** Runs the crawl on the store in tmp/state into tmp/out; with {@code stopAt}, the job is stopped while that page is in flight. */
+    private URI root() {
+        return URI.create("http://127.0.0.1:" + server.baseUri().getPort() + SITE.root());
+    }
+
     private List<Result> crawl(int depth, String stopAt) throws Exception {
-        URI root = URI.create("http://127.0.0.1:" + server.baseUri().getPort() + SITE.root());
+        return crawl(CrawlRules.of(List.of(root()), depth, 2), stopAt);
+    }
+
+    /** Runs the crawl on the store in tmp/state into tmp/out; with {@code stopAt}, the job is stopped while that page is in flight. */
+    private List<Result> crawl(CrawlRules rules, String stopAt) throws Exception {
         OutputDirectory out = OutputDirectory.open(tmp.resolve("out"));
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
         AtomicReference<Job> job = new AtomicReference<>();
-        try (CrawlFrontier frontier = new CrawlFrontier(RocksFrontierStore.open(tmp.resolve("state")),
-                new CrawlRules(List.of(root), depth, 2), new LinkExtractor(1 << 20, 1000), out)) {
-            Fetcher fetcher = new StoppingAt(new PolicyFetcher(client, settings, out), stopAt, () -> job.get().interrupt());
+        PolicyFetcher policy = new PolicyFetcher(client, settings, out);
+        CrawlParts parts = new CrawlParts(RocksFrontierStore.open(tmp.resolve("state")), new LinkExtractor(1 << 20, 1000), out,
+                new RobotsTxt(policy, settings.userAgent()));
+        try (CrawlFrontier frontier = new CrawlFrontier(parts, rules)) {
+            fetcher = new StoppingAt(policy, stopAt, () -> job.get().interrupt());
             job.set(new Job(fetcher, new JobSettings(8, 0), JobListener.of(results::add, line -> { })));
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> job.get().run(frontier));
+            excluded = frontier.excluded();
         }
         return new ArrayList<>(results);
     }
+
+    /** The last crawl's fetcher and what it excluded. */
+    private StoppingAt fetcher;
+    private Map<String, Long> excluded;
 
     /**
      * The crawl's fetcher, but the page {@code stopAt} is held in flight, and the job stopped (from
@@ -95,6 +113,8 @@ class CrawlFrontierTest {
         private final String stopAt;
         private final Runnable stop;
         private final AtomicReference<Target> held = new AtomicReference<>();
+        /** When each fetch started ({@link System#nanoTime()}), in order. */
+        final List<Long> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final CompletableFuture<Result> heldResult = new CompletableFuture<>();
 
         StoppingAt(PolicyFetcher fetcher, String stopAt, Runnable stop) {
@@ -105,6 +125,7 @@ class CrawlFrontierTest {
 
         @Override
         public CompletableFuture<Result> fetch(Target target) {
+            starts.add(System.nanoTime());
             if (target.uri().getPath().equals(stopAt) && held.compareAndSet(null, target)) {
                 CompletableFuture.runAsync(stop);
                 return heldResult;
@@ -138,7 +159,50 @@ class CrawlFrontierTest {
         List<Result> results = crawl(2, null);
         assertThat(paths(results, Outcome.OK)).isEqualTo(DEPTH_2);
         assertThat(results).hasSize(DEPTH_2.size()); // each once: the other host, nofollow, mailto and depth 3 not met
-        assertThat(tmp.resolve("out")).isNotEmptyDirectory();
+        assertThat(excluded).containsExactly(Map.entry("robots_disallowed", 1L));
+    }
+
+    /** A scripted host whose robots.txt asks for {@code crawlDelay}, and whose every page links to /a, /b and /c. */
+    private static ScriptedServer politeHost(String crawlDelay) throws Exception {
+        String page = "<a href=/a>a</a> <a href=/b>b</a> <a href=/c>c</a>";
+        String robots = "User-agent: *\nCrawl-delay: " + crawlDelay + "\n";
+        return new ScriptedServer()
+                .on("/robots.txt", Script.reply("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                        + robots.length() + "\r\n\r\n" + robots))
+                .otherwise(Script.reply("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + page.length()
+                        + "\r\n\r\n" + page));
+    }
+
+    @Test
+    void aCrawlDelayLongerThanTheWaitSpacesTheHostsRequestsAndOneTooLongSkipsTheHost() throws Exception {
+        try (ScriptedServer host = politeHost("0.2")) {
+            List<Result> results = crawl(CrawlRules.of(List.of(URI.create(host.base() + "/")), 1, 4), null);
+            assertThat(results).hasSize(4).allMatch(r -> r.outcome() == Outcome.OK);
+            List<Long> starts = fetcher.starts;
+            for (int i = 1; i < starts.size(); i++) {
+                assertThat(Duration.ofNanos(starts.get(i) - starts.get(i - 1))).as("gap " + i)
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(190)); // 200 ms, less the hand-over to the fetch
+            }
+        }
+        try (ScriptedServer host = politeHost("60")) {
+            assertThat(crawl(CrawlRules.of(List.of(URI.create(host.base() + "/")), 1, 4), null)).isEmpty();
+            assertThat(excluded).containsExactly(Map.entry("crawl_delay_too_long", 1L));
+            assertThat(host.hits("/")).as("nothing fetched but robots.txt").isZero();
+        }
+    }
+
+    @Test
+    void aHostsRequestsStartAtLeastItsWaitApart() throws Exception {
+        Duration wait = Duration.ofMillis(100);
+        List<Result> results = crawl(new CrawlRules(List.of(root()), 1, 4, wait, CrawlRules.DEFAULT_MAX_CRAWL_DELAY), null);
+        assertThat(results).hasSize(6); // the root; pages 1-3, the calendar and the loop at depth 1
+        List<Long> starts = fetcher.starts;
+        // the frontier spaces its hand-outs; the fetch starts a moment after each, a moment that varies
+        Duration handOver = Duration.ofMillis(10);
+        for (int i = 1; i < starts.size(); i++) {
+            assertThat(Duration.ofNanos(starts.get(i) - starts.get(i - 1))).as("gap " + i)
+                    .isGreaterThanOrEqualTo(wait.minus(handOver));
+        }
     }
 
     @Test

@@ -1,0 +1,14 @@
+package io.asynccrawler.crawl;
+
+import io.asynccrawler.save.OutputDirectory;
+
+/**
+ * What a crawl works with.
+ *
+ * @param store     its frontier on disk
+ * @param extractor reads saved pages for links
+ * @param dir       where pages are saved
+ * @param robots    each origin's robots.txt, or null to obey none ({@code --no-robots})
+ */
+public record CrawlParts(FrontierStore store, LinkExtractor extractor, OutputDirectory dir, RobotsTxt robots) {
+}
