@@ -96,12 +96,15 @@ public final class RobotsTxt {
                         MemoryBody.each(() -> MemoryBody.truncating(MAX_BYTES), last::set))
                 .whenComplete((result, error) -> {
                     try {
-                        into.complete(error != null ? HostRules.unreachable(Instant.now().plus(RETRY_UNREACHABLE), error.toString())
-                                : rules(result, last.get()));
+                        into.complete(error != null ? unreachable(error.toString()) : rules(result, last.get()));
                     } catch (RuntimeException e) {
-                        into.complete(HostRules.unreachable(Instant.now().plus(RETRY_UNREACHABLE), e.toString()));
+                        into.complete(unreachable(e.toString()));
                     }
                 });
+    }
+
+    private static HostRules unreachable(String why) {
+        return HostRules.unreachable(Instant.now().plus(RETRY_UNREACHABLE), why);
     }
 
     /** The rules a finished robots.txt fetch gives (RFC 9309 §2.3.1). */
@@ -119,6 +122,6 @@ public final class RobotsTxt {
                 || why == Reason.BAD_REDIRECT || why == Reason.INSECURE_REDIRECT) {
             return HostRules.allowAll(); // unavailable (RFC 9309 §2.3.1.3; endless redirects count as such, §2.3.1.2)
         }
-        return HostRules.unreachable(Instant.now().plus(RETRY_UNREACHABLE), result.error());
+        return unreachable(result.error());
     }
 }
