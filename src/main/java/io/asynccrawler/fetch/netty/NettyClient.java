@@ -55,6 +55,7 @@ public final class NettyClient implements ExchangeClient {
     /** Every open connection, so that close() can close them all at once. */
     private final ChannelGroup connections = new DefaultChannelGroup("fetch-connections", GlobalEventExecutor.INSTANCE);
 
+    /** A client as {@code settings} say; its event loops and disk threads start here, its connections on demand. */
     public NettyClient(ClientSettings settings) {
         this(settings, new OffLoopResolver(settings.maxLookups(), settings.fetch().connectTimeout()));
     }
