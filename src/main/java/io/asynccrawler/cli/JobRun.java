@@ -16,6 +16,7 @@ import io.asynccrawler.fetch.blocking.BlockingTls;
 import io.asynccrawler.fetch.netty.ClientSettings;
 import io.asynccrawler.fetch.netty.ClientTls;
 import io.asynccrawler.fetch.netty.NettyClient;
+import io.asynccrawler.job.Frontier;
 import io.asynccrawler.job.Job;
 import io.asynccrawler.job.JobListener;
 import io.asynccrawler.job.JobSettings;
@@ -92,6 +93,17 @@ final class JobRun {
     /** Fetches {@code inputs} into {@code dir}, adding results to {@code report} (may be null). */
     Finished run(List<String> inputs, InputStream stdin, OutputDirectory dir, JsonReport report)
             throws IOException, GeneralSecurityException {
+        return run(fetcher -> new UrlSource(inputs, stdin), dir, report);
+    }
+
+    /** Where a run's Frontier comes from: a list, or a crawl that fetches its robots.txt with the run's fetcher. */
+    @FunctionalInterface
+    interface FrontierSource {
+        Frontier open(PolicyFetcher fetcher) throws IOException;
+    }
+
+    /** Fetches what the frontier {@code frontiers} opens gives into {@code dir}, adding results to {@code report} (may be null). */
+    Finished run(FrontierSource frontiers, OutputDirectory dir, JsonReport report) throws IOException, GeneralSecurityException {
         FetchSettings settings = options.fetchSettings();
         OpenFiles.Budget budget = budget();
         int concurrency = budget.concurrency();
@@ -101,8 +113,7 @@ final class JobRun {
         ExecutorService executor = mode.blockingExecutor(jobSettings.concurrency());
         JobTotals totals;
         Summary summary;
-        try (ExchangeClient client = client(settings, executor, budget);
-             UrlSource source = new UrlSource(inputs, stdin)) {
+        try (ExchangeClient client = client(settings, executor, budget)) {
             if (warmUpServer != null && warmUpRequests > 0) {
                 long start = System.nanoTime();
                 int ok = ModeWarmUp.run(client, settings, jobSettings.concurrency(), warmUpServer, warmUpRequests,
@@ -114,7 +125,8 @@ final class JobRun {
             // context, and for compare warmed up): every mode is timed on its requests alone.
             summary = new Summary(mode.label(), jobSettings.concurrency());
             LongAdder saved = new LongAdder();
-            Job job = new Job(new PolicyFetcher(client, settings, dir, saved), jobSettings, JobListener.of(r -> {
+            PolicyFetcher fetcher = new PolicyFetcher(client, settings, dir, saved);
+            Job job = new Job(fetcher, jobSettings, JobListener.of(r -> {
                 summary.add(r);
                 if (r.attempts() > 0) {
                     timeline.add(r);
@@ -125,13 +137,14 @@ final class JobRun {
                 logResult(r);
             }, line -> lines.println(line), client::noMoreUrls));
             ProgressLine progress = new ProgressLine(job, summary, saved, jobSettings.concurrency());
-            try (Signals signals = Signals.install(code -> {
-                signalExit.compareAndSet(0, code);
-                job.interrupt();
-            });
+            try (Frontier frontier = frontiers.open(fetcher);
+                 Signals signals = Signals.install(code -> {
+                     signalExit.compareAndSet(0, code);
+                     job.interrupt();
+                 });
                  StatusLine status = StatusLine.start(terminal, logging.quiet, logging.verbose.length > 0, progress::render)) {
                 lines = status.writer(err);
-                totals = job.run(source);
+                totals = job.run(frontier);
             } finally {
                 lines = err;
             }

@@ -68,7 +68,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The subcommands, in the order the help lists them. */
-    static final List<String> COMMANDS = List.of("fetch", "compare", "serve", "demo", "completion", "help");
+    static final List<String> COMMANDS = List.of("fetch", "crawl", "compare", "serve", "demo", "completion", "help");
 
     public static void main(String[] args) {
         quietStart();
@@ -165,7 +165,7 @@ public final class Main implements Callable<Integer> {
         }
         String first = args[0];
         switch (first) {
-            case "fetch": case "compare": case "serve": case "demo":
+            case "fetch": case "crawl": case "compare": case "serve": case "demo":
                 return List.of(first);
             default:
                 return (first.startsWith("-") && !first.equals("-")) || COMMANDS.contains(first) ? COMMANDS : List.of("fetch");
@@ -175,6 +175,7 @@ public final class Main implements Callable<Integer> {
     private static Object newCommand(String name) {
         switch (name) {
             case "fetch": return new FetchCommand();
+            case "crawl": return new CrawlCommand();
             case "compare": return new CompareCommand();
             case "serve": return new ServeCommand();
             case "demo": return new DemoCommand();
