@@ -10,13 +10,11 @@ import io.asynccrawler.crawl.RobotsTxt;
 import io.asynccrawler.crawl.RocksFrontierStore;
 import io.asynccrawler.job.Frontier;
 import io.asynccrawler.job.UrlSource;
-import io.asynccrawler.save.OutputDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -108,25 +104,11 @@ final class CrawlCommand implements Callable<Integer> {
         if (seeds.isEmpty()) {
             return usage(err, "no seed URL to crawl from");
         }
-        OutputDirectory dir;
-        try {
-            dir = OutputDirectory.open(options.outputDir);
-        } catch (IOException e) {
-            err.println("crawl: cannot write to output directory " + options.outputDir + ": " + Errors.describe(e));
-            return ExitCodes.OUTPUT_DIR;
-        }
-        ReportTarget report;
-        try {
-            report = ReportTarget.open(options.report);
-        } catch (IOException e) {
-            return usage(err, "cannot write report " + options.report + ": " + Errors.describe(e));
-        }
         CrawlRules rules = new CrawlRules(seeds, depth == 0 ? Integer.MAX_VALUE : depth,
                 options.perHost > 0 ? options.perHost : DEFAULT_PER_HOST, waitBetween, maxCrawlDelay);
-        Path stateDir = state != null ? state : dir.root().resolve(STATE_DIR);
+        Path stateDir = state != null ? state : options.outputDir.resolve(STATE_DIR);
         AtomicReference<CrawlFrontier> frontier = new AtomicReference<>();
-        JobRun.Finished finished;
-        try (report) {
+        return JobCommand.run("crawl", options, logging, err, (dir, report) -> {
             JobRun.FrontierSource crawl = fetcher -> {
                 CrawlParts parts = new CrawlParts(RocksFrontierStore.open(stateDir),
                         new LinkExtractor(LinkExtractor.DEFAULT_MAX_PAGE_BYTES, LinkExtractor.DEFAULT_MAX_LINKS), dir,
@@ -134,24 +116,14 @@ final class CrawlCommand implements Callable<Integer> {
                 frontier.set(new CrawlFrontier(parts, rules));
                 return frontier.get();
             };
-            finished = new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging).run(crawl, dir, report.json());
-            report.finish(finished.summary());
-        } catch (GeneralSecurityException | SSLException | IllegalArgumentException e) {
-            return usage(err, options.cannotSetUpTls(e));
-        }
-        if (logging.quiet) {
-            err.println(finished.summary().line());
-        } else {
-            Terminal terminal = Terminal.ofStderr(System.getenv());
-            err.print(SummaryBlock.render(finished.summary(), options.report, terminal.colour() ? Ansi.ON : Ansi.OFF));
+            return new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging).run(crawl, dir, report);
+        }, more -> {
             Map<String, Long> excluded = frontier.get() == null ? Map.of() : new TreeMap<>(frontier.get().excluded());
             if (!excluded.isEmpty()) {
-                err.println("  not fetched " + excluded.toString().replace("=", " ").replace("{", "").replace("}", ""));
+                more.println("  not fetched " + excluded.toString().replace("=", " ").replace("{", "").replace("}", ""));
             }
-            err.println("  state     " + stateDir + " (run the same command again to go on)");
-            err.flush();
-        }
-        return FetchCommand.exitCode(finished.totals(), finished.summary(), finished.signalExit());
+            more.println("  state     " + stateDir + " (run the same command again to go on)");
+        });
     }
 
     /** The seeds the inputs name; their bad lines are said on stderr, as fetch says them. */
@@ -170,8 +142,6 @@ final class CrawlCommand implements Callable<Integer> {
     }
 
     private static int usage(PrintWriter err, String message) {
-        err.println("crawl: " + message);
-        err.println("Try 'crawler crawl --help' for more information.");
-        return ExitCodes.USAGE;
+        return JobCommand.usage(err, "crawl", message);
     }
 }

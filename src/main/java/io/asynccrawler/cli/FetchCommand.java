@@ -4,17 +4,13 @@ import io.asynccrawler.cli.process.Stdin;
 import io.asynccrawler.cli.process.Terminal;
 import io.asynccrawler.job.JobTotals;
 import io.asynccrawler.report.Summary;
-import io.asynccrawler.save.OutputDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javax.net.ssl.SSLException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,37 +62,9 @@ final class FetchCommand implements Callable<Integer> {
         if (!mode.isAvailable()) {
             return usage(err, "--mode " + mode.label() + " needs JDK 21 or later (this is " + Runtime.version() + ")");
         }
-        OutputDirectory dir;
-        try {
-            dir = OutputDirectory.open(options.outputDir);
-        } catch (IOException e) {
-            err.println("fetch: cannot write to output directory " + options.outputDir + ": " + Errors.describe(e));
-            return ExitCodes.OUTPUT_DIR;
-        }
-        ReportTarget report;
-        try {
-            report = ReportTarget.open(options.report);
-        } catch (IOException e) {
-            return usage(err, "cannot write report " + options.report + ": " + Errors.describe(e));
-        }
-        JobRun.Finished finished;
         InputStream in = stdin != null ? stdin : Stdin.interruptible();
-        try (report) {
-            finished = new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging).run(inputs, in, dir, report.json());
-            report.finish(finished.summary());
-        } catch (GeneralSecurityException | SSLException | IllegalArgumentException e) {
-            return usage(err, options.cannotSetUpTls(e));
-        } finally {
-            dir.removeIfMadeAndEmpty();
-        }
-        if (logging.quiet) {
-            err.println(finished.summary().line());
-        } else {
-            Terminal terminal = Terminal.ofStderr(System.getenv());
-            err.print(SummaryBlock.render(finished.summary(), options.report, terminal.colour() ? Ansi.ON : Ansi.OFF));
-            err.flush();
-        }
-        return exitCode(finished.totals(), finished.summary(), finished.signalExit());
+        return JobCommand.run("fetch", options, logging, err, (dir, report) ->
+                new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging).run(inputs, in, dir, report), more -> { });
     }
 
     static int exitCode(JobTotals totals, Summary summary, int signalExit) {
@@ -113,8 +81,6 @@ final class FetchCommand implements Callable<Integer> {
     }
 
     private static int usage(PrintWriter err, String message) {
-        err.println("fetch: " + message);
-        err.println("Try 'crawler fetch --help' for more information.");
-        return ExitCodes.USAGE;
+        return JobCommand.usage(err, "fetch", message);
     }
 }

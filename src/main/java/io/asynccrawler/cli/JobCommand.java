@@ -1,0 +1,71 @@
+package io.asynccrawler.cli;
+
+import io.asynccrawler.cli.process.Terminal;
+import io.asynccrawler.report.JsonReport;
+import io.asynccrawler.save.OutputDirectory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.security.GeneralSecurityException;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+import picocli.CommandLine.Help.Ansi;
+
+/**
+ * What fetch and crawl do around their job alike: open the output directory and the report, run,
+ * finish the report, print the summary (one line with -q), and give the exit code.
+ */
+final class JobCommand {
+    /** The job itself, into the opened directory and report (null without --report). */
+    @FunctionalInterface
+    interface Run {
+        JobRun.Finished into(OutputDirectory dir, JsonReport report) throws IOException, GeneralSecurityException;
+    }
+
+    private JobCommand() {
+    }
+
+    /**
+     * Runs {@code run} for {@code command}; {@code moreSummary} adds the command's own lines to the
+     * summary block (not with -q).
+     */
+    static int run(String command, FetchOptions options, LoggingOptions logging, PrintWriter err, Run run,
+                   Consumer<PrintWriter> moreSummary) throws IOException {
+        OutputDirectory dir;
+        try {
+            dir = OutputDirectory.open(options.outputDir);
+        } catch (IOException e) {
+            err.println(command + ": cannot write to output directory " + options.outputDir + ": " + Errors.describe(e));
+            return ExitCodes.OUTPUT_DIR;
+        }
+        ReportTarget report;
+        try {
+            report = ReportTarget.open(options.report);
+        } catch (IOException e) {
+            return usage(err, command, "cannot write report " + options.report + ": " + Errors.describe(e));
+        }
+        JobRun.Finished finished;
+        try (report) {
+            finished = run.into(dir, report.json());
+            report.finish(finished.summary());
+        } catch (GeneralSecurityException | SSLException | IllegalArgumentException e) {
+            return usage(err, command, options.cannotSetUpTls(e));
+        } finally {
+            dir.removeIfMadeAndEmpty();
+        }
+        if (logging.quiet) {
+            err.println(finished.summary().line());
+        } else {
+            Terminal terminal = Terminal.ofStderr(System.getenv());
+            err.print(SummaryBlock.render(finished.summary(), options.report, terminal.colour() ? Ansi.ON : Ansi.OFF));
+            moreSummary.accept(err);
+            err.flush();
+        }
+        return FetchCommand.exitCode(finished.totals(), finished.summary(), finished.signalExit());
+    }
+
+    static int usage(PrintWriter err, String command, String message) {
+        err.println(command + ": " + message);
+        err.println("Try 'crawler " + command + " --help' for more information.");
+        return ExitCodes.USAGE;
+    }
+}
