@@ -8,6 +8,7 @@ import io.asynccrawler.crawl.CrawlRules;
 import io.asynccrawler.crawl.LinkExtractor;
 import io.asynccrawler.crawl.RobotsTxt;
 import io.asynccrawler.crawl.RocksFrontierStore;
+import io.asynccrawler.crawl.Scope;
 import io.asynccrawler.job.Frontier;
 import io.asynccrawler.job.UrlSource;
 import java.io.IOException;
@@ -18,10 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +53,9 @@ final class CrawlCommand implements Callable<Integer> {
     FetchOptions options;
 
     @Mixin
+    ScopeOptions scope;
+
+    @Mixin
     LoggingOptions logging;
 
     @Spec
@@ -75,6 +76,13 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--wait", paramLabel = "D", defaultValue = "0s", converter = DurationConverter.class,
             description = "Least time between two requests to one host; a longer robots.txt Crawl-delay wins (default: ${DEFAULT-VALUE}).")
     Duration waitBetween;
+
+    @Option(names = "--random-wait", description = "Vary each --wait between 0.5 and 1.5 times its length, as wget.")
+    boolean randomWait;
+
+    @Option(names = {"-p", "--page-requisites"},
+            description = "Also fetch what each page needs to be shown (images, style sheets, scripts, frames), even past --depth.")
+    boolean pageRequisites;
 
     @Option(names = "--max-crawl-delay", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
             description = "A host whose robots.txt asks for a longer Crawl-delay is not crawled (default: ${DEFAULT-VALUE}).")
@@ -97,6 +105,10 @@ final class CrawlCommand implements Callable<Integer> {
         if (depth < 0) {
             return usage(err, "--depth must not be negative: " + depth);
         }
+        problem = scope.problem();
+        if (problem != null) {
+            return usage(err, problem);
+        }
         if (!mode.isAvailable()) {
             return usage(err, "--mode " + mode.label() + " needs JDK 21 or later (this is " + Runtime.version() + ")");
         }
@@ -104,26 +116,19 @@ final class CrawlCommand implements Callable<Integer> {
         if (seeds.isEmpty()) {
             return usage(err, "no seed URL to crawl from");
         }
-        CrawlRules rules = new CrawlRules(seeds, depth == 0 ? Integer.MAX_VALUE : depth,
-                options.perHost > 0 ? options.perHost : DEFAULT_PER_HOST, waitBetween, maxCrawlDelay);
+        CrawlRules rules = new CrawlRules(new Scope(seeds, scope.rules()), depth == 0 ? Integer.MAX_VALUE : depth, pageRequisites,
+                scope.budget(), new CrawlRules.Politeness(options.perHost > 0 ? options.perHost : DEFAULT_PER_HOST, waitBetween,
+                        randomWait, maxCrawlDelay));
         Path stateDir = state != null ? state : options.outputDir.resolve(STATE_DIR);
-        AtomicReference<CrawlFrontier> frontier = new AtomicReference<>();
         return JobCommand.run("crawl", options, logging, err, (dir, report) -> {
             JobRun.FrontierSource crawl = fetcher -> {
                 CrawlParts parts = new CrawlParts(RocksFrontierStore.open(stateDir),
                         new LinkExtractor(LinkExtractor.DEFAULT_MAX_PAGE_BYTES, LinkExtractor.DEFAULT_MAX_LINKS), dir,
                         noRobots ? null : new RobotsTxt(fetcher, options.fetchSettings().userAgent()));
-                frontier.set(new CrawlFrontier(parts, rules));
-                return frontier.get();
+                return new CrawlFrontier(parts, rules);
             };
             return new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging).run(crawl, dir, report);
-        }, more -> {
-            Map<String, Long> excluded = frontier.get() == null ? Map.of() : new TreeMap<>(frontier.get().excluded());
-            if (!excluded.isEmpty()) {
-                more.println("  not fetched " + excluded.toString().replace("=", " ").replace("{", "").replace("}", ""));
-            }
-            more.println("  state     " + stateDir + " (run the same command again to go on)");
-        });
+        }, more -> more.println("  state     " + stateDir + " (run the same command again to go on)"));
     }
 
     /** The seeds the inputs name; their bad lines are said on stderr, as fetch says them. */

@@ -30,6 +30,13 @@ final class SummaryBlock {
         row(b, ansi, "ok", ansi.string(s.ok() > 0 ? "@|green " + Units.grouped(s.ok()) + "|@" : Units.grouped(s.ok())));
         row(b, ansi, "skipped", Units.grouped(s.skipped()));
         row(b, ansi, "failed", ansi.string(s.failed() > 0 ? "@|bold,red " + Units.grouped(s.failed()) + "|@" : Units.grouped(s.failed())));
+        if (s.excluded() > 0) { // a crawl's: the URLs it met and did not fetch, and why
+            StringBuilder why = new StringBuilder();
+            for (Map.Entry<String, Long> e : s.exclusionsByReason().entrySet()) {
+                why.append(why.length() == 0 ? " (" : ", ").append(count(e));
+            }
+            row(b, ansi, "excluded", Units.grouped(s.excluded()) + why + ")");
+        }
         row(b, ansi, "saved", Units.bytes(s.bytes()) + " in " + seconds(s.wallSeconds()) + " ("
                 + Units.bytes((long) (s.mibPerSecond() * 1048576)) + "/s, " + Units.fixed(s.requestsPerSecond(), 0) + " req/s)");
         if (s.latency().count() > 0) {

@@ -1,22 +1,28 @@
 package io.asynccrawler.crawl;
 
+import io.asynccrawler.crawl.FrontierStore.Admission;
+import io.asynccrawler.crawl.FrontierStore.Excluded;
 import io.asynccrawler.crawl.FrontierStore.Found;
 import io.asynccrawler.crawl.FrontierStore.Queued;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.Target;
+import io.asynccrawler.fetch.Via;
 import io.asynccrawler.job.Frontier;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CrawlFrontier implements Frontier {
     private static final Logger log = LoggerFactory.getLogger(CrawlFrontier.class);
+    /** Excluded URLs read from the store at once as the crawl ends. */
+    private static final int REPORTED_A_STEP = 256;
     /** Hosts looked at in one step of the round: enough to find one ready among hosts at their cap. */
     private static final int HOSTS_A_STEP = 64;
     /** robots.txt fetches that found the host unreachable before its URLs are given up. */
@@ -44,14 +52,16 @@ public final class CrawlFrontier implements Frontier {
     private final HostTurns turns = new HostTurns();
     /** Where the round over hosts goes on from (null: the first host). */
     private String roundAfter;
-    /** URLs not fetched, by reason: robots.txt said no, or the host could not say. */
-    private final Map<String, Long> excluded = new HashMap<>();
+    private final LinkTriage triage;
+    /** Excluded URLs taken from the store and not yet given to the job: the crawl's last entries. */
+    private final Deque<Excluded> toReport = new ArrayDeque<>();
 
     /** A frontier over {@code parts.store()}; the seeds are admitted if new. */
     public CrawlFrontier(CrawlParts parts, CrawlRules rules) {
         this.parts = parts;
         this.store = parts.store();
         this.rules = rules;
+        this.triage = new LinkTriage(rules);
         List<Found> seeds = new ArrayList<>();
         for (URI seed : rules.seeds()) {
             seeds.add(new Found(seed, 0, Via.SEED, null));
@@ -64,18 +74,17 @@ public final class CrawlFrontier implements Frontier {
         while (true) {
             long now = System.nanoTime();
             long[] wakeAt = {Long.MAX_VALUE};
-            Queued next = nextReady(now, wakeAt);
+            Entry next = nextReady(now, wakeAt);
             if (next != null) {
-                inFlight.put(next.found().uri().toString(), next);
-                HostTurns.Host host = turns.of(next.host());
-                host.inFlight++;
-                host.takenSeq = next.seq();
-                host.notBefore = now + host.gapNanos;
-                Found f = next.found();
-                return new Entry(f.uri(), null, f.via().word() + " at depth " + f.depth(), null, null);
+                return next;
             }
             if (store.queued() == inFlight.size() && inFlight.isEmpty() && !turns.robotsPending()) {
-                return null; // nothing queued, and nothing that could add to it
+                // nothing queued, and nothing that could add to it: what was met and not fetched, then the end
+                if (toReport.isEmpty()) {
+                    toReport.addAll(store.takeExcluded(REPORTED_A_STEP));
+                }
+                Excluded x = toReport.poll();
+                return x == null ? null : Entry.excluded(x.found().uri(), x.found().origin(), x.reason(), x.detail());
             }
             turns.forgetIdle(now);
             if (wakeAt[0] == Long.MAX_VALUE) {
@@ -86,17 +95,37 @@ public final class CrawlFrontier implements Frontier {
         }
     }
 
+    /** {@code q} is taken: in flight, its host's turn used. */
+    private Entry taken(Queued q, long now) {
+        inFlight.put(q.found().uri().toString(), q);
+        HostTurns.Host host = turns.of(q.host());
+        host.inFlight++;
+        host.takenSeq = q.seq();
+        host.notBefore = now + gapNanos(host);
+        return Entry.crawled(q.found().uri(), q.found().origin());
+    }
+
+    /** The time until the host's next request may start: the wait (varied with --random-wait) or its Crawl-delay, the longer. */
+    private long gapNanos(HostTurns.Host host) {
+        long wait = rules.politeness().waitBetween().toNanos();
+        if (rules.politeness().randomWait()) {
+            wait = (long) (wait * (0.5 + ThreadLocalRandom.current().nextDouble()));
+        }
+        return Math.max(wait, host.crawlDelayNanos);
+    }
+
     /**
-     * The oldest URL not taken of the next host in the round whose turn it is, or null; {@code
-     * wakeAt[0]} becomes the earliest time a waiting host's turn comes.
+     * The oldest URL not taken of the next host in the round whose turn it is (or the first its
+     * robots.txt excludes), or null; {@code wakeAt[0]} becomes the earliest time a waiting host's
+     * turn comes.
      */
-    private Queued nextReady(long now, long[] wakeAt) {
+    private Entry nextReady(long now, long[] wakeAt) {
         String after = roundAfter;
         boolean wrapped = after == null;
         while (true) {
             List<String> batch = store.hostsAfter(after, HOSTS_A_STEP);
             for (String host : batch) {
-                Queued q = readyOf(host, now, wakeAt);
+                Entry q = readyOf(host, now, wakeAt);
                 if (q != null) {
                     roundAfter = host;
                     return q;
@@ -113,11 +142,11 @@ public final class CrawlFrontier implements Frontier {
         }
     }
 
-    /** {@code host}'s next URL if it is the host's turn and its robots.txt allows it (others are excluded on the way). */
-    private Queued readyOf(String host, long now, long[] wakeAt) {
+    /** {@code host}'s next URL if it is the host's turn, or the next its robots.txt excludes. */
+    private Entry readyOf(String host, long now, long[] wakeAt) {
         HostTurns.Host state = turns.get(host);
         if (state != null) {
-            if (state.inFlight >= rules.perHost() || state.robotsPending) {
+            if (state.inFlight >= rules.politeness().perHost() || state.robotsPending) {
                 return null;
             }
             if (now - state.notBefore < 0) {
@@ -125,71 +154,61 @@ public final class CrawlFrontier implements Frontier {
                 return null;
             }
         }
-        while (true) {
-            List<Queued> head = store.queuedAfter(host, state == null ? -1 : state.takenSeq, 1);
-            if (head.isEmpty()) {
-                return null;
-            }
-            Queued q = head.get(0);
-            if (parts.robots() == null) {
-                return q;
-            }
-            CompletableFuture<HostRules> asked = parts.robots().rulesFor(q.found().uri());
-            if (!asked.isDone()) {
-                HostTurns.Host waiting = turns.of(host);
-                waiting.robotsPending = true;
-                asked.whenComplete((r, e) -> robotsCame(waiting));
-                return null;
-            }
-            HostRules robots = asked.join();
-            state = turns.of(host);
-            String why = verdict(robots, q, state, now, wakeAt);
-            if (why == null) {
-                return q;
-            }
-            if (why.isEmpty()) {
-                return null; // the host waits for its robots.txt to be asked again
-            }
-            exclude(q, why);
+        List<Queued> head = store.queuedAfter(host, state == null ? -1 : state.takenSeq, 1);
+        if (head.isEmpty()) {
+            return null;
         }
+        Queued q = head.get(0);
+        if (parts.robots() == null) {
+            return taken(q, now);
+        }
+        CompletableFuture<HostRules> asked = parts.robots().rulesFor(q.found().uri());
+        if (!asked.isDone()) {
+            HostTurns.Host waiting = turns.of(host);
+            waiting.robotsPending = true;
+            asked.whenComplete((r, e) -> robotsCame(waiting));
+            return null;
+        }
+        state = turns.of(host);
+        Reason why = verdict(asked.join(), q, state, now, wakeAt);
+        if (why == null) {
+            return taken(q, now);
+        }
+        if (why == Reason.ERROR) {
+            return null; // the host waits for its robots.txt to be asked again
+        }
+        log.debug("not fetched ({}): {}", why.word(), q.found().uri());
+        store.ended(q, Admission.NOTHING); // it leaves its queue, reported as excluded
+        return Entry.excluded(q.found().uri(), q.found().origin(), why, robotsTxtOf(q.found().uri()));
     }
 
-    /** Null if {@code q} may be fetched now, "" if its host must wait, else the reason it is not fetched. */
-    private String verdict(HostRules robots, Queued q, HostTurns.Host state, long now, long[] wakeAt) {
+    private static String robotsTxtOf(URI uri) {
+        return uri.resolve("/robots.txt").toString();
+    }
+
+    /** Null if {@code q} may be fetched now, {@link Reason#ERROR} if its host must wait, else why it is not fetched. */
+    private Reason verdict(HostRules robots, Queued q, HostTurns.Host state, long now, long[] wakeAt) {
         if (robots.kind() == HostRules.Kind.UNREACHABLE) {
             if (++state.robotsUnreachable < ROBOTS_TRIES) {
                 // a millisecond past retryAt, so that the store of robots.txt answers no longer holds this one
                 long retry = now + Math.max(0, Duration.between(Instant.now(), robots.retryAt()).toNanos()) + 1_000_000;
                 state.notBefore = retry;
                 wakeAt[0] = Math.min(wakeAt[0], retry);
-                return "";
+                return Reason.ERROR;
             }
-            return "robots_unreachable";
+            return Reason.ROBOTS_UNREACHABLE;
         }
         Duration delay = robots.crawlDelay();
-        if (delay != null && delay.compareTo(rules.maxCrawlDelay()) > 0) {
-            return "crawl_delay_too_long";
+        if (delay != null && delay.compareTo(rules.politeness().maxCrawlDelay()) > 0) {
+            return Reason.CRAWL_DELAY_TOO_LONG;
         }
-        Duration gap = delay != null && delay.compareTo(rules.waitBetween()) > 0 ? delay : rules.waitBetween();
-        state.gapNanos = gap.toNanos();
-        return robots.allows(q.found().uri()) ? null : "robots_disallowed";
+        state.crawlDelayNanos = delay == null ? 0 : delay.toNanos();
+        return robots.allows(q.found().uri()) ? null : Reason.ROBOTS_DISALLOWED;
     }
 
     private synchronized void robotsCame(HostTurns.Host host) {
         host.robotsPending = false;
         notifyAll();
-    }
-
-    /** {@code q} is not fetched: it leaves its queue as ended, and is counted under {@code why}. */
-    private void exclude(Queued q, String why) {
-        log.debug("not fetched ({}): {}", why, q.found().uri());
-        store.ended(q, List.of());
-        excluded.merge(why, 1L, Long::sum);
-    }
-
-    /** URLs not fetched so far, by reason ({@code robots_disallowed}, {@code crawl_delay_too_long}, ...). */
-    public synchronized Map<String, Long> excluded() {
-        return new HashMap<>(excluded);
     }
 
     @Override
@@ -211,12 +230,10 @@ public final class CrawlFrontier implements Frontier {
         }
     }
 
-    /** The links of an ended page that are to be crawled: in scope, within the depth, followed. */
-    private List<Found> links(Queued page, Result result) {
-        Found f = page.found();
-        if (result.file() == null || f.depth() >= rules.maxDepth()
-                || (result.outcome() != Outcome.OK && result.outcome() != Outcome.SKIPPED)) {
-            return List.of();
+    /** What an ended page's links give the crawl: those to fetch, and those met and not fetched. */
+    private Admission links(Queued page, Result result) {
+        if (result.file() == null || (result.outcome() != Outcome.OK && result.outcome() != Outcome.SKIPPED)) {
+            return Admission.NOTHING;
         }
         PageLinks found;
         try {
@@ -227,15 +244,9 @@ public final class CrawlFrontier implements Frontier {
             found = parts.extractor().extract(file, type, URI.create(result.finalUrl()));
         } catch (IOException | RuntimeException e) {
             log.debug("links of {} not read: {}", result.url(), e.toString());
-            return List.of();
+            return Admission.NOTHING;
         }
-        List<Found> out = new ArrayList<>();
-        for (Link link : found.links()) {
-            if (link.kind() == Link.Kind.PAGE && !link.nofollow() && rules.inScope(link.uri())) {
-                out.add(new Found(link.uri(), f.depth() + 1, Via.LINK, f.uri().toString()));
-            }
-        }
-        return out;
+        return triage.of(page.found(), found);
     }
 
     @Override

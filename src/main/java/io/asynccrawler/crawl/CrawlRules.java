@@ -1,48 +1,62 @@
 package io.asynccrawler.crawl;
 
+import io.asynccrawler.crawl.FrontierStore.Budget;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * What a crawl follows and how politely: from its seeds, links to pages of the seeds' hosts (over
- * http or https, as wget2's default), at most {@code maxDepth} links from a seed; at most {@code
- * perHost} requests of a host at once, their starts at least {@code waitBetween} apart (or the host's
- * robots.txt Crawl-delay, if longer, up to {@code maxCrawlDelay}: a host asking for more is not
- * crawled).
+ * What a crawl follows and how politely: from its seeds, links to URLs in {@code scope}, at most
+ * {@code maxDepth} links from a seed (with {@code pageRequisites}, what a page within the depth needs
+ * to be shown, whatever its depth, as wget2 {@code -p}), at most {@code budget} URLs; each host
+ * asked as {@code politeness} says.
  *
- * @param seeds         where the crawl starts, admitted (normal form)
- * @param maxDepth      links from a seed at most; {@link Integer#MAX_VALUE} for no limit
- * @param perHost       requests of one host in flight at once, at least 1
- * @param waitBetween   the least time between two request starts to one host, zero for none
- * @param maxCrawlDelay the longest Crawl-delay honoured
+ * @param scope          which URLs may be fetched at all
+ * @param maxDepth       links from a seed at most; {@link Integer#MAX_VALUE} for no limit
+ * @param pageRequisites fetch the images, style sheets, scripts and frames of every page fetched
+ * @param budget         the most URLs admitted ({@code --max-pages}, {@code --max-pages-per-host})
+ * @param politeness     per-host cap and waits
  */
-public record CrawlRules(List<URI> seeds, int maxDepth, int perHost, Duration waitBetween, Duration maxCrawlDelay) {
+public record CrawlRules(Scope scope, int maxDepth, boolean pageRequisites, Budget budget, Politeness politeness) {
     /** Nutch's bound: a site asking for more than this between requests is skipped. */
     public static final Duration DEFAULT_MAX_CRAWL_DELAY = Duration.ofSeconds(30);
 
     public CrawlRules {
-        seeds = List.copyOf(seeds);
-        if (maxDepth < 0 || perHost < 1 || waitBetween.isNegative()) {
-            throw new IllegalArgumentException("depth and wait at least 0, per-host at least 1: " + maxDepth + ", "
-                    + waitBetween + ", " + perHost);
+        if (maxDepth < 0) {
+            throw new IllegalArgumentException("depth at least 0: " + maxDepth);
         }
     }
 
-    /** No wait between requests, Crawl-delay honoured up to the default bound. */
+    /**
+     * How hard a crawl may ask one host: at most {@code perHost} requests at once, their starts at
+     * least {@code waitBetween} apart (with {@code randomWait}, 0.5 to 1.5 times that, as wget's
+     * {@code --random-wait}), or the host's robots.txt Crawl-delay if longer, up to {@code
+     * maxCrawlDelay}: a host asking for more is not crawled.
+     *
+     * @param perHost       requests of one host in flight at once, at least 1
+     * @param waitBetween   the least time between two request starts to one host, zero for none
+     * @param randomWait    vary each wait between 0.5 and 1.5 times {@code waitBetween}
+     * @param maxCrawlDelay the longest Crawl-delay honoured
+     */
+    public record Politeness(int perHost, Duration waitBetween, boolean randomWait, Duration maxCrawlDelay) {
+        public Politeness {
+            if (perHost < 1 || waitBetween.isNegative()) {
+                throw new IllegalArgumentException("per-host at least 1, wait at least 0: " + perHost + ", " + waitBetween);
+            }
+        }
+
+        /** {@code perHost} at once, no wait, Crawl-delay honoured up to the default bound. */
+        public static Politeness of(int perHost) {
+            return new Politeness(perHost, Duration.ZERO, false, DEFAULT_MAX_CRAWL_DELAY);
+        }
+    }
+
+    /** The seeds' hosts to {@code maxDepth}, {@code perHost} at once, no other rule. */
     public static CrawlRules of(List<URI> seeds, int maxDepth, int perHost) {
-        return new CrawlRules(seeds, maxDepth, perHost, Duration.ZERO, DEFAULT_MAX_CRAWL_DELAY);
+        return new CrawlRules(Scope.ofSeeds(seeds), maxDepth, false, Budget.NONE, Politeness.of(perHost));
     }
 
-    /** Whether {@code uri} is on one of the seeds' hosts. */
-    public boolean inScope(URI uri) {
-        return hosts().contains(uri.getHost().toLowerCase(Locale.ROOT));
-    }
-
-    private Set<String> hosts() {
-        return seeds.stream().map(s -> s.getHost().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    public List<URI> seeds() {
+        return scope.seeds();
     }
 }

@@ -1,5 +1,8 @@
 package io.asynccrawler.crawl;
 
+import io.asynccrawler.fetch.Origin;
+import io.asynccrawler.fetch.Reason;
+import io.asynccrawler.fetch.Via;
 import java.net.URI;
 import java.util.List;
 
@@ -21,6 +24,35 @@ public interface FrontierStore extends AutoCloseable {
      * @param referrer the page it was met on, or null for a seed
      */
     record Found(URI uri, int depth, Via via, String referrer) {
+        /** How the crawl came to it, as the report tells. */
+        public Origin origin() {
+            return new Origin(depth, referrer, via);
+        }
+    }
+
+    /** A URL the crawl met and does not fetch, for {@code reason}; {@code detail} (the rule that said so) may be null. */
+    record Excluded(Found found, Reason reason, String detail) {
+    }
+
+    /**
+     * The most URLs a crawl admits to its queues ({@code --max-pages}), in all and of one host;
+     * {@link Long#MAX_VALUE} for no limit. A URL past it is kept as excluded for {@link Reason#PAGE_BUDGET}.
+     */
+    record Budget(long total, long perHost) {
+        public static final Budget NONE = new Budget(Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * What one ended page gave: the URLs to admit (within {@code budget}) and those met and not to
+     * be fetched.
+     */
+    record Admission(List<Found> found, List<Excluded> excluded, Budget budget) {
+        public static final Admission NOTHING = new Admission(List.of(), List.of(), Budget.NONE);
+
+        /** {@code found} to admit, no budget, nothing excluded. */
+        public static Admission of(List<Found> found) {
+            return new Admission(found, List.of(), Budget.NONE);
+        }
     }
 
     /** A URL in its host's queue, in the order it was admitted ({@code seq}, one counter for the crawl). */
@@ -31,10 +63,16 @@ public interface FrontierStore extends AutoCloseable {
     List<Queued> admit(List<Found> found);
 
     /**
-     * In one atomic step: {@code page} leaves its queue and is recorded as ended, and the URLs
-     * {@code found} on it are admitted as by {@link #admit}; returns the admitted ones.
+     * In one atomic step: {@code page} (if not null) leaves its queue and is recorded as ended; the
+     * URLs of {@code what.found()} are admitted as by {@link #admit} while the budget lasts; each
+     * URL of {@code what.excluded()} (and each past the budget) that was not seen is kept as
+     * excluded, with the first reason it met, until {@link #takeExcluded} gives it, unless it is
+     * admitted first (met again at a depth within the limit, say). Returns the admitted ones.
      */
-    List<Queued> ended(Queued page, List<Found> found);
+    List<Queued> ended(Queued page, Admission what);
+
+    /** Up to {@code max} of the URLs kept as excluded, which leave the store: the crawl reports them. */
+    List<Excluded> takeExcluded(int max);
 
     /** Up to {@code max} URLs of {@code host}'s queue with a seq above {@code afterSeq}, oldest first. */
     List<Queued> queuedAfter(String host, long afterSeq, int max);

@@ -18,8 +18,8 @@ final class HostTurns {
         long takenSeq = -1;
         /** {@link System#nanoTime()} before which no request of the host starts. */
         long notBefore;
-        /** The least time between two request starts, once its robots.txt is known. */
-        long gapNanos;
+        /** Its robots.txt's Crawl-delay, once known: the least time between two request starts. */
+        long crawlDelayNanos;
         boolean robotsPending;
         int robotsUnreachable;
 

@@ -1,5 +1,6 @@
 package io.asynccrawler.crawl;
 
+import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.save.SipHash;
 import java.io.IOException;
 import java.net.URI;
@@ -9,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -21,19 +23,15 @@ import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
- * The frontier store on RocksDB (bench/NOTES.md says why this one). Keys, in one key space:
- * {@code s} + a URL's 64-bit fingerprint -> queued or ended (the seen-set); {@code q} + host +
- * 0 + seq -> the URL and what the crawl knows of it (a host's queue in order); {@code m} + name ->
- * the next seq, the counts and the fingerprint key. Each change is one WriteBatch in the write-ahead
+ * The frontier store on RocksDB (bench/NOTES.md says why this one); {@link FrontierKeys} says
+ * what its keys are: the seen-set (a URL's 64-bit fingerprint -> queued or ended), each host's
+ * queue, the URLs excluded and not yet reported, counts. Each change is one WriteBatch in the write-ahead
  * log, written to the operating system before the call returns but not synced: a killed process
  * loses nothing; a lost machine may lose the last moments, which the crawl then does again.
  * Fingerprints are SipHash under a key drawn when the store is made and kept in it, so a site
  * cannot craft URLs that collide, and a store opened again finds its URLs.
  */
 public final class RocksFrontierStore implements FrontierStore {
-    private static final byte SEEN = 's';
-    private static final byte QUEUE = 'q';
-    private static final byte META = 'm';
     private static final byte QUEUED = 1;
     private static final byte ENDED = 2;
     /** Memory RocksDB may take, native: two 16 MiB memtables, the default 8 MiB block cache. */
@@ -57,11 +55,11 @@ public final class RocksFrontierStore implements FrontierStore {
         this.options = options;
         this.db = db;
         this.write = new WriteOptions().setSync(false); // the WAL reaches the OS at each write: safe from kill -9
-        byte[] key = db.get(meta("key"));
+        byte[] key = db.get(FrontierKeys.meta("key"));
         if (key == null) {
             key = new byte[16];
             new SecureRandom().nextBytes(key);
-            db.put(write, meta("key"), key);
+            db.put(write, FrontierKeys.meta("key"), key);
         }
         ByteBuffer k = ByteBuffer.wrap(key);
         this.sip = new SipHash(k.getLong(), k.getLong());
@@ -83,66 +81,123 @@ public final class RocksFrontierStore implements FrontierStore {
         }
     }
 
-    /** The key a URL is queued under: its host, lower case. */
-    static String hostOf(URI uri) {
-        return uri.getHost().toLowerCase(Locale.ROOT);
-    }
-
     @Override
     public synchronized List<Queued> admit(List<Found> found) {
-        return ended(null, found);
+        return ended(null, new Admission(found, List.of(), Budget.NONE));
     }
 
     @Override
-    public synchronized List<Queued> ended(Queued page, List<Found> found) {
-        List<Queued> admitted = new ArrayList<>();
-        Set<Long> inBatch = new HashSet<>();
-        long seq = nextSeq;
-        long q = queued;
-        long e = ended;
+    public synchronized List<Queued> ended(Queued page, Admission what) {
+        Step step = new Step();
         try (WriteBatch batch = new WriteBatch()) {
             if (page != null) {
-                byte[] pageKey = seenKey(fingerprint(page.found().uri()));
+                byte[] pageKey = FrontierKeys.seen(fingerprint(page.found().uri()));
                 byte[] state = db.get(pageKey);
                 if (state != null && state[0] == QUEUED) { // a page told twice ends once
-                    batch.delete(queueKey(page.host(), page.seq()));
+                    batch.delete(FrontierKeys.queue(page.host(), page.seq()));
                     batch.put(pageKey, new byte[] {ENDED});
-                    q--;
-                    e++;
+                    step.queued--;
+                    step.ended++;
                 }
             }
-            for (Found f : found) {
+            for (Found f : what.found()) {
                 long fp = fingerprint(f.uri());
-                if (!inBatch.add(fp) || db.get(seenKey(fp)) != null) {
+                if (!step.inBatch.add(fp) || db.get(FrontierKeys.seen(fp)) != null) {
                     continue;
                 }
-                Queued entry = new Queued(hostOf(f.uri()), seq++, f);
-                batch.put(seenKey(fp), new byte[] {QUEUED});
-                batch.put(queueKey(entry.host(), entry.seq()), encode(f));
-                admitted.add(entry);
-                q++;
+                String host = FrontierKeys.hostOf(f.uri());
+                if (!step.withinBudget(host, what.budget())) {
+                    keepExcluded(batch, fp, new Excluded(f, Reason.PAGE_BUDGET, step.seq >= what.budget().total()
+                            ? "--max-pages " + what.budget().total() : "--max-pages-per-host " + what.budget().perHost()));
+                    continue;
+                }
+                Queued entry = new Queued(host, step.seq++, f);
+                batch.put(FrontierKeys.seen(fp), new byte[] {QUEUED});
+                batch.put(FrontierKeys.queue(entry.host(), entry.seq()), FrontierKeys.encode(f));
+                batch.delete(FrontierKeys.excluded(fp)); // met before and excluded (too deep there, say): fetched after all
+                step.admitted.add(entry);
+                step.queued++;
             }
-            batch.put(meta("seq"), longBytes(seq));
-            batch.put(meta("queued"), longBytes(q));
-            batch.put(meta("ended"), longBytes(e));
+            for (Excluded x : what.excluded()) {
+                long fp = fingerprint(x.found().uri());
+                if (step.inBatch.add(fp) && db.get(FrontierKeys.seen(fp)) == null) {
+                    keepExcluded(batch, fp, x);
+                }
+            }
+            for (Map.Entry<String, Long> count : step.hostCounts.entrySet()) {
+                batch.put(FrontierKeys.hostCount(count.getKey()), FrontierKeys.longBytes(count.getValue()));
+            }
+            batch.put(FrontierKeys.meta("seq"), FrontierKeys.longBytes(step.seq));
+            batch.put(FrontierKeys.meta("queued"), FrontierKeys.longBytes(step.queued));
+            batch.put(FrontierKeys.meta("ended"), FrontierKeys.longBytes(step.ended));
             db.write(write, batch);
         } catch (RocksDBException ex) {
             throw new IllegalStateException("crawl state: " + ex.getMessage(), ex);
         }
-        nextSeq = seq;
-        queued = q;
-        ended = e;
-        return admitted;
+        nextSeq = step.seq;
+        queued = step.queued;
+        ended = step.ended;
+        return step.admitted;
+    }
+
+    /** Keeps {@code x} as excluded unless the URL is kept already: the first reason met stands. */
+    private void keepExcluded(WriteBatch batch, long fp, Excluded x) throws RocksDBException {
+        byte[] key = FrontierKeys.excluded(fp);
+        if (db.get(key) == null) {
+            batch.put(key, FrontierKeys.encode(x));
+        }
+    }
+
+    @Override
+    public synchronized List<Excluded> takeExcluded(int max) {
+        List<Excluded> out = new ArrayList<>();
+        try (RocksIterator it = db.newIterator(); WriteBatch batch = new WriteBatch()) {
+            for (it.seek(new byte[] {FrontierKeys.EXCLUDED}); it.isValid() && out.size() < max && it.key()[0] == FrontierKeys.EXCLUDED; it.next()) {
+                out.add(FrontierKeys.decodeExcluded(it.value()));
+                batch.delete(it.key());
+            }
+            db.write(write, batch);
+        } catch (RocksDBException ex) {
+            throw new IllegalStateException("crawl state: " + ex.getMessage(), ex);
+        }
+        return out;
+    }
+
+    /** The counts one call of {@link #ended} changes, written together at its end. */
+    private final class Step {
+        final List<Queued> admitted = new ArrayList<>();
+        final Set<Long> inBatch = new HashSet<>();
+        /** URLs admitted per host, of the hosts this step admitted to (read when first met). */
+        final Map<String, Long> hostCounts = new HashMap<>();
+        long seq = nextSeq;
+        long queued = RocksFrontierStore.this.queued;
+        long ended = RocksFrontierStore.this.ended;
+
+        /** Whether one more URL of {@code host} fits the budget; counts it if so. */
+        boolean withinBudget(String host, Budget budget) throws RocksDBException {
+            if (seq >= budget.total()) {
+                return false;
+            }
+            Long count = hostCounts.get(host);
+            if (count == null) {
+                count = FrontierKeys.longOf(db.get(FrontierKeys.hostCount(host)));
+            }
+            if (count >= budget.perHost()) {
+                return false;
+            }
+            hostCounts.put(host, count + 1);
+            return true;
+        }
     }
 
     @Override
     public List<Queued> queuedAfter(String host, long afterSeq, int max) {
         List<Queued> out = new ArrayList<>();
-        byte[] prefix = hostPrefix(host);
+        byte[] prefix = FrontierKeys.hostPrefix(host);
         try (RocksIterator it = db.newIterator()) {
-            for (it.seek(queueKey(host, afterSeq + 1)); it.isValid() && out.size() < max && startsWith(it.key(), prefix); it.next()) {
+            for (it.seek(FrontierKeys.queue(host, afterSeq + 1)); it.isValid() && out.size() < max && FrontierKeys.startsWith(it.key(), prefix); it.next()) {
                 long seq = ByteBuffer.wrap(it.key()).getLong(prefix.length);
-                out.add(new Queued(host, seq, decode(it.value())));
+                out.add(new Queued(host, seq, FrontierKeys.decode(it.value())));
             }
         }
         return out;
@@ -151,11 +206,11 @@ public final class RocksFrontierStore implements FrontierStore {
     @Override
     public List<String> hostsAfter(String after, int max) {
         List<String> out = new ArrayList<>();
-        byte[] from = after == null ? new byte[] {QUEUE} : hostEnd(after);
+        byte[] from = after == null ? new byte[] {FrontierKeys.QUEUE} : FrontierKeys.hostEnd(after);
         try (RocksIterator it = db.newIterator()) {
             while (out.size() < max) {
                 it.seek(from);
-                if (!it.isValid() || it.key()[0] != QUEUE) {
+                if (!it.isValid() || it.key()[0] != FrontierKeys.QUEUE) {
                     break;
                 }
                 byte[] key = it.key();
@@ -165,7 +220,7 @@ public final class RocksFrontierStore implements FrontierStore {
                 }
                 String host = new String(key, 1, zero - 1, StandardCharsets.UTF_8);
                 out.add(host);
-                from = hostEnd(host);
+                from = FrontierKeys.hostEnd(host);
             }
         }
         return out;
@@ -193,76 +248,6 @@ public final class RocksFrontierStore implements FrontierStore {
     }
 
     private long readLong(String name) throws RocksDBException {
-        byte[] v = db.get(meta(name));
-        return v == null ? 0 : ByteBuffer.wrap(v).getLong();
-    }
-
-    private static byte[] seenKey(long fingerprint) {
-        return ByteBuffer.allocate(9).put(SEEN).putLong(fingerprint).array();
-    }
-
-    private static byte[] hostPrefix(String host) {
-        byte[] h = host.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(h.length + 2).put(QUEUE).put(h).put((byte) 0).array();
-    }
-
-    /** The first key past every key of {@code host}'s queue (0 ends a host, 1 sorts after it). */
-    private static byte[] hostEnd(String host) {
-        byte[] h = host.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(h.length + 2).put(QUEUE).put(h).put((byte) 1).array();
-    }
-
-    private static byte[] queueKey(String host, long seq) {
-        byte[] prefix = hostPrefix(host);
-        return ByteBuffer.allocate(prefix.length + 8).put(prefix).putLong(seq).array();
-    }
-
-    private static byte[] meta(String name) {
-        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
-        return ByteBuffer.allocate(n.length + 1).put(META).put(n).array();
-    }
-
-    private static byte[] longBytes(long v) {
-        return ByteBuffer.allocate(8).putLong(v).array();
-    }
-
-    private static boolean startsWith(byte[] key, byte[] prefix) {
-        if (key.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (key[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte[] encode(Found f) {
-        byte[] uri = f.uri().toString().getBytes(StandardCharsets.UTF_8);
-        byte[] referrer = f.referrer() == null ? null : f.referrer().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.allocate(4 + 1 + 4 + uri.length + 4 + (referrer == null ? 0 : referrer.length));
-        b.putInt(f.depth()).put((byte) f.via().ordinal()).putInt(uri.length).put(uri);
-        b.putInt(referrer == null ? -1 : referrer.length);
-        if (referrer != null) {
-            b.put(referrer);
-        }
-        return b.array();
-    }
-
-    private static Found decode(byte[] value) {
-        ByteBuffer b = ByteBuffer.wrap(value);
-        int depth = b.getInt();
-        Via via = Via.values()[b.get()];
-        byte[] uri = new byte[b.getInt()];
-        b.get(uri);
-        int length = b.getInt();
-        String referrer = null;
-        if (length >= 0) {
-            byte[] r = new byte[length];
-            b.get(r);
-            referrer = new String(r, StandardCharsets.UTF_8);
-        }
-        return new Found(URI.create(new String(uri, StandardCharsets.UTF_8)), depth, via, referrer);
+        return FrontierKeys.longOf(db.get(FrontierKeys.meta(name)));
     }
 }

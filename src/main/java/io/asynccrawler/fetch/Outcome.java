@@ -2,9 +2,11 @@ package io.asynccrawler.fetch;
 
 import java.util.Locale;
 
-/** How one URL ended: saved, skipped (already there), or failed with a reason. */
+/** How one URL ended: saved, skipped (already there), failed with a reason, or excluded from a crawl with one. */
 public enum Outcome {
-    OK, SKIPPED, FAILED;
+    OK, SKIPPED, FAILED,
+    /** A crawl met the URL and did not fetch it: out of scope, too deep, disallowed by robots.txt, ... */
+    EXCLUDED;
 
     /** The word used in reports and logs. */
     public String word() {

@@ -34,6 +34,17 @@ public enum Reason {
     RANGE_MISMATCH("Content-Range does not fit the part file"),
     BAD_INPUT("bad input line"),
     CANCELLED("cancelled"),
+    // Why a crawl met a URL and did not fetch it (outcome excluded).
+    OUT_OF_SCOPE("not in the crawl's scope"),
+    TOO_DEEP("past --depth"),
+    REJECTED_BY_RULE("rejected by a rule"),
+    NOFOLLOW("nofollow"),
+    PAGE_BUDGET("past --max-pages"),
+    TRAP("a trap path"),
+    URL_TOO_LONG("URL too long"),
+    ROBOTS_DISALLOWED("disallowed by robots.txt"),
+    ROBOTS_UNREACHABLE("robots.txt unreachable"),
+    CRAWL_DELAY_TOO_LONG("Crawl-delay over --max-crawl-delay"),
     /** Something the code did not foresee; the message says what. */
     ERROR("error");
 

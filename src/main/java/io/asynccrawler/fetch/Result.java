@@ -1,5 +1,6 @@
 package io.asynccrawler.fetch;
 
+import java.net.URI;
 import java.time.Instant;
 
 /**
@@ -16,14 +17,38 @@ import java.time.Instant;
  * @param startedAt   when the first attempt started
  * @param ttfbMs      milliseconds from the start of the last attempt to its response head, -1 if none
  * @param totalMs     milliseconds from start to end, retries and waits included
- * @param outcome     ok, skipped or failed
- * @param reason      why it failed, else null; the report shows its word ({@link #reasonWord()})
- * @param error       a one-line description of the failure, else null
+ * @param outcome     ok, skipped, failed or excluded
+ * @param reason      why it failed or was excluded, else null; the report shows its word ({@link #reasonWord()})
+ * @param error       a one-line description of the failure (of an exclusion: the rule), else null
  * @param resumedFrom bytes that were already in the part file when the saving transfer began (--resume), else 0
+ * @param origin      how a crawl came to the URL, null for a URL of a list
  */
 public record Result(String url, String finalUrl, int status, String file, long bytes, String contentType,
                      int attempts, Instant startedAt, long ttfbMs, long totalMs, Outcome outcome,
-                     Reason reason, String error, long resumedFrom) {
+                     Reason reason, String error, long resumedFrom, Origin origin) {
+    /** A result with no origin: a URL of a list. */
+    public Result(String url, String finalUrl, int status, String file, long bytes, String contentType,
+                  int attempts, Instant startedAt, long ttfbMs, long totalMs, Outcome outcome,
+                  Reason reason, String error, long resumedFrom) {
+        this(url, finalUrl, status, file, bytes, contentType, attempts, startedAt, ttfbMs, totalMs, outcome, reason, error,
+                resumedFrom, null);
+    }
+
+    /** This result, telling how a crawl came to its URL. */
+    public Result withOrigin(Origin how) {
+        return new Result(url, finalUrl, status, file, bytes, contentType, attempts, startedAt, ttfbMs, totalMs, outcome, reason,
+                error, resumedFrom, how);
+    }
+
+    /**
+     * A crawl met {@code uri} and did not fetch it, for {@code reason}; {@code detail} says more (the
+     * rule that rejected it), or is null.
+     */
+    public static Result excluded(URI uri, Origin origin, Reason reason, String detail) {
+        String url = Urls.redact(uri);
+        return new Result(url, url, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.EXCLUDED, reason, detail, 0, origin);
+    }
+
     /** The report's word for the reason ({@code http_404}, {@code read_timeout}, ...), else null. */
     public String reasonWord() {
         return reason == null ? null : reason.word(status);

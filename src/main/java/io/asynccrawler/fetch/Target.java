@@ -9,6 +9,11 @@ import java.nio.file.Path;
  * @param uri    the absolute http(s) URL
  * @param file   the output path, relative to the output directory, already sanitised and claimed
  * @param source where the URL came from ({@code urls.txt:7}, {@code argument 2}), for messages
+ * @param origin how a crawl came to it, null for a URL of a list
  */
-public record Target(URI uri, Path file, String source) {
+public record Target(URI uri, Path file, String source, Origin origin) {
+    /** A URL of a list. */
+    public Target(URI uri, Path file, String source) {
+        this(uri, file, source, null);
+    }
 }

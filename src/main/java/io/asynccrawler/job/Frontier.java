@@ -1,5 +1,7 @@
 package io.asynccrawler.job;
 
+import io.asynccrawler.fetch.Origin;
+import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.Target;
 import java.net.URI;
@@ -12,23 +14,45 @@ import java.net.URI;
  */
 public interface Frontier extends AutoCloseable {
     /**
-     * One URL to fetch, or an error to report (a bad input line).
+     * One URL to fetch, an error to report (a bad input line), or a URL a crawl met and does not
+     * fetch (reported with outcome excluded).
      *
      * @param uri          the normalised absolute URL (see {@link io.asynccrawler.fetch.Urls#admit}), null for an error
      * @param explicitPath the output path the input named for it, or null to name it after the URL
      * @param location     where it came from ({@code urls.txt:7}, {@code argument 2}), for messages
-     * @param error        why the entry cannot be fetched, or null
+     * @param error        why the entry cannot be fetched (for an exclusion: the rule, or null), or null
      * @param input        for an error, what was given (at most {@link UrlSource#INPUT_SHOWN} characters), else null
+     * @param origin       how a crawl came to the URL, null for a list's
+     * @param excluded     why a crawl does not fetch the URL, or null
      */
-    record Entry(URI uri, String explicitPath, String location, String error, String input) {
+    record Entry(URI uri, String explicitPath, String location, String error, String input, Origin origin, Reason excluded) {
         static Entry bad(String location, String input, String error) {
             int shown = UrlSource.INPUT_SHOWN;
             return new Entry(null, null, location, error.length() > 2 * shown ? error.substring(0, 2 * shown) + "..." : error,
-                    input.length() > shown ? input.substring(0, shown) + "..." : input);
+                    input.length() > shown ? input.substring(0, shown) + "..." : input, null, null);
+        }
+
+        /** A URL of a list, to {@code explicitPath} if not null. */
+        public static Entry listed(URI uri, String explicitPath, String location) {
+            return new Entry(uri, explicitPath, location, null, null, null, null);
+        }
+
+        /** A URL a crawl fetches. */
+        public static Entry crawled(URI uri, Origin origin) {
+            return new Entry(uri, null, origin.via().word() + " at depth " + origin.depth(), null, null, origin, null);
+        }
+
+        /** A URL a crawl met and does not fetch, for {@code reason}; {@code detail} (the rule) may be null. */
+        public static Entry excluded(URI uri, Origin origin, Reason reason, String detail) {
+            return new Entry(uri, null, origin.via().word() + " at depth " + origin.depth(), detail, null, origin, reason);
         }
 
         public boolean isError() {
-            return error != null;
+            return error != null && excluded == null;
+        }
+
+        public boolean isExcluded() {
+            return excluded != null;
         }
     }
 
@@ -43,7 +67,7 @@ public interface Frontier extends AutoCloseable {
 
     /**
      * The fetch of {@code target}, made from an entry {@link #take()} gave, ended with {@code
-     * result} (cancelled ones too). Called once for every URL entry, never for an error entry,
+     * result} (cancelled ones too). Called once for every URL entry, never for an error or excluded entry,
      * after the result is reported and before the URL's permit comes back: what the fetch found
      * is queued before the job may wait for a URL that only it could add. From any thread.
      */

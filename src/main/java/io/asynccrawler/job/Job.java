@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One run over one Frontier: takes its entries on the calling thread, holds a permit of the
  * semaphore (and a place of the URL's host) for each URL from request start to file close, and
- * reports every Result, then tells the frontier. Taking stops while all permits are out: that is
+ * reports every Result, then tells the frontier; an entry that is an input error, or a URL the
+ * frontier excludes, is reported as it is taken. Taking stops while all permits are out: that is
  * what keeps input lazy.
  * A result is reported on the thread that completed its fetch when that thread may block (a disk
  * thread that saved the body, a blocking mode's worker) and no other is reporting there, else on a
@@ -89,6 +90,10 @@ public final class Job {
                     break;
                 }
                 read++; // one writer: the reading thread
+                if (entry.isExcluded()) {
+                    listener.result(Result.excluded(entry.uri(), entry.origin(), entry.excluded(), entry.error()));
+                    continue;
+                }
                 if (entry.isError()) {
                     inputErrors++;
                     String message = entry.location() + ": " + entry.error();
@@ -116,7 +121,7 @@ public final class Job {
         Path wanted = entry.explicitPath() != null
                 ? TargetPaths.forExplicit(entry.explicitPath())
                 : TargetPaths.forUrl(entry.uri());
-        return new Target(entry.uri(), claims.claim(wanted), entry.location());
+        return new Target(entry.uri(), claims.claim(wanted), entry.location(), entry.origin());
     }
 
     /**
@@ -223,7 +228,7 @@ public final class Job {
     /** Reports {@code target}'s result, then tells the frontier: what the fetch found is queued before its permit comes back. */
     private void report(Target target, Result result) {
         try {
-            listener.result(result);
+            listener.result(target.origin() == null ? result : result.withOrigin(target.origin()));
         } finally {
             frontier.ended(target, result);
         }

@@ -183,7 +183,7 @@ public final class UrlSource implements Frontier, Iterator<Frontier.Entry> {
             duplicates++;
             return null;
         }
-        return new Entry(normal, explicitPath, location, null, null);
+        return Entry.listed(normal, explicitPath, location);
     }
 
     private void closeLines() {

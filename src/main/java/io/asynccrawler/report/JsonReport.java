@@ -51,6 +51,11 @@ public final class JsonReport implements AutoCloseable {
             json.writeStringField("outcome", r.outcome().word());
             json.writeStringField("reason", r.reasonWord());
             json.writeStringField("error", r.error());
+            if (r.origin() != null) { // a crawl's URL: how it was met
+                json.writeNumberField("depth", r.origin().depth());
+                json.writeStringField("referrer", r.origin().referrer());
+                json.writeStringField("via", r.origin().via().word());
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,6 +87,7 @@ public final class JsonReport implements AutoCloseable {
         json.writeNumberField("ok", s.ok());
         json.writeNumberField("skipped", s.skipped());
         json.writeNumberField("failed", s.failed());
+        json.writeNumberField("excluded", s.excluded());
         json.writeNumberField("bytes", s.bytes());
         json.writeNumberField("wallSeconds", round(s.wallSeconds()));
         json.writeNumberField("requestsPerSecond", round(s.requestsPerSecond()));
@@ -94,6 +100,11 @@ public final class JsonReport implements AutoCloseable {
         json.writeEndObject();
         json.writeObjectFieldStart("failures");
         for (Map.Entry<String, Long> e : s.failuresByReason().entrySet()) {
+            json.writeNumberField(e.getKey(), e.getValue());
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("exclusions");
+        for (Map.Entry<String, Long> e : s.exclusionsByReason().entrySet()) {
             json.writeNumberField(e.getKey(), e.getValue());
         }
         json.writeEndObject();

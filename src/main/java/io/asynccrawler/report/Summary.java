@@ -16,6 +16,9 @@ public final class Summary {
     private final LongAdder ok = new LongAdder();
     private final LongAdder skipped = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder excluded = new LongAdder();
+    /** Excluded URLs per reason word (a crawl's). */
+    private final Map<String, LongAdder> exclusions = new ConcurrentHashMap<>();
     private final LongAdder bytes = new LongAdder();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     /** The first URL that failed for each reason, and its message: what the summary shows as an example. */
@@ -32,6 +35,10 @@ public final class Summary {
         switch (r.outcome()) {
             case OK: ok.increment(); break;
             case SKIPPED: skipped.increment(); break;
+            case EXCLUDED:
+                excluded.increment();
+                exclusions.computeIfAbsent(r.reasonWord(), k -> new LongAdder()).increment();
+                break;
             default:
                 failed.increment();
                 String reason = r.reason() == null ? Reason.ERROR.word() : r.reasonWord();
@@ -69,6 +76,11 @@ public final class Summary {
         return failed.sum();
     }
 
+    /** URLs a crawl met and did not fetch. */
+    public long excluded() {
+        return excluded.sum();
+    }
+
     public long bytes() {
         return bytes.sum();
     }
@@ -100,14 +112,25 @@ public final class Summary {
         return sorted;
     }
 
+    /** Excluded URLs per reason word, sorted by word. */
+    public Map<String, Long> exclusionsByReason() {
+        Map<String, Long> sorted = new TreeMap<>();
+        exclusions.forEach((k, v) -> sorted.put(k, v.sum()));
+        return sorted;
+    }
+
     /** The first failed URL for {@code reason} and its error message, or null. */
     public String[] example(String reason) {
         return examples.get(reason);
     }
 
-    /** One line for people: {@code ok 1990, skipped 0, failed 10: 12.3 MiB in 2.41 s (826 req/s, 5.1 MiB/s)}. */
+    /**
+     * One line for people: {@code ok 1990, skipped 0, failed 10: 12.3 MiB in 2.41 s (826 req/s, 5.1 MiB/s)};
+     * a crawl's tells its excluded URLs after the failed ones.
+     */
     public String line() {
-        return "ok " + ok() + ", skipped " + skipped() + ", failed " + failed() + ": " + Units.bytes(bytes())
+        return "ok " + ok() + ", skipped " + skipped() + ", failed " + failed()
+                + (excluded() > 0 ? ", excluded " + excluded() : "") + ": " + Units.bytes(bytes())
                 + " in " + Units.fixed(wallSeconds(), 2) + " s (" + Units.fixed(requestsPerSecond(), 0) + " req/s, "
                 + Units.fixed(mibPerSecond(), 1) + " MiB/s; latency p50 " + latency.percentile(0.50) + " ms, p95 "
                 + latency.percentile(0.95) + " ms, max " + latency.max() + " ms)";

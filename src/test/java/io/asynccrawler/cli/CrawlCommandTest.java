@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,16 +36,51 @@ class CrawlCommandTest extends FetchTestBase {
         }
     }
 
+    /** What a crawl of the site to depth 1 saves: the root, its links and its requisites. */
+    private static Set<String> depthOne() {
+        String root = SITE.root();
+        return Set.of(root + "index.html", root + "p/1.html", root + "p/2.html", root + "p/3.html", root + "calendar/2026/1",
+                root + "loop/index.html", root + "style.css", root + "img/0.png");
+    }
+
+    private Map<String, JsonNode> outcome(String outcome) throws IOException {
+        Map<String, JsonNode> out = new TreeMap<>();
+        results().forEach((url, r) -> {
+            if (r.get("outcome").asText().equals(outcome)) {
+                out.put(url.substring(base.length()), r);
+            }
+        });
+        return out;
+    }
+
     @Test
-    void theSiteIsCrawledToItsDepthWithinItsHostObeyingRobotsTxt() throws IOException {
+    void theSiteIsCrawledToItsDepthWithinItsHostAndEveryUrlMetIsInTheReport() throws IOException {
         Cli cli = crawl("-l", "1", base + SITE.root());
         assertThat(cli.exitCode).as(cli.err).isZero();
         String root = SITE.root();
-        assertThat(saved()).containsExactlyInAnyOrder(root + "index.html", root + "p/1.html", root + "p/2.html", root + "p/3.html",
-                root + "calendar/2026/1", root + "loop/index.html");
+        assertThat(saved()).isEqualTo(depthOne());
         assertThat(cli.err).contains("state", ".crawl-state");
-        Map<String, JsonNode> results = results();
-        assertThat(results).hasSize(6).allSatisfy((url, r) -> assertThat(r.get("outcome").asText()).isEqualTo("ok"));
+        assertThat(outcome("ok")).hasSize(8);
+        JsonNode page = outcome("ok").get(root + "p/1.html");
+        assertThat(page.get("depth").asInt()).isEqualTo(1);
+        assertThat(page.get("via").asText()).isEqualTo("link");
+        assertThat(page.get("referrer").asText()).isEqualTo(base + root);
+        assertThat(outcome("ok").get(root).get("via").asText()).isEqualTo("seed");
+        assertThat(outcome("ok").get(root + "style.css").get("via").asText()).isEqualTo("requisite");
+
+        Map<String, JsonNode> excluded = outcome("excluded");
+        assertThat(excluded.get(root + "secret.html").get("reason").asText()).isEqualTo("nofollow");
+        assertThat(excluded.get(root + "p/4.html").get("reason").asText()).isEqualTo("too_deep");
+        assertThat(excluded.get(root + "p/4.html").get("error").asText()).isEqualTo("--depth 1");
+        assertThat(excluded.get(root + "p/4.html").get("depth").asInt()).isEqualTo(2);
+        assertThat(excluded.get(root + "img/1.png").get("reason").asText()).isEqualTo("too_deep");
+        assertThat(excluded.get(root + "print.css").get("reason").asText()).isEqualTo("too_deep");
+        JsonNode other = results().get(base.replace("127.0.0.1", "127.0.0.2") + root);
+        assertThat(other.get("reason").asText()).isEqualTo("out_of_scope");
+        assertThat(other.get("referrer").asText()).isEqualTo(base + root);
+        assertThat(summary().get("excluded").asLong()).isEqualTo(results().size() - 8);
+        assertThat(summary().get("exclusions").get("too_deep").asLong()).isGreaterThan(3);
+        assertThat(cli.err).contains("excluded");
         assertThat(out().resolve(".crawl-state")).isDirectory();
     }
 
@@ -53,11 +89,64 @@ class CrawlCommandTest extends FetchTestBase {
         Cli cli = crawl("-l", "2", base + SITE.root());
         assertThat(cli.exitCode).as(cli.err).isZero();
         assertThat(saved()).contains(SITE.path(10), SITE.path(12)).doesNotContain(SITE.path(11));
-        assertThat(cli.err).contains("not fetched robots_disallowed 1");
+        JsonNode disallowed = results().get(base + SITE.path(11));
+        assertThat(disallowed.get("outcome").asText()).isEqualTo("excluded");
+        assertThat(disallowed.get("reason").asText()).isEqualTo("robots_disallowed");
+        assertThat(disallowed.get("error").asText()).isEqualTo(base + "/robots.txt");
+        assertThat(cli.err).contains("disallowed by robots.txt");
 
         Cli none = crawl("-l", "2", "--no-robots", base + SITE.root());
         assertThat(none.exitCode).isZero();
         assertThat(results()).as("the crawl had ended: nothing left to fetch").isEmpty();
+    }
+
+    @Test
+    void pageRequisitesAreFetchedPastTheDepthAndNoPageIs() throws IOException {
+        Cli cli = crawl("-q", "-l", "1", "-p", base + SITE.root());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        String root = SITE.root();
+        Set<String> expected = new TreeSet<>(depthOne());
+        expected.addAll(List.of(root + "print.css", root + "img/bg.png", root + "img/1.png", root + "img/2.png", root + "img/3.png"));
+        assertThat(saved()).isEqualTo(expected);
+        assertThat(outcome("ok").get(root + "img/1.png").get("depth").asInt()).isEqualTo(2);
+        assertThat(outcome("excluded").get(root + "p/4.html").get("reason").asText()).isEqualTo("too_deep");
+    }
+
+    @Test
+    void scopeRulesKeepTheCrawlWhereTheUserSaidAndNameTheRule() throws IOException {
+        String root = SITE.root();
+        Cli cli = crawl("-q", "-l", "2", "--exclude", "/calendar/", "--reject", "png", "--include", "/site/",
+                "--max-pages-per-host", "10", "--per-host", "1", base + root + "p/1.html"); // one at a time: the same ten each run
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        Map<String, JsonNode> excluded = outcome("excluded");
+        assertThat(excluded.get(root + "img/1.png").get("error").asText()).isEqualTo("--reject .png");
+        assertThat(excluded.get(root + "img/1.png").get("reason").asText()).isEqualTo("rejected_by_rule");
+        assertThat(excluded.get(root + "calendar/2026/1").get("error").asText()).isEqualTo("--exclude /calendar/");
+        assertThat(outcome("ok").size() + outcome("failed").size()).as("fetched").isEqualTo(10);
+        assertThat(excluded.values()).filteredOn(r -> r.get("reason").asText().equals("page_budget")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("error").asText()).isEqualTo("--max-pages-per-host 10"));
+        assertThat(saved()).noneMatch(p -> p.endsWith(".png"));
+    }
+
+    @Test
+    void noParentStaysBelowTheSeedsDirectory() throws IOException {
+        Cli cli = crawl("-q", "-l", "1", "--no-parent", base + SITE.path(1));
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(saved()).containsExactlyInAnyOrder(SITE.path(1), SITE.path(4), SITE.path(5), SITE.path(6));
+        Map<String, JsonNode> excluded = outcome("excluded");
+        assertThat(excluded.get(SITE.root()).get("error").asText()).isEqualTo("--no-parent");
+        assertThat(excluded.get(SITE.root() + "style.css").get("reason").asText()).isEqualTo("out_of_scope");
+    }
+
+    @Test
+    void trapsAreBoundedWithoutADepthLimit() throws IOException {
+        Cli cli = crawl("-q", "-l", "0", "--include", "/loop/|/calendar/", "--max-pages", "500", base + SITE.root());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        Map<String, JsonNode> excluded = outcome("excluded");
+        assertThat(excluded.get(SITE.root() + "loop/a/a/a/").get("reason").asText()).isEqualTo("trap");
+        int lastYear = java.time.Year.now().getValue() + 5;
+        assertThat(excluded.get(SITE.root() + "calendar/" + (lastYear + 1) + "/1").get("reason").asText()).isEqualTo("trap");
+        assertThat(outcome("ok")).containsKey(SITE.root() + "calendar/" + lastYear + "/12").hasSizeLessThan(500);
     }
 
     @Test
@@ -74,7 +163,7 @@ class CrawlCommandTest extends FetchTestBase {
     void theBlockingModesCrawlTheSameSite() throws IOException {
         Cli cli = crawl("-q", "--mode", "sync", "-l", "1", base + SITE.root());
         assertThat(cli.exitCode).as(cli.err).isZero();
-        assertThat(saved()).hasSize(6).contains(SITE.root() + "index.html", SITE.root() + "p/3.html");
+        assertThat(saved()).isEqualTo(depthOne());
     }
 
     @Test
@@ -83,5 +172,7 @@ class CrawlCommandTest extends FetchTestBase {
         assertThat(cli.exitCode).isEqualTo(2);
         assertThat(cli.err).contains("crawl: argument 1: not an http(s) URL: ftp://example.org/x", "no seed URL to crawl from");
         assertThat(crawl("-l", "-1", base + "/").err).contains("--depth must not be negative");
+        assertThat(crawl("--include", "(", base + "/").err).contains("crawl: not a regular expression: (");
+        assertThat(crawl("--domains", "example.org", base + "/").err).contains("--domains needs --span-hosts");
     }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -50,7 +51,9 @@ class CrawlFrontierTest {
 
     static {
         DEPTH_2.addAll(SITE.pagesWithin(2)); // the root and pages 1-12
-        for (String extra : List.of("calendar/2026/1", "calendar/2026/2", "loop/", "loop/a/", "moved/2.html")) {
+        // the other files within two links: the root's and page 1-3's requisites, the style sheet's, the extras
+        for (String extra : List.of("calendar/2026/1", "calendar/2026/2", "loop/", "loop/a/", "moved/2.html",
+                "style.css", "print.css", "img/bg.png", "img/0.png", "img/1.png", "img/2.png", "img/3.png")) {
             DEPTH_2.add(SITE.root() + extra);
         }
         DEPTH_2.remove(SITE.path(11)); // the server's robots.txt disallows it
@@ -95,12 +98,13 @@ class CrawlFrontierTest {
             fetcher = new StoppingAt(policy, stopAt, () -> job.get().interrupt());
             job.set(new Job(fetcher, new JobSettings(8, 0), JobListener.of(results::add, line -> { })));
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> job.get().run(frontier));
-            excluded = frontier.excluded();
         }
-        return new ArrayList<>(results);
+        excluded = results.stream().filter(r -> r.outcome() == Outcome.EXCLUDED)
+                .collect(Collectors.groupingBy(Result::reasonWord, TreeMap::new, Collectors.counting()));
+        return results.stream().filter(r -> r.outcome() != Outcome.EXCLUDED).collect(Collectors.toList());
     }
 
-    /** The last crawl's fetcher and what it excluded. */
+    /** The last crawl's fetcher, and what it excluded by reason word. */
     private StoppingAt fetcher;
     private Map<String, Long> excluded;
 
@@ -158,8 +162,9 @@ class CrawlFrontierTest {
     void aCrawlSavesWhatIsWithinItsHostAndDepthEachOnce() throws Exception {
         List<Result> results = crawl(2, null);
         assertThat(paths(results, Outcome.OK)).isEqualTo(DEPTH_2);
-        assertThat(results).hasSize(DEPTH_2.size()); // each once: the other host, nofollow, mailto and depth 3 not met
-        assertThat(excluded).containsExactly(Map.entry("robots_disallowed", 1L));
+        assertThat(results).hasSize(DEPTH_2.size()); // each once; the broken links of pages 4 and 9 are a link too deep
+        assertThat(excluded).containsEntry("robots_disallowed", 1L).containsEntry("nofollow", 1L)
+                .containsEntry("out_of_scope", 1L).containsKey("too_deep").hasSize(4);
     }
 
     /** A scripted host whose robots.txt asks for {@code crawlDelay}, and whose every page links to /a, /b and /c. */
@@ -194,8 +199,9 @@ class CrawlFrontierTest {
     @Test
     void aHostsRequestsStartAtLeastItsWaitApart() throws Exception {
         Duration wait = Duration.ofMillis(100);
-        List<Result> results = crawl(new CrawlRules(List.of(root()), 1, 4, wait, CrawlRules.DEFAULT_MAX_CRAWL_DELAY), null);
-        assertThat(results).hasSize(6); // the root; pages 1-3, the calendar and the loop at depth 1
+        List<Result> results = crawl(new CrawlRules(Scope.ofSeeds(List.of(root())), 1, false, FrontierStore.Budget.NONE,
+                new CrawlRules.Politeness(4, wait, false, CrawlRules.DEFAULT_MAX_CRAWL_DELAY)), null);
+        assertThat(results).hasSize(8); // the root; pages 1-3, the calendar, the loop, the style sheet and the image at depth 1
         List<Long> starts = fetcher.starts;
         // the frontier spaces its hand-outs; the fetch starts a moment after each, a moment that varies
         Duration handOver = Duration.ofMillis(10);

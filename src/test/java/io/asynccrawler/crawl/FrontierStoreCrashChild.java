@@ -1,5 +1,6 @@
 package io.asynccrawler.crawl;
 
+import io.asynccrawler.fetch.Via;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class FrontierStoreCrashChild {
                     links.add(new FrontierStore.Found(url(found++), next.found().depth() + 1, Via.LINK, next.found().uri().toString()));
                 }
                 links.add(new FrontierStore.Found(url(found / 2), 1, Via.LINK, null)); // one seen before
-                store.ended(next, links);
+                store.ended(next, FrontierStore.Admission.of(links));
                 System.out.println("ended " + next.found().uri() + " found " + found);
                 System.out.flush();
             }

@@ -2,8 +2,13 @@ package io.asynccrawler.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.asynccrawler.crawl.FrontierStore.Admission;
+import io.asynccrawler.crawl.FrontierStore.Budget;
+import io.asynccrawler.crawl.FrontierStore.Excluded;
 import io.asynccrawler.crawl.FrontierStore.Found;
 import io.asynccrawler.crawl.FrontierStore.Queued;
+import io.asynccrawler.fetch.Reason;
+import io.asynccrawler.fetch.Via;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -50,13 +55,13 @@ class RocksFrontierStoreTest {
     void aPagesEndAndItsLinksAreOneStepAndAnEndedPageIsNeverQueuedAgain() throws Exception {
         try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
             Queued root = store.admit(List.of(found("http://a.example/", 0))).get(0);
-            List<Queued> links = store.ended(root, List.of(found("http://a.example/x", 1), found("http://a.example/", 1)));
+            List<Queued> links = store.ended(root, Admission.of(List.of(found("http://a.example/x", 1), found("http://a.example/", 1))));
             assertThat(links).extracting(q -> q.found().uri().getPath()).containsExactly("/x");
             assertThat(store.queuedAfter("a.example", -1, 10)).extracting(q -> q.found().uri().getPath()).containsExactly("/x");
-            assertThat(store.ended(root, List.of())).as("told twice").isEmpty();
+            assertThat(store.ended(root, Admission.of(List.of()))).as("told twice").isEmpty();
             assertThat(store.queued()).isEqualTo(1);
             assertThat(store.ended()).isEqualTo(1);
-            store.ended(links.get(0), List.of());
+            store.ended(links.get(0), Admission.of(List.of()));
             assertThat(store.hostsAfter(null, 10)).isEmpty();
         }
     }
@@ -66,7 +71,7 @@ class RocksFrontierStoreTest {
         Queued kept;
         try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
             Queued root = store.admit(List.of(found("http://a.example/", 0))).get(0);
-            kept = store.ended(root, List.of(found("http://a.example/next", 1))).get(0);
+            kept = store.ended(root, Admission.of(List.of(found("http://a.example/next", 1)))).get(0);
         }
         try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
             assertThat(store.queuedAfter("a.example", -1, 10)).containsExactly(kept);
@@ -75,6 +80,42 @@ class RocksFrontierStoreTest {
             assertThat(fresh.seq()).as("seq goes on").isGreaterThan(kept.seq());
             assertThat(store.queued()).isEqualTo(2);
             assertThat(store.ended()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anExcludedUrlIsKeptOnceUntilReportedUnlessItIsAdmittedAfterAll() throws Exception {
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            Queued root = store.admit(List.of(found("http://a.example/", 0))).get(0);
+            Excluded deep = new Excluded(found("http://a.example/deep", 3), Reason.TOO_DEEP, "--depth 2");
+            Excluded away = new Excluded(found("http://b.example/", 1), Reason.OUT_OF_SCOPE, "another host");
+            store.ended(root, new Admission(List.of(), List.of(deep, away, new Excluded(found("http://a.example/", 1),
+                    Reason.NOFOLLOW, null)), Budget.NONE));
+            store.admit(List.of(found("http://a.example/deep", 1))); // met again, within the depth
+            store.ended(null, new Admission(List.of(), List.of(new Excluded(found("http://b.example/", 2), Reason.NOFOLLOW, null)),
+                    Budget.NONE));
+            assertThat(store.takeExcluded(10)).as("the seen root is not excluded; the first reason stands").containsExactly(away);
+            assertThat(store.takeExcluded(10)).as("reported: gone").isEmpty();
+        }
+    }
+
+    @Test
+    void urlsPastTheBudgetAreExcludedNamingTheLimit() throws Exception {
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            Budget budget = new Budget(4, 2);
+            List<Found> links = List.of(found("http://a.example/1", 1), found("http://a.example/2", 1), found("http://a.example/3", 1),
+                    found("http://b.example/1", 1), found("http://c.example/1", 1), found("http://c.example/2", 1));
+            List<Queued> admitted = store.ended(null, new Admission(links, List.of(), budget));
+            assertThat(admitted).extracting(q -> q.found().uri().toString())
+                    .containsExactly("http://a.example/1", "http://a.example/2", "http://b.example/1", "http://c.example/1");
+            assertThat(store.takeExcluded(10)).extracting(x -> x.found().uri().toString() + " " + x.detail())
+                    .containsExactlyInAnyOrder("http://a.example/3 --max-pages-per-host 2", "http://c.example/2 --max-pages 4");
+        }
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            assertThat(store.ended(null, new Admission(List.of(found("http://b.example/2", 1)), List.of(), new Budget(5, 2))))
+                    .as("the counts are kept with the store").hasSize(1);
+            assertThat(store.ended(null, new Admission(List.of(found("http://b.example/3", 1)), List.of(), new Budget(9, 2))))
+                    .isEmpty();
         }
     }
 

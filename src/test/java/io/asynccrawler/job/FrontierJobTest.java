@@ -57,7 +57,7 @@ class FrontierJobTest {
                 return null;
             }
             outstanding++;
-            return new Entry(next, null, "tree", null, null);
+            return Entry.listed(next, null, "tree");
         }
 
         @Override

@@ -1,4 +1,4 @@
-package io.asynccrawler.crawl;
+package io.asynccrawler.fetch;
 
 import java.util.Locale;
 

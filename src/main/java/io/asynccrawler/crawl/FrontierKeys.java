@@ -1,0 +1,157 @@
+package io.asynccrawler.crawl;
+
+import io.asynccrawler.crawl.FrontierStore.Excluded;
+import io.asynccrawler.crawl.FrontierStore.Found;
+import io.asynccrawler.fetch.Reason;
+import io.asynccrawler.fetch.Via;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The keys and values of {@link RocksFrontierStore}, in one key space sorted bytewise: {@code s} +
+ * fingerprint (the seen-set), {@code q} + host + 0 + seq (a host's queue in order), {@code x} +
+ * fingerprint (URLs met and excluded, not yet reported), {@code c} + host (URLs of the host
+ * admitted), {@code m} + name (counters, the fingerprint key).
+ */
+final class FrontierKeys {
+    static final byte SEEN = 's';
+    static final byte QUEUE = 'q';
+    static final byte EXCLUDED = 'x';
+    static final byte HOST_COUNT = 'c';
+    static final byte META = 'm';
+
+    private FrontierKeys() {
+    }
+
+    static byte[] seen(long fingerprint) {
+        return ByteBuffer.allocate(9).put(SEEN).putLong(fingerprint).array();
+    }
+
+    static byte[] excluded(long fingerprint) {
+        return ByteBuffer.allocate(9).put(EXCLUDED).putLong(fingerprint).array();
+    }
+
+    static byte[] hostCount(String host) {
+        byte[] h = host.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(h.length + 1).put(HOST_COUNT).put(h).array();
+    }
+
+    static byte[] hostPrefix(String host) {
+        byte[] h = host.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(h.length + 2).put(QUEUE).put(h).put((byte) 0).array();
+    }
+
+    /** The first key past every key of {@code host}'s queue (0 ends a host, 1 sorts after it). */
+    static byte[] hostEnd(String host) {
+        byte[] h = host.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(h.length + 2).put(QUEUE).put(h).put((byte) 1).array();
+    }
+
+    static byte[] queue(String host, long seq) {
+        byte[] prefix = hostPrefix(host);
+        return ByteBuffer.allocate(prefix.length + 8).put(prefix).putLong(seq).array();
+    }
+
+    static byte[] meta(String name) {
+        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        return ByteBuffer.allocate(n.length + 1).put(META).put(n).array();
+    }
+
+    static byte[] longBytes(long v) {
+        return ByteBuffer.allocate(8).putLong(v).array();
+    }
+
+    static long longOf(byte[] v) {
+        return v == null ? 0 : ByteBuffer.wrap(v).getLong();
+    }
+
+    static boolean startsWith(byte[] key, byte[] prefix) {
+        if (key.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (key[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The key a URL is queued under: its host, lower case. */
+    static String hostOf(URI uri) {
+        return uri.getHost().toLowerCase(Locale.ROOT);
+    }
+
+    static byte[] encode(Found f) {
+        return put(ByteBuffer.allocate(size(f)), f).array();
+    }
+
+    /** An exclusion: the URL as {@link #encode(Found)}, then the reason's word and the detail. */
+    static byte[] encode(Excluded x) {
+        byte[] reason = x.reason().word().getBytes(StandardCharsets.US_ASCII);
+        byte[] detail = x.detail() == null ? null : x.detail().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(size(x.found()) + 4 + reason.length + 4 + (detail == null ? 0 : detail.length));
+        put(b, x.found());
+        putBytes(b, reason);
+        putBytes(b, detail);
+        return b.array();
+    }
+
+    static Found decode(byte[] value) {
+        return get(ByteBuffer.wrap(value));
+    }
+
+    static Excluded decodeExcluded(byte[] value) {
+        ByteBuffer b = ByteBuffer.wrap(value);
+        Found f = get(b);
+        String word = getString(b);
+        Reason reason = Reason.ERROR;
+        for (Reason r : Reason.values()) {
+            if (r.word().equals(word)) {
+                reason = r;
+            }
+        }
+        return new Excluded(f, reason, getString(b));
+    }
+
+    private static int size(Found f) {
+        return 4 + 1 + 4 + utf8(f.uri().toString()).length + 4 + (f.referrer() == null ? 0 : utf8(f.referrer()).length);
+    }
+
+    private static ByteBuffer put(ByteBuffer b, Found f) {
+        b.putInt(f.depth()).put((byte) f.via().ordinal());
+        putBytes(b, utf8(f.uri().toString()));
+        putBytes(b, f.referrer() == null ? null : utf8(f.referrer()));
+        return b;
+    }
+
+    private static Found get(ByteBuffer b) {
+        int depth = b.getInt();
+        Via via = Via.values()[b.get()];
+        URI uri = URI.create(getString(b));
+        return new Found(uri, depth, via, getString(b));
+    }
+
+    private static void putBytes(ByteBuffer b, byte[] bytes) {
+        b.putInt(bytes == null ? -1 : bytes.length);
+        if (bytes != null) {
+            b.put(bytes);
+        }
+    }
+
+    private static String getString(ByteBuffer b) {
+        int length = b.getInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        b.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
