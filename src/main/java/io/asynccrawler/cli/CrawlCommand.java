@@ -84,6 +84,9 @@ final class CrawlCommand implements Callable<Integer> {
             description = "Also fetch what each page needs to be shown (images, style sheets, scripts, frames), even past --depth.")
     boolean pageRequisites;
 
+    @Option(names = "--no-sitemaps", description = "Do not read the sitemaps robots.txt names.")
+    boolean noSitemaps;
+
     @Option(names = "--max-crawl-delay", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
             description = "A host whose robots.txt asks for a longer Crawl-delay is not crawled (default: ${DEFAULT-VALUE}).")
     Duration maxCrawlDelay;
@@ -116,9 +119,10 @@ final class CrawlCommand implements Callable<Integer> {
         if (seeds.isEmpty()) {
             return usage(err, "no seed URL to crawl from");
         }
-        CrawlRules rules = new CrawlRules(new Scope(seeds, scope.rules()), depth == 0 ? Integer.MAX_VALUE : depth, pageRequisites,
-                scope.budget(), new CrawlRules.Politeness(options.perHost > 0 ? options.perHost : DEFAULT_PER_HOST, waitBetween,
-                        randomWait, maxCrawlDelay));
+        CrawlRules rules = new CrawlRules(new Scope(seeds, scope.rules()), depth == 0 ? Integer.MAX_VALUE : depth,
+                new CrawlRules.Follow(pageRequisites, !noSitemaps && !noRobots, options.maxRedirects), scope.budget(),
+                new CrawlRules.Politeness(options.perHost > 0 ? options.perHost : DEFAULT_PER_HOST, waitBetween, randomWait,
+                        maxCrawlDelay));
         Path stateDir = state != null ? state : options.outputDir.resolve(STATE_DIR);
         return JobCommand.run("crawl", options, logging, err, (dir, report) -> {
             JobRun.FrontierSource crawl = fetcher -> {

@@ -166,7 +166,7 @@ public final class CrawlFrontier implements Frontier {
         if (!asked.isDone()) {
             HostTurns.Host waiting = turns.of(host);
             waiting.robotsPending = true;
-            asked.whenComplete((r, e) -> robotsCame(waiting));
+            asked.whenComplete((r, e) -> robotsCame(waiting, q.found().uri(), r));
             return null;
         }
         state = turns.of(host);
@@ -206,9 +206,15 @@ public final class CrawlFrontier implements Frontier {
         return robots.allows(q.found().uri()) ? null : Reason.ROBOTS_DISALLOWED;
     }
 
-    private synchronized void robotsCame(HostTurns.Host host) {
-        host.robotsPending = false;
-        notifyAll();
+    /** A host's robots.txt came: the sitemaps it names are admitted, then the host's turn may come. */
+    private void robotsCame(HostTurns.Host host, URI asked, HostRules robots) {
+        if (rules.follow().sitemaps() && robots != null && !robots.sitemaps().isEmpty()) {
+            store.ended(null, triage.ofRobotsTxt(URI.create(robotsTxtOf(asked)), robots.sitemaps()));
+        }
+        synchronized (this) {
+            host.robotsPending = false;
+            notifyAll();
+        }
     }
 
     @Override
@@ -232,6 +238,9 @@ public final class CrawlFrontier implements Frontier {
 
     /** What an ended page's links give the crawl: those to fetch, and those met and not fetched. */
     private Admission links(Queued page, Result result) {
+        if (result.outcome() == Outcome.OK && result.file() == null && result.status() / 100 == 3) {
+            return triage.ofRedirect(page.found(), URI.create(result.finalUrl()));
+        }
         if (result.file() == null || (result.outcome() != Outcome.OK && result.outcome() != Outcome.SKIPPED)) {
             return Admission.NOTHING;
         }
@@ -241,7 +250,11 @@ public final class CrawlFrontier implements Frontier {
             // a skipped page (saved by a run that stopped before its end was recorded) is read too,
             // its type told by its name: the response that said it is gone
             String type = result.outcome() == Outcome.SKIPPED ? SavedType.of(file) : result.contentType();
-            found = parts.extractor().extract(file, type, URI.create(result.finalUrl()));
+            URI url = URI.create(result.finalUrl());
+            if (page.found().via() == Via.SITEMAP && SitemapReader.mayBeSitemap(type, url)) {
+                return triage.ofSitemap(page.found(), SitemapReader.read(file, type, url));
+            }
+            found = parts.extractor().extract(file, type, url);
         } catch (IOException | RuntimeException e) {
             log.debug("links of {} not read: {}", result.url(), e.toString());
             return Admission.NOTHING;

@@ -7,17 +7,16 @@ import java.util.List;
 
 /**
  * What a crawl follows and how politely: from its seeds, links to URLs in {@code scope}, at most
- * {@code maxDepth} links from a seed (with {@code pageRequisites}, what a page within the depth needs
- * to be shown, whatever its depth, as wget2 {@code -p}), at most {@code budget} URLs; each host
- * asked as {@code politeness} says.
+ * {@code maxDepth} links from a seed, and what else {@code follow} says; at most {@code budget} URLs;
+ * each host asked as {@code politeness} says.
  *
- * @param scope          which URLs may be fetched at all
- * @param maxDepth       links from a seed at most; {@link Integer#MAX_VALUE} for no limit
- * @param pageRequisites fetch the images, style sheets, scripts and frames of every page fetched
- * @param budget         the most URLs admitted ({@code --max-pages}, {@code --max-pages-per-host})
- * @param politeness     per-host cap and waits
+ * @param scope      which URLs may be fetched at all
+ * @param maxDepth   links from a seed at most; {@link Integer#MAX_VALUE} for no limit
+ * @param follow     what besides links within the depth is crawled
+ * @param budget     the most URLs admitted ({@code --max-pages}, {@code --max-pages-per-host})
+ * @param politeness per-host cap and waits
  */
-public record CrawlRules(Scope scope, int maxDepth, boolean pageRequisites, Budget budget, Politeness politeness) {
+public record CrawlRules(Scope scope, int maxDepth, Follow follow, Budget budget, Politeness politeness) {
     /** Nutch's bound: a site asking for more than this between requests is skipped. */
     public static final Duration DEFAULT_MAX_CRAWL_DELAY = Duration.ofSeconds(30);
 
@@ -25,6 +24,19 @@ public record CrawlRules(Scope scope, int maxDepth, boolean pageRequisites, Budg
         if (maxDepth < 0) {
             throw new IllegalArgumentException("depth at least 0: " + maxDepth);
         }
+    }
+
+    /**
+     * What a crawl follows besides links within the depth.
+     *
+     * @param pageRequisites what a page needs to be shown (images, style sheets, scripts, frames),
+     *                       whatever its depth, as wget2 {@code -p}
+     * @param sitemaps       the sitemaps each host's robots.txt names, and the pages they list
+     * @param maxRedirects   redirects followed one after another from a URL met otherwise
+     */
+    public record Follow(boolean pageRequisites, boolean sitemaps, int maxRedirects) {
+        /** Links and redirects (at most 10 in a row, as fetch), nothing else. */
+        public static final Follow LINKS = new Follow(false, false, 10);
     }
 
     /**
@@ -51,9 +63,9 @@ public record CrawlRules(Scope scope, int maxDepth, boolean pageRequisites, Budg
         }
     }
 
-    /** The seeds' hosts to {@code maxDepth}, {@code perHost} at once, no other rule. */
+    /** The seeds' hosts to {@code maxDepth}, {@code perHost} at once, links and redirects only. */
     public static CrawlRules of(List<URI> seeds, int maxDepth, int perHost) {
-        return new CrawlRules(Scope.ofSeeds(seeds), maxDepth, false, Budget.NONE, Politeness.of(perHost));
+        return new CrawlRules(Scope.ofSeeds(seeds), maxDepth, Follow.LINKS, Budget.NONE, Politeness.of(perHost));
     }
 
     public List<URI> seeds() {

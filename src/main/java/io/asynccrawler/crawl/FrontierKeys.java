@@ -117,21 +117,22 @@ final class FrontierKeys {
     }
 
     private static int size(Found f) {
-        return 4 + 1 + 4 + utf8(f.uri().toString()).length + 4 + (f.referrer() == null ? 0 : utf8(f.referrer()).length);
+        return 4 + 1 + 4 + utf8(f.uri().toString()).length + 4 + (f.referrer() == null ? 0 : utf8(f.referrer()).length) + 4;
     }
 
     private static ByteBuffer put(ByteBuffer b, Found f) {
         b.putInt(f.depth()).put((byte) f.via().ordinal());
         putBytes(b, utf8(f.uri().toString()));
         putBytes(b, f.referrer() == null ? null : utf8(f.referrer()));
-        return b;
+        return b.putInt(f.hops());
     }
 
     private static Found get(ByteBuffer b) {
         int depth = b.getInt();
         Via via = Via.values()[b.get()];
         URI uri = URI.create(getString(b));
-        return new Found(uri, depth, via, getString(b));
+        String referrer = getString(b);
+        return new Found(uri, depth, via, referrer, b.getInt());
     }
 
     private static void putBytes(ByteBuffer b, byte[] bytes) {

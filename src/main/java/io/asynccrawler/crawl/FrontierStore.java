@@ -22,8 +22,14 @@ public interface FrontierStore extends AutoCloseable {
      * @param depth    links from a seed
      * @param via      how it was met
      * @param referrer the page it was met on, or null for a seed
+     * @param hops     redirects that led to it from the last URL met otherwise
      */
-    record Found(URI uri, int depth, Via via, String referrer) {
+    record Found(URI uri, int depth, Via via, String referrer, int hops) {
+        /** A URL met other than by a redirect. */
+        public Found(URI uri, int depth, Via via, String referrer) {
+            this(uri, depth, via, referrer, 0);
+        }
+
         /** How the crawl came to it, as the report tells. */
         public Origin origin() {
             return new Origin(depth, referrer, via);

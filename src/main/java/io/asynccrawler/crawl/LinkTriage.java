@@ -1,10 +1,13 @@
 package io.asynccrawler.crawl;
 
 import io.asynccrawler.crawl.FrontierStore.Admission;
+import io.asynccrawler.crawl.FrontierStore.Budget;
 import io.asynccrawler.crawl.FrontierStore.Excluded;
 import io.asynccrawler.crawl.FrontierStore.Found;
 import io.asynccrawler.fetch.Reason;
+import io.asynccrawler.fetch.Urls;
 import io.asynccrawler.fetch.Via;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,12 +38,70 @@ final class LinkTriage {
                 excluded.add(new Excluded(f, out.reason(), out.rule()));
             } else if (!requisite && (link.nofollow() || links.nofollow())) {
                 excluded.add(new Excluded(f, Reason.NOFOLLOW, link.nofollow() ? "rel=nofollow" : "meta robots nofollow"));
-            } else if (pastDepth && !(requisite && rules.pageRequisites())) {
+            } else if (pastDepth && !(requisite && rules.follow().pageRequisites())) {
                 excluded.add(new Excluded(f, Reason.TOO_DEEP, "--depth " + rules.maxDepth()));
             } else {
                 found.add(f);
             }
         }
         return new Admission(found, excluded, rules.budget());
+    }
+
+    /**
+     * What a sitemap gives: the sitemaps an index lists (at the index's depth: a sitemap is no
+     * link), or the pages a sitemap lists, one deeper than it; each in scope, pages within the depth.
+     */
+    Admission ofSitemap(Found sitemap, SitemapReader.Listed listed) {
+        List<Found> found = new ArrayList<>();
+        List<Excluded> excluded = new ArrayList<>();
+        String referrer = sitemap.uri().toString();
+        for (URI uri : listed.sitemaps()) {
+            sort(new Found(uri, sitemap.depth(), Via.SITEMAP, referrer), false, found, excluded);
+        }
+        for (URI uri : listed.pages()) {
+            sort(new Found(uri, sitemap.depth() + 1, Via.SITEMAP, referrer), sitemap.depth() >= rules.maxDepth(), found, excluded);
+        }
+        return new Admission(found, excluded, rules.budget());
+    }
+
+    /**
+     * A page that answered with a redirect to {@code to}: {@code to} is met at the page's depth (a
+     * redirect is no link, as wget2 counts), if in scope and at most {@code --max-redirects} hops on.
+     */
+    Admission ofRedirect(Found page, URI to) {
+        int maxRedirects = rules.follow().maxRedirects();
+        Found f = new Found(to, page.depth(), Via.REDIRECT, page.uri().toString(), page.hops() + 1);
+        List<Found> found = new ArrayList<>();
+        List<Excluded> excluded = new ArrayList<>();
+        if (f.hops() > maxRedirects) {
+            excluded.add(new Excluded(f, Reason.TOO_MANY_REDIRECTS, "--max-redirects " + maxRedirects));
+        } else {
+            sort(f, false, found, excluded);
+        }
+        return new Admission(found, excluded, rules.budget());
+    }
+
+    /** The sitemaps robots.txt at {@code robotsTxt} names, in scope: depth 0, as the crawl's seeds. */
+    Admission ofRobotsTxt(URI robotsTxt, List<String> sitemapLines) {
+        List<Found> found = new ArrayList<>();
+        List<Excluded> excluded = new ArrayList<>();
+        for (String line : sitemapLines) {
+            Urls.Admission a = Urls.admit(line.trim(), robotsTxt);
+            if (a.admitted()) {
+                sort(new Found(a.uri(), 0, Via.SITEMAP, robotsTxt.toString()), false, found, excluded);
+            }
+        }
+        return new Admission(found, excluded, Budget.NONE);
+    }
+
+    private void sort(Found f, boolean pastDepth, List<Found> found, List<Excluded> excluded) {
+        Scope.Verdict out = rules.scope().check(f.uri());
+        if (out != null) {
+            excluded.add(new Excluded(f, out.reason(), out.rule()));
+        } else if (pastDepth) {
+            excluded.add(new Excluded(f, Reason.TOO_DEEP, "--depth " + rules.maxDepth()));
+        } else {
+            found.add(f);
+        }
     }
 }

@@ -153,6 +153,9 @@ final class FetchRun {
         } catch (FetchException e) {
             return done(failed(uri, head, e));
         }
+        if (target.origin() != null) { // a crawl's URL: the crawl follows the redirect as a URL of its own
+            return done(redirected(uri, head, next));
+        }
         if (next.equals(target.uri()) || redirectedTo != null && redirectedTo.contains(next)) {
             return done(failed(uri, head, FetchException.redirect(Reason.REDIRECT_LOOP, "redirect loop back to " + Urls.redact(next))));
         }
@@ -203,6 +206,17 @@ final class FetchRun {
 
     private Result failed(URI uri, ResponseHead head, FetchException failure) {
         return result(uri, head, null, Outcome.FAILED, failure);
+    }
+
+    /**
+     * A crawl's URL answered with a redirect to {@code to}: a result of its own (status 3xx, no
+     * file, {@code finalUrl} the Location), so that the crawl admits {@code to} through its scope
+     * and seen-set, as a link, and a page redirected to twice is fetched once.
+     */
+    private Result redirected(URI uri, ResponseHead head, URI to) {
+        Result r = result(uri, head, null, Outcome.OK, null);
+        return new Result(r.url(), Urls.redact(to), r.status(), null, 0, r.contentType(), r.attempts(), r.startedAt(), r.ttfbMs(),
+                r.totalMs(), Outcome.OK, null, null, 0);
     }
 
     /** The result of the exchange with {@code head}; {@code kept} is the receiver that kept its body (for OK). */

@@ -25,6 +25,9 @@ final class SitePages {
 
     /** Serves {@code rest}, the path after {@code /site/}. */
     static void serve(Call call, String rest) {
+        if (Sitemaps.serve(call, rest)) {
+            return;
+        }
         int slash = rest.indexOf('/');
         if (slash < 0) {
             sendRedirect(call, HttpResponseStatus.MOVED_PERMANENTLY, "/site/" + rest + "/"); // as a server does for a directory

@@ -36,11 +36,15 @@ class CrawlCommandTest extends FetchTestBase {
         }
     }
 
-    /** What a crawl of the site to depth 1 saves: the root, its links and its requisites. */
+    /**
+     * What a crawl of the site to depth 1 saves: the root, its links and its requisites, the
+     * sitemaps robots.txt names and the pages only they list.
+     */
     private static Set<String> depthOne() {
         String root = SITE.root();
         return Set.of(root + "index.html", root + "p/1.html", root + "p/2.html", root + "p/3.html", root + "calendar/2026/1",
-                root + "loop/index.html", root + "style.css", root + "img/0.png");
+                root + "loop/index.html", root + "style.css", root + "img/0.png", "/site/sitemap.xml",
+                "/site/sitemap-orphans.xml.gz", "/site/orphans/1.html", "/site/orphans/2.html", "/site/orphans/3.html");
     }
 
     private Map<String, JsonNode> outcome(String outcome) throws IOException {
@@ -60,7 +64,7 @@ class CrawlCommandTest extends FetchTestBase {
         String root = SITE.root();
         assertThat(saved()).isEqualTo(depthOne());
         assertThat(cli.err).contains("state", ".crawl-state");
-        assertThat(outcome("ok")).hasSize(8);
+        assertThat(outcome("ok")).hasSize(13);
         JsonNode page = outcome("ok").get(root + "p/1.html");
         assertThat(page.get("depth").asInt()).isEqualTo(1);
         assertThat(page.get("via").asText()).isEqualTo("link");
@@ -78,7 +82,12 @@ class CrawlCommandTest extends FetchTestBase {
         JsonNode other = results().get(base.replace("127.0.0.1", "127.0.0.2") + root);
         assertThat(other.get("reason").asText()).isEqualTo("out_of_scope");
         assertThat(other.get("referrer").asText()).isEqualTo(base + root);
-        assertThat(summary().get("excluded").asLong()).isEqualTo(results().size() - 8);
+        assertThat(summary().get("excluded").asLong()).isEqualTo(results().size() - 13);
+        JsonNode orphan = outcome("ok").get("/site/orphans/2.html");
+        assertThat(orphan.get("via").asText()).isEqualTo("sitemap");
+        assertThat(orphan.get("referrer").asText()).isEqualTo(base + "/site/sitemap-orphans.xml.gz");
+        assertThat(orphan.get("depth").asInt()).isEqualTo(1);
+        assertThat(outcome("ok").get("/site/sitemap.xml").get("referrer").asText()).isEqualTo(base + "/robots.txt");
         assertThat(summary().get("exclusions").get("too_deep").asLong()).isGreaterThan(3);
         assertThat(cli.err).contains("excluded");
         assertThat(out().resolve(".crawl-state")).isDirectory();
@@ -113,6 +122,34 @@ class CrawlCommandTest extends FetchTestBase {
     }
 
     @Test
+    void aRedirectIsAResultOfItsOwnAndItsTargetIsCrawledOnceInScope() throws IOException {
+        Cli cli = crawl("-q", "-l", "2", "--no-sitemaps", base + SITE.root());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        JsonNode moved = results().get(base + SITE.root() + "moved/2.html");
+        assertThat(moved.get("status").asInt()).isEqualTo(301);
+        assertThat(moved.get("file").isNull()).isTrue();
+        assertThat(moved.get("finalUrl").asText()).isEqualTo(base + SITE.path(2));
+        assertThat(saved()).doesNotContain(SITE.root() + "moved/2.html").contains(SITE.path(2));
+
+        String away = base.replace("127.0.0.1", "127.0.0.2") + "/bytes/10";
+        Cli off = crawl("-q", "--no-robots", "--state", out().resolve("other-state").toString(), base + "/redirect-to?url=" + away);
+        assertThat(off.exitCode).as(off.err).isZero();
+        JsonNode target = results().get(away);
+        assertThat(target.get("reason").asText()).isEqualTo("out_of_scope");
+        assertThat(target.get("via").asText()).isEqualTo("redirect");
+        assertThat(target.get("referrer").asText()).isEqualTo(base + "/redirect-to?url=" + away);
+    }
+
+    @Test
+    void noSitemapsLeavesThePagesOnlyTheyListAlone() throws IOException {
+        Cli cli = crawl("-q", "-l", "1", "--no-sitemaps", base + SITE.root());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        Set<String> expected = new TreeSet<>(depthOne());
+        expected.removeIf(p -> p.startsWith("/site/sitemap") || p.startsWith("/site/orphans/"));
+        assertThat(saved()).isEqualTo(expected);
+    }
+
+    @Test
     void scopeRulesKeepTheCrawlWhereTheUserSaidAndNameTheRule() throws IOException {
         String root = SITE.root();
         Cli cli = crawl("-q", "-l", "2", "--exclude", "/calendar/", "--reject", "png", "--include", "/site/",
@@ -123,6 +160,7 @@ class CrawlCommandTest extends FetchTestBase {
         assertThat(excluded.get(root + "img/1.png").get("reason").asText()).isEqualTo("rejected_by_rule");
         assertThat(excluded.get(root + "calendar/2026/1").get("error").asText()).isEqualTo("--exclude /calendar/");
         assertThat(outcome("ok").size() + outcome("failed").size()).as("fetched").isEqualTo(10);
+        assertThat(saved()).as("the sitemaps are past the budget too").doesNotContain("/site/orphans/1.html");
         assertThat(excluded.values()).filteredOn(r -> r.get("reason").asText().equals("page_budget")).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.get("error").asText()).isEqualTo("--max-pages-per-host 10"));
         assertThat(saved()).noneMatch(p -> p.endsWith(".png"));

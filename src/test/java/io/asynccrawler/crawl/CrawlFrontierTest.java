@@ -199,7 +199,7 @@ class CrawlFrontierTest {
     @Test
     void aHostsRequestsStartAtLeastItsWaitApart() throws Exception {
         Duration wait = Duration.ofMillis(100);
-        List<Result> results = crawl(new CrawlRules(Scope.ofSeeds(List.of(root())), 1, false, FrontierStore.Budget.NONE,
+        List<Result> results = crawl(new CrawlRules(Scope.ofSeeds(List.of(root())), 1, CrawlRules.Follow.LINKS, FrontierStore.Budget.NONE,
                 new CrawlRules.Politeness(4, wait, false, CrawlRules.DEFAULT_MAX_CRAWL_DELAY)), null);
         assertThat(results).hasSize(8); // the root; pages 1-3, the calendar, the loop, the style sheet and the image at depth 1
         List<Long> starts = fetcher.starts;
