@@ -47,12 +47,13 @@ public final class CrawlFrontier implements Frontier {
     private final CrawlParts parts;
     private final FrontierStore store;
     private final CrawlRules rules;
-    /** Guarded by this: the URLs taken and not ended, by URL, and the hosts in play. */
+    /** Guarded by this: the URLs taken and not yet read for links, by URL, and the hosts in play. */
     private final Map<String, Queued> inFlight = new HashMap<>();
     private final HostTurns turns = new HostTurns();
     /** Where the round over hosts goes on from (null: the first host). */
     private String roundAfter;
     private final LinkTriage triage;
+    private final PageReaders readers = PageReaders.perCore();
     /** Excluded URLs taken from the store and not yet given to the job: the crawl's last entries. */
     private final Deque<Excluded> toReport = new ArrayDeque<>();
 
@@ -226,14 +227,27 @@ public final class CrawlFrontier implements Frontier {
         if (page == null) {
             return; // not one of ours (a job cancelled before it took it)
         }
-        if (result.reason() != Reason.CANCELLED) { // a stopped crawl fetches what it cancelled when it goes on
-            store.ended(page, links(page, result)); // links reads the saved file: outside the lock
-        }
         synchronized (this) {
-            inFlight.remove(target.uri().toString());
-            turns.ended(page.host());
+            turns.ended(page.host()); // the host's request is over: its next may start
             notifyAll();
         }
+        if (result.reason() == Reason.CANCELLED) { // a stopped crawl fetches what it cancelled when it goes on
+            read(target);
+            return;
+        }
+        // The page stays in flight until it is read: the crawl cannot end while its links may come.
+        readers.submit(() -> {
+            try {
+                store.ended(page, links(page, result));
+            } finally {
+                read(target);
+            }
+        });
+    }
+
+    private synchronized void read(Target target) {
+        inFlight.remove(target.uri().toString());
+        notifyAll();
     }
 
     /** What an ended page's links give the crawl: those to fetch, and those met and not fetched. */
@@ -269,6 +283,7 @@ public final class CrawlFrontier implements Frontier {
 
     @Override
     public void close() {
+        readers.close(); // what was fetched is read and written before the store closes
         store.close();
     }
 }

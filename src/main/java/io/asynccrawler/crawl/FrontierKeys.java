@@ -13,7 +13,11 @@ import java.util.Locale;
  * The keys and values of {@link RocksFrontierStore}, in one key space sorted bytewise: {@code s} +
  * fingerprint (the seen-set), {@code q} + host + 0 + seq (a host's queue in order), {@code x} +
  * fingerprint (URLs met and excluded, not yet reported), {@code c} + host (URLs of the host
- * admitted), {@code m} + name (counters, the fingerprint key).
+ * admitted), {@code n} + host (URLs of the host queued), {@code h} + host (present while the host
+ * has URLs queued), {@code m} + name (counters, the fingerprint key, the format).
+ * The round over hosts reads the {@code h} keys, written only as a host's queue fills or empties:
+ * reading the queues themselves would step over a tombstone for every URL that ended (a RocksDB
+ * delete is a tombstone until compaction), which made a 20,000-page crawl quadratic.
  */
 final class FrontierKeys {
     static final byte SEEN = 's';
@@ -21,6 +25,8 @@ final class FrontierKeys {
     static final byte EXCLUDED = 'x';
     static final byte HOST_COUNT = 'c';
     static final byte META = 'm';
+    static final byte HOST = 'h';
+    static final byte HOST_QUEUED = 'n';
 
     private FrontierKeys() {
     }
@@ -38,15 +44,25 @@ final class FrontierKeys {
         return ByteBuffer.allocate(h.length + 1).put(HOST_COUNT).put(h).array();
     }
 
+    static byte[] host(String host) {
+        byte[] h = host.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(h.length + 1).put(HOST).put(h).array();
+    }
+
+    /** The first key after {@link #host(String)} of {@code host}: no host name holds a 0 byte. */
+    static byte[] hostAfter(String host) {
+        byte[] h = host.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(h.length + 2).put(HOST).put(h).put((byte) 0).array();
+    }
+
+    static byte[] hostQueued(String host) {
+        byte[] h = host.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(h.length + 1).put(HOST_QUEUED).put(h).array();
+    }
+
     static byte[] hostPrefix(String host) {
         byte[] h = host.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(h.length + 2).put(QUEUE).put(h).put((byte) 0).array();
-    }
-
-    /** The first key past every key of {@code host}'s queue (0 ends a host, 1 sorts after it). */
-    static byte[] hostEnd(String host) {
-        byte[] h = host.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(h.length + 2).put(QUEUE).put(h).put((byte) 1).array();
     }
 
     static byte[] queue(String host, long seq) {

@@ -32,6 +32,8 @@ import org.rocksdb.WriteOptions;
  * cannot craft URLs that collide, and a store opened again finds its URLs.
  */
 public final class RocksFrontierStore implements FrontierStore {
+    /** The layout of the keys: 2 added the host index. */
+    private static final long FORMAT = 2;
     private static final byte QUEUED = 1;
     private static final byte ENDED = 2;
     /** Memory RocksDB may take, native: two 16 MiB memtables, the default 8 MiB block cache. */
@@ -48,8 +50,9 @@ public final class RocksFrontierStore implements FrontierStore {
     private final RocksDB db;
     private final SipHash sip;
     private long nextSeq;
-    private long queued;
-    private long ended;
+    /** Read without the lock (the frontier asks often): written under it. */
+    private volatile long queued;
+    private volatile long ended;
 
     private RocksFrontierStore(Options options, RocksDB db) throws RocksDBException {
         this.options = options;
@@ -66,6 +69,32 @@ public final class RocksFrontierStore implements FrontierStore {
         this.nextSeq = readLong("seq");
         this.queued = readLong("queued");
         this.ended = readLong("ended");
+        if (readLong("format") < FORMAT) {
+            indexHosts();
+        }
+    }
+
+    /**
+     * Writes the host index ({@code h} and {@code n} keys) from the queues: a store made before
+     * the index existed (format 1) is read once in full, then kept as the current format.
+     */
+    private void indexHosts() throws RocksDBException {
+        Map<String, Long> counts = new HashMap<>();
+        try (RocksIterator it = db.newIterator()) {
+            for (it.seek(new byte[] {FrontierKeys.QUEUE}); it.isValid() && it.key()[0] == FrontierKeys.QUEUE; it.next()) {
+                byte[] key = it.key();
+                String host = new String(key, 1, key.length - 1 - 1 - Long.BYTES, StandardCharsets.UTF_8);
+                counts.merge(host, 1L, Long::sum);
+            }
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            for (Map.Entry<String, Long> e : counts.entrySet()) {
+                batch.put(FrontierKeys.host(e.getKey()), new byte[0]);
+                batch.put(FrontierKeys.hostQueued(e.getKey()), FrontierKeys.longBytes(e.getValue()));
+            }
+            batch.put(FrontierKeys.meta("format"), FrontierKeys.longBytes(FORMAT));
+            db.write(write, batch);
+        }
     }
 
     /** Opens the store in {@code dir}, made if missing; what an earlier run left there is continued. */
@@ -88,7 +117,7 @@ public final class RocksFrontierStore implements FrontierStore {
 
     @Override
     public synchronized List<Queued> ended(Queued page, Admission what) {
-        Step step = new Step();
+        FrontierStep step = new FrontierStep(db, nextSeq, queued, ended);
         try (WriteBatch batch = new WriteBatch()) {
             if (page != null) {
                 byte[] pageKey = FrontierKeys.seen(fingerprint(page.found().uri()));
@@ -96,6 +125,7 @@ public final class RocksFrontierStore implements FrontierStore {
                 if (state != null && state[0] == QUEUED) { // a page told twice ends once
                     batch.delete(FrontierKeys.queue(page.host(), page.seq()));
                     batch.put(pageKey, new byte[] {ENDED});
+                    step.hostQueued(page.host(), -1);
                     step.queued--;
                     step.ended++;
                 }
@@ -116,6 +146,7 @@ public final class RocksFrontierStore implements FrontierStore {
                 batch.put(FrontierKeys.queue(entry.host(), entry.seq()), FrontierKeys.encode(f));
                 batch.delete(FrontierKeys.excluded(fp)); // met before and excluded (too deep there, say): fetched after all
                 step.admitted.add(entry);
+                step.hostQueued(host, 1);
                 step.queued++;
             }
             for (Excluded x : what.excluded()) {
@@ -127,6 +158,7 @@ public final class RocksFrontierStore implements FrontierStore {
             for (Map.Entry<String, Long> count : step.hostCounts.entrySet()) {
                 batch.put(FrontierKeys.hostCount(count.getKey()), FrontierKeys.longBytes(count.getValue()));
             }
+            step.writeHostQueues(batch);
             batch.put(FrontierKeys.meta("seq"), FrontierKeys.longBytes(step.seq));
             batch.put(FrontierKeys.meta("queued"), FrontierKeys.longBytes(step.queued));
             batch.put(FrontierKeys.meta("ended"), FrontierKeys.longBytes(step.ended));
@@ -163,33 +195,6 @@ public final class RocksFrontierStore implements FrontierStore {
         return out;
     }
 
-    /** The counts one call of {@link #ended} changes, written together at its end. */
-    private final class Step {
-        final List<Queued> admitted = new ArrayList<>();
-        final Set<Long> inBatch = new HashSet<>();
-        /** URLs admitted per host, of the hosts this step admitted to (read when first met). */
-        final Map<String, Long> hostCounts = new HashMap<>();
-        long seq = nextSeq;
-        long queued = RocksFrontierStore.this.queued;
-        long ended = RocksFrontierStore.this.ended;
-
-        /** Whether one more URL of {@code host} fits the budget; counts it if so. */
-        boolean withinBudget(String host, Budget budget) throws RocksDBException {
-            if (seq >= budget.total()) {
-                return false;
-            }
-            Long count = hostCounts.get(host);
-            if (count == null) {
-                count = FrontierKeys.longOf(db.get(FrontierKeys.hostCount(host)));
-            }
-            if (count >= budget.perHost()) {
-                return false;
-            }
-            hostCounts.put(host, count + 1);
-            return true;
-        }
-    }
-
     @Override
     public List<Queued> queuedAfter(String host, long afterSeq, int max) {
         List<Queued> out = new ArrayList<>();
@@ -206,33 +211,23 @@ public final class RocksFrontierStore implements FrontierStore {
     @Override
     public List<String> hostsAfter(String after, int max) {
         List<String> out = new ArrayList<>();
-        byte[] from = after == null ? new byte[] {FrontierKeys.QUEUE} : FrontierKeys.hostEnd(after);
         try (RocksIterator it = db.newIterator()) {
-            while (out.size() < max) {
-                it.seek(from);
-                if (!it.isValid() || it.key()[0] != FrontierKeys.QUEUE) {
-                    break;
-                }
+            it.seek(after == null ? new byte[] {FrontierKeys.HOST} : FrontierKeys.hostAfter(after));
+            for (; it.isValid() && out.size() < max && it.key()[0] == FrontierKeys.HOST; it.next()) {
                 byte[] key = it.key();
-                int zero = 1;
-                while (key[zero] != 0) {
-                    zero++;
-                }
-                String host = new String(key, 1, zero - 1, StandardCharsets.UTF_8);
-                out.add(host);
-                from = FrontierKeys.hostEnd(host);
+                out.add(new String(key, 1, key.length - 1, StandardCharsets.UTF_8));
             }
         }
         return out;
     }
 
     @Override
-    public synchronized long queued() {
+    public long queued() {
         return queued;
     }
 
     @Override
-    public synchronized long ended() {
+    public long ended() {
         return ended;
     }
 

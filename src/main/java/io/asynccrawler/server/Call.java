@@ -54,6 +54,11 @@ final class Call {
         this.onDone = onDone;
     }
 
+    /** The request's path and query, as sent. */
+    String uri() {
+        return query.uri();
+    }
+
     String param(String name) {
         List<String> values = query.parameters().get(name);
         return values == null || values.isEmpty() ? null : values.get(0);

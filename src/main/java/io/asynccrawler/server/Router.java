@@ -21,16 +21,26 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ConnectionGauge connections;
     private final Flaky flaky;
     private final AtomicLong counter;
+    private final RequestCounts requests;
     private final ArrayDeque<Call> waiting = new ArrayDeque<>();
     private Call current;
     /** Set by {@code ?drop_next=1}: the next request on this connection is met by a close, no answer. */
     private boolean dropNext;
 
-    Router(Path filesRoot, ConnectionGauge connections, Flaky flaky, AtomicLong counter) {
-        this.counter = counter;
+    /**
+     * What every connection's router shares.
+     *
+     * @param requests counts per path, or null when none are kept
+     */
+    record Shared(ConnectionGauge connections, Flaky flaky, AtomicLong counter, RequestCounts requests) {
+    }
+
+    Router(Path filesRoot, Shared shared) {
+        this.counter = shared.counter();
         this.filesRoot = filesRoot;
-        this.connections = connections;
-        this.flaky = flaky;
+        this.connections = shared.connections();
+        this.flaky = shared.flaky();
+        this.requests = shared.requests();
     }
 
     @Override
@@ -58,6 +68,9 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void dispatch(Call call) {
+        if (requests != null) {
+            requests.add(call.uri());
+        }
         dropNext = call.flag("drop_next");
         try {
             route(call);

@@ -28,6 +28,8 @@ public final class TestServer implements AutoCloseable {
     private final Channel channel;
     private final ConnectionGauge connections;
     private final boolean tls;
+    /** Set once, by start, before the server is handed out. */
+    private RequestCounts requests;
 
     private TestServer(EventLoopGroup acceptor, EventLoopGroup group, Channel channel, ConnectionGauge connections,
                        boolean tls) {
@@ -52,6 +54,7 @@ public final class TestServer implements AutoCloseable {
         ConnectionGauge connections = new ConnectionGauge();
         Flaky flaky = new Flaky();
         AtomicLong counter = new AtomicLong();
+        RequestCounts requests = settings.countRequests() ? new RequestCounts() : null;
         try {
             Channel channel = new ServerBootstrap()
                     .group(acceptor, group)
@@ -70,11 +73,13 @@ public final class TestServer implements AutoCloseable {
                                     new HttpServerCodec(),
                                     new HttpObjectAggregator(64 * 1024),
                                     new ChunkedWriteHandler(),
-                                    new Router(settings.files(), connections, flaky, counter));
+                                    new Router(settings.files(), new Router.Shared(connections, flaky, counter, requests)));
                         }
                     })
                     .bind(settings.host(), settings.port()).sync().channel();
-            return new TestServer(acceptor, group, channel, connections, settings.tls() != null);
+            TestServer server = new TestServer(acceptor, group, channel, connections, settings.tls() != null);
+            server.requests = requests;
+            return server;
         } catch (RuntimeException | InterruptedException e) {
             acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -98,6 +103,11 @@ public final class TestServer implements AutoCloseable {
     /** Connections open now and at most so far (also served as JSON at {@code /stats}). */
     public ConnectionGauge connections() {
         return connections;
+    }
+
+    /** Requests answered per path, if the settings asked for a count; else null. */
+    public RequestCounts requests() {
+        return requests;
     }
 
     /** Blocks until the server is closed (by {@link #close()} or a shutdown hook). */

@@ -1,0 +1,80 @@
+package io.asynccrawler.crawl;
+
+import io.asynccrawler.crawl.FrontierStore.Budget;
+import io.asynccrawler.crawl.FrontierStore.Queued;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+
+/**
+ * What one atomic step of {@link RocksFrontierStore} changes (a page's end, the URLs admitted, the
+ * counts), gathered as the step reads the store, written together in its batch at the end.
+ */
+final class FrontierStep {
+    final List<Queued> admitted = new ArrayList<>();
+    final Set<Long> inBatch = new HashSet<>();
+    /** URLs admitted per host, of the hosts this step admitted to (read when first met). */
+    final Map<String, Long> hostCounts = new HashMap<>();
+    /** URLs queued per host, of the hosts this step changed: before it, and after. */
+    private final Map<String, long[]> hostQueues = new HashMap<>();
+    long seq;
+    long queued;
+    long ended;
+    private final RocksDB db;
+
+    FrontierStep(RocksDB db, long seq, long queued, long ended) {
+        this.db = db;
+        this.seq = seq;
+        this.queued = queued;
+        this.ended = ended;
+    }
+
+    void hostQueued(String host, int change) throws RocksDBException {
+        long[] counts = hostQueues.get(host);
+        if (counts == null) {
+            long before = FrontierKeys.longOf(db.get(FrontierKeys.hostQueued(host)));
+            counts = new long[] {before, before};
+            hostQueues.put(host, counts);
+        }
+        counts[1] += change;
+    }
+
+    /** The hosts' queued counts, and the host index where a queue filled or emptied. */
+    void writeHostQueues(WriteBatch batch) throws RocksDBException {
+        for (Map.Entry<String, long[]> e : hostQueues.entrySet()) {
+            long before = e.getValue()[0];
+            long after = e.getValue()[1];
+            if (after <= 0) {
+                batch.delete(FrontierKeys.hostQueued(e.getKey()));
+                batch.delete(FrontierKeys.host(e.getKey()));
+            } else {
+                batch.put(FrontierKeys.hostQueued(e.getKey()), FrontierKeys.longBytes(after));
+                if (before <= 0) {
+                    batch.put(FrontierKeys.host(e.getKey()), new byte[0]);
+                }
+            }
+        }
+    }
+
+    /** Whether one more URL of {@code host} fits the budget; counts it if so. */
+    boolean withinBudget(String host, Budget budget) throws RocksDBException {
+        if (seq >= budget.total()) {
+            return false;
+        }
+        Long count = hostCounts.get(host);
+        if (count == null) {
+            count = FrontierKeys.longOf(db.get(FrontierKeys.hostCount(host)));
+        }
+        if (count >= budget.perHost()) {
+            return false;
+        }
+        hostCounts.put(host, count + 1);
+        return true;
+    }
+}
