@@ -10,11 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -38,11 +42,22 @@ public final class RocksFrontierStore implements FrontierStore {
     private static final byte ENDED = 2;
     /** Memory RocksDB may take, native: two 16 MiB memtables, the default 8 MiB block cache. */
     private static final long WRITE_BUFFER = 16L << 20;
+    /** Native memory for the store's recently read blocks: the default 8 MiB, and no more. */
+    private static final long BLOCK_CACHE = 8L << 20;
     /** Files RocksDB keeps open at most (its default is unlimited): they count against ulimit -n with the sockets. */
     private static final int MAX_OPEN_FILES = 64;
 
     static {
         RocksDB.loadLibrary();
+    }
+
+    /**
+     * The native parts of every store's tables, made once a process (a process crawls with one
+     * store; tests that open several share them) and never freed: they live as long as the process.
+     */
+    private static final class TableParts {
+        static final BloomFilter FILTER = new BloomFilter(10, false);
+        static final LRUCache CACHE = new LRUCache(BLOCK_CACHE);
     }
 
     private final Options options;
@@ -53,6 +68,11 @@ public final class RocksFrontierStore implements FrontierStore {
     /** Read without the lock (the frontier asks often): written under it. */
     private volatile long queued;
     private volatile long ended;
+    /**
+     * The last exclusion {@link #takeExcluded} gave, or null: the next call goes on after it. An
+     * exclusion kept later with a key before it waits for the next run (a crawl that ends keeps none).
+     */
+    private byte[] excludedAfter;
 
     private RocksFrontierStore(Options options, RocksDB db) throws RocksDBException {
         this.options = options;
@@ -100,8 +120,13 @@ public final class RocksFrontierStore implements FrontierStore {
     /** Opens the store in {@code dir}, made if missing; what an earlier run left there is continued. */
     public static RocksFrontierStore open(Path dir) throws IOException {
         Files.createDirectories(dir);
+        // Most lookups are of URLs seen before, or of exclusions never kept: a bloom filter per file
+        // (10 bits a key, 1 % false positives) answers "not here" without reading the file's blocks.
         Options options = new Options().setCreateIfMissing(true).setWriteBufferSize(WRITE_BUFFER)
-                .setMaxWriteBufferNumber(2).setMaxOpenFiles(MAX_OPEN_FILES);
+                .setMaxWriteBufferNumber(2).setMaxOpenFiles(MAX_OPEN_FILES)
+                .setMemtablePrefixBloomSizeRatio(0.05).setMemtableWholeKeyFiltering(true)
+                .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(TableParts.FILTER)
+                        .setBlockCache(TableParts.CACHE));
         try {
             return new RocksFrontierStore(options, RocksDB.open(options, dir.toString()));
         } catch (RocksDBException e) {
@@ -184,9 +209,16 @@ public final class RocksFrontierStore implements FrontierStore {
     public synchronized List<Excluded> takeExcluded(int max) {
         List<Excluded> out = new ArrayList<>();
         try (RocksIterator it = db.newIterator(); WriteBatch batch = new WriteBatch()) {
-            for (it.seek(new byte[] {FrontierKeys.EXCLUDED}); it.isValid() && out.size() < max && it.key()[0] == FrontierKeys.EXCLUDED; it.next()) {
+            // from where the last call stopped: the keys before it are tombstones, which a seek from
+            // the first would step over one by one (264,000 exclusions took minutes that way)
+            it.seek(excludedAfter != null ? excludedAfter : new byte[] {FrontierKeys.EXCLUDED});
+            if (excludedAfter != null && it.isValid() && Arrays.equals(it.key(), excludedAfter)) {
+                it.next();
+            }
+            for (; it.isValid() && out.size() < max && it.key()[0] == FrontierKeys.EXCLUDED; it.next()) {
                 out.add(FrontierKeys.decodeExcluded(it.value()));
                 batch.delete(it.key());
+                excludedAfter = it.key();
             }
             db.write(write, batch);
         } catch (RocksDBException ex) {

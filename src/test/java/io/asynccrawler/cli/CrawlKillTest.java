@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,6 +49,7 @@ class CrawlKillTest {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a crawl of the size the promise is about: longer than a unit test
     void aCrawlKilledFiveTimesEndsAsOneThatWasNot() throws Exception {
         // one server for both crawls: its pages name its port, and the trees are compared byte for byte
         try (TestServer server = TestServer.start(new ServerSettings("127.0.0.1", 0, null, Transport.auto(), null, true))) {

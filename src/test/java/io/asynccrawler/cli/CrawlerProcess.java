@@ -2,8 +2,12 @@ package io.asynccrawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,14 +22,41 @@ final class CrawlerProcess {
     record Ran(int exitCode, String err) {
     }
 
+    /** {@code crawler serve} in a process of its own, out of the test JVM's leak detector (which slows a server tenfold). */
+    record Served(Process process, URI base) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+            process.destroyForcibly();
+        }
+    }
+
     private CrawlerProcess() {
+    }
+
+    /** Starts {@code crawler serve} on a free port of 127.0.0.1; it says its URL on its first line. */
+    static Served serve() throws IOException {
+        Process p = new ProcessBuilder(command("serve", "--port", "0")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        if (first == null || !first.startsWith("http://")) {
+            p.destroyForcibly();
+            throw new IOException("crawler serve did not say its URL: " + first);
+        }
+        return new Served(p, URI.create(first.trim()));
     }
 
     /** Runs {@code command}, its stdout discarded and its stderr kept in {@code stderr}; it must end within 60 s. */
     static Ran run(List<String> command, Path stderr) throws IOException, InterruptedException {
+        return run(command, stderr, 60);
+    }
+
+    /** As {@link #run(List, Path)}, for a command that may take up to {@code seconds}. */
+    static Ran run(List<String> command, Path stderr, int seconds) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
         try {
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
+            assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).as("exits").isTrue();
         } finally {
             p.destroyForcibly();
         }
