@@ -131,7 +131,12 @@ public final class RocksFrontierStore implements FrontierStore {
             return new RocksFrontierStore(options, RocksDB.open(options, dir.toString()));
         } catch (RocksDBException e) {
             options.close();
-            throw new IOException("cannot open the crawl state in " + dir + ": " + e.getMessage(), e);
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("LOCK") || why.contains("lock")) { // RocksDB's lock file: one process a store
+                throw new IOException("the crawl state in " + dir + " is in use by another crawl: wait for it to end,"
+                        + " or give this one another --state", e);
+            }
+            throw new IOException("cannot open the crawl state in " + dir + ": " + why, e);
         }
     }
 

@@ -124,11 +124,49 @@ public final class Urls {
         if (port != -1) {
             s.append(':').append(port);
         }
-        s.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : removeDotSegments(uri.getRawPath()));
+        s.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : removeDotSegments(canonicalEscapes(uri.getRawPath())));
         if (uri.getRawQuery() != null) {
-            s.append('?').append(uri.getRawQuery());
+            s.append('?').append(canonicalEscapes(uri.getRawQuery()));
         }
         return given != null && given.contentEquals(s) ? uri : URI.create(s.toString());
+    }
+
+    /**
+     * {@code raw} with its percent-escapes in one form (RFC 3986 §6.2.2): an escaped unreserved
+     * character decoded ({@code %7E} is {@code ~}, {@code %41} is {@code A}), every other escape in
+     * upper-case hex ({@code %2f} is {@code %2F}), so that the spellings of one URL are one URL. A
+     * dot stays escaped: {@code %2e%2e} decoded would become a dot segment, a path of another
+     * meaning than the one the server was asked for.
+     */
+    static String canonicalEscapes(String raw) {
+        int percent = raw.indexOf('%');
+        if (percent < 0) {
+            return raw;
+        }
+        StringBuilder out = new StringBuilder(raw.length()).append(raw, 0, percent);
+        for (int i = percent; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            int hi = c == '%' && i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+            int lo = hi < 0 ? -1 : Character.digit(raw.charAt(i + 2), 16);
+            if (lo < 0) {
+                out.append(c);
+                continue;
+            }
+            char decoded = (char) (hi * 16 + lo);
+            if (unreserved(decoded) && decoded != '.') {
+                out.append(decoded);
+            } else {
+                out.append('%').append(Character.toUpperCase(raw.charAt(i + 1))).append(Character.toUpperCase(raw.charAt(i + 2)));
+            }
+            i += 2;
+        }
+        return out.toString();
+    }
+
+    /** RFC 3986's unreserved characters: ALPHA / DIGIT / "-" / "." / "_" / "~". */
+    private static boolean unreserved(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_'
+                || c == '~';
     }
 
     /** The port, with the scheme's default filled in. */

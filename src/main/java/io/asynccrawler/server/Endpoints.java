@@ -41,7 +41,8 @@ final class Endpoints {
                 "  /status/{code}?retry_after=S   adds a Retry-After header",
                 "  /site/{pages}x{fanout}/    a generated site to crawl: a tree of pages, style sheets, images,",
                 "                             broken links, a redirect, a second host (127.0.0.2), traps",
-                "  /robots.txt                for crawls of /site/: page 11 and private/ disallowed",
+                "  /site/sitemap.xml          a sitemap index; its sitemap lists pages no link reaches",
+                "  /robots.txt                for crawls of /site/: page 11 and private/ disallowed, the sitemap",
                 ""));
     }
 

@@ -7,9 +7,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 /**
  * {@code /site/{pages}x{fanout}/...}: a generated site to crawl, the same on every request
  * ({@link SiteShape} says which pages a crawl to a given depth reaches). Every page links to its
- * children in five spellings (relative, absolute path, full URL with a fragment, protocol-relative
- * with a dot segment, through {@code ..}), its parent and the root, and needs a style sheet (which
- * needs an image and another sheet) and an image of its own. Some pages have more: a broken link
+ * children in five spellings (relative, absolute path with its digits percent-escaped, full URL
+ * with a fragment, protocol-relative with a dot segment, through {@code ..}), its parent and the
+ * root, and needs a style sheet (which needs an image and another sheet) and an image of its own.
+ * Some pages have more: a broken link
  * (every fifth, from page 4), a link that redirects back to the page (every fifth, from page 2);
  * the root has a link to a second host (127.0.0.2, same port), a {@code rel="nofollow"} link, a
  * {@code mailto:} link, and two traps: a calendar with a next month forever, and a path that
@@ -125,11 +126,20 @@ final class SitePages {
         String here = i == 0 ? "p/" : ""; // the root is at /site/NxF/, the others at /site/NxF/p/
         switch (c % 5) {
             case 0: return here + c + ".html";
-            case 1: return site.path(c);
+            case 1: return site.root() + "p/" + escapedDigits(c) + ".html"; // %31%30 for 10: unreserved, decoded by a crawler
             case 2: return "HTTP://" + call.host + site.path(c) + "#section";
             case 3: return "//" + call.host + site.root() + "p/./" + c + ".html";
             default: return (i == 0 ? "p/../p/" : "../p/") + c + ".html";
         }
+    }
+
+    /** {@code n}'s digits, each percent-escaped. */
+    private static String escapedDigits(int n) {
+        StringBuilder b = new StringBuilder();
+        for (char d : Integer.toString(n).toCharArray()) {
+            b.append('%').append(Integer.toHexString(d));
+        }
+        return b.toString();
     }
 
     /** The second host of a test: 127.0.0.2 on the same port (all of 127/8 is loopback). */

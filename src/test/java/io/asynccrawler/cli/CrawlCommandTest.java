@@ -3,6 +3,7 @@ package io.asynccrawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asynccrawler.crawl.RocksFrontierStore;
 import io.asynccrawler.server.SiteShape;
 import java.io.IOException;
 import java.net.URI;
@@ -202,6 +203,16 @@ class CrawlCommandTest extends FetchTestBase {
         Cli cli = crawl("-q", "--mode", "sync", "-l", "1", base + SITE.root());
         assertThat(cli.exitCode).as(cli.err).isZero();
         assertThat(saved()).isEqualTo(depthOne());
+    }
+
+    @Test
+    void aStateInUseByAnotherCrawlIsSaidInOneLine() throws IOException {
+        try (RocksFrontierStore other = RocksFrontierStore.open(out().resolve(".crawl-state"))) {
+            Cli cli = crawl("-q", base + SITE.root());
+            assertThat(cli.exitCode).isEqualTo(1);
+            assertThat(cli.err.strip()).isEqualTo("crawl: the crawl state in " + out().resolve(".crawl-state")
+                    + " is in use by another crawl: wait for it to end, or give this one another --state");
+        }
     }
 
     @Test

@@ -22,4 +22,26 @@ class UrlsTest {
     void removesDotSegmentsLikeRfc3986(String path, String expected) {
         assertThat(Urls.removeDotSegments(path)).isEqualTo(expected);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/c%7e/%41b%2d%5F|/c~/Ab-_", // unreserved: decoded
+        "/a%2fb/%c3%a9|/a%2Fb/%C3%A9", // reserved and non-ASCII: kept, upper-case hex
+        "/%2e%2e/x|/%2E%2E/x", // a dot stays escaped: decoded it would make a dot segment
+        "/100%|/100%", // not an escape: as it is
+        "/%4|/%4",
+        "/plain|/plain",
+    })
+    void percentEscapesHaveOneForm(String raw, String expected) {
+        assertThat(Urls.canonicalEscapes(raw)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "http://Example.ORG:80/c%7e?x=%7e&b=1&a=2#f|http://example.org/c~?x=~&b=1&a=2",
+        "http://example.org/a/%2e%2e/b|http://example.org/a/%2E%2E/b",
+    })
+    void theSpellingsOfOneUrlAreAdmittedAsOne(String given, String expected) {
+        assertThat(Urls.admit(given, null).uri()).hasToString(expected);
+    }
 }
