@@ -136,13 +136,13 @@ final class JobRun {
                 }
                 logResult(r);
             }, line -> lines.println(line), client::noMoreUrls));
-            ProgressLine progress = new ProgressLine(job, summary, saved, jobSettings.concurrency());
             try (Frontier frontier = frontiers.open(fetcher);
                  Signals signals = Signals.install(code -> {
                      signalExit.compareAndSet(0, code);
                      job.interrupt();
                  });
-                 StatusLine status = StatusLine.start(terminal, logging.quiet, logging.verbose.length > 0, progress::render)) {
+                 StatusLine status = StatusLine.start(terminal, logging.quiet, logging.verbose.length > 0,
+                         new ProgressLine(job, summary, saved, frontier)::render)) {
                 lines = status.writer(err);
                 totals = job.run(frontier);
             } finally {

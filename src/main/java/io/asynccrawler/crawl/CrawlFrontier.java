@@ -277,6 +277,11 @@ public final class CrawlFrontier implements Frontier {
     }
 
     @Override
+    public Counts counts() {
+        return new Counts(store.admitted(), store.queued(), store.hosts());
+    }
+
+    @Override
     public int duplicates() {
         return 0; // a crawl meets URLs again all the time: that is not the user's doing, as a duplicate line is
     }

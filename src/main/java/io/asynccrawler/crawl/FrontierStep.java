@@ -26,6 +26,8 @@ final class FrontierStep {
     long seq;
     long queued;
     long ended;
+    /** Hosts with URLs queued, after the step. */
+    long hosts;
     private final RocksDB db;
 
     FrontierStep(RocksDB db, long seq, long queued, long ended) {
@@ -33,6 +35,12 @@ final class FrontierStep {
         this.seq = seq;
         this.queued = queued;
         this.ended = ended;
+    }
+
+    /** The hosts with URLs queued before the step; {@link #hosts} changes as their queues fill or empty. */
+    FrontierStep withHosts(long before) {
+        hosts = before;
+        return this;
     }
 
     void hostQueued(String host, int change) throws RocksDBException {
@@ -53,10 +61,12 @@ final class FrontierStep {
             if (after <= 0) {
                 batch.delete(FrontierKeys.hostQueued(e.getKey()));
                 batch.delete(FrontierKeys.host(e.getKey()));
+                hosts -= before > 0 ? 1 : 0;
             } else {
                 batch.put(FrontierKeys.hostQueued(e.getKey()), FrontierKeys.longBytes(after));
                 if (before <= 0) {
                     batch.put(FrontierKeys.host(e.getKey()), new byte[0]);
+                    hosts++;
                 }
             }
         }

@@ -92,6 +92,14 @@ public interface FrontierStore extends AutoCloseable {
     /** URLs whose page ended. */
     long ended();
 
+    /** URLs admitted so far, in all: the queued and the ended. */
+    default long admitted() {
+        return queued() + ended();
+    }
+
+    /** Hosts with URLs queued. */
+    long hosts();
+
     @Override
     void close();
 }

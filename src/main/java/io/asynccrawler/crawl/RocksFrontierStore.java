@@ -36,8 +36,8 @@ import org.rocksdb.WriteOptions;
  * cannot craft URLs that collide, and a store opened again finds its URLs.
  */
 public final class RocksFrontierStore implements FrontierStore {
-    /** The layout of the keys: 2 added the host index. */
-    private static final long FORMAT = 2;
+    /** The layout of the keys: 2 added the host index, 3 its count of hosts. */
+    private static final long FORMAT = 3;
     private static final byte QUEUED = 1;
     private static final byte ENDED = 2;
     /** Memory RocksDB may take, native: two 16 MiB memtables, the default 8 MiB block cache. */
@@ -68,6 +68,7 @@ public final class RocksFrontierStore implements FrontierStore {
     /** Read without the lock (the frontier asks often): written under it. */
     private volatile long queued;
     private volatile long ended;
+    private volatile long hosts;
     /**
      * The last exclusion {@link #takeExcluded} gave, or null: the next call goes on after it. An
      * exclusion kept later with a key before it waits for the next run (a crawl that ends keeps none).
@@ -89,6 +90,7 @@ public final class RocksFrontierStore implements FrontierStore {
         this.nextSeq = readLong("seq");
         this.queued = readLong("queued");
         this.ended = readLong("ended");
+        this.hosts = readLong("hosts");
         if (readLong("format") < FORMAT) {
             indexHosts();
         }
@@ -112,9 +114,11 @@ public final class RocksFrontierStore implements FrontierStore {
                 batch.put(FrontierKeys.host(e.getKey()), new byte[0]);
                 batch.put(FrontierKeys.hostQueued(e.getKey()), FrontierKeys.longBytes(e.getValue()));
             }
+            batch.put(FrontierKeys.meta("hosts"), FrontierKeys.longBytes(counts.size()));
             batch.put(FrontierKeys.meta("format"), FrontierKeys.longBytes(FORMAT));
             db.write(write, batch);
         }
+        hosts = counts.size();
     }
 
     /** Opens the store in {@code dir}, made if missing; what an earlier run left there is continued. */
@@ -147,7 +151,7 @@ public final class RocksFrontierStore implements FrontierStore {
 
     @Override
     public synchronized List<Queued> ended(Queued page, Admission what) {
-        FrontierStep step = new FrontierStep(db, nextSeq, queued, ended);
+        FrontierStep step = new FrontierStep(db, nextSeq, queued, ended).withHosts(hosts);
         try (WriteBatch batch = new WriteBatch()) {
             if (page != null) {
                 byte[] pageKey = FrontierKeys.seen(fingerprint(page.found().uri()));
@@ -189,6 +193,7 @@ public final class RocksFrontierStore implements FrontierStore {
                 batch.put(FrontierKeys.hostCount(count.getKey()), FrontierKeys.longBytes(count.getValue()));
             }
             step.writeHostQueues(batch);
+            batch.put(FrontierKeys.meta("hosts"), FrontierKeys.longBytes(step.hosts));
             batch.put(FrontierKeys.meta("seq"), FrontierKeys.longBytes(step.seq));
             batch.put(FrontierKeys.meta("queued"), FrontierKeys.longBytes(step.queued));
             batch.put(FrontierKeys.meta("ended"), FrontierKeys.longBytes(step.ended));
@@ -197,6 +202,7 @@ public final class RocksFrontierStore implements FrontierStore {
             throw new IllegalStateException("crawl state: " + ex.getMessage(), ex);
         }
         nextSeq = step.seq;
+        hosts = step.hosts;
         queued = step.queued;
         ended = step.ended;
         return step.admitted;
@@ -261,6 +267,11 @@ public final class RocksFrontierStore implements FrontierStore {
     @Override
     public long queued() {
         return queued;
+    }
+
+    @Override
+    public long hosts() {
+        return hosts;
     }
 
     @Override

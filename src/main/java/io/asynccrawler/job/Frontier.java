@@ -76,6 +76,21 @@ public interface Frontier extends AutoCloseable {
     /** URLs given more than once and dropped so far. */
     int duplicates();
 
+    /**
+     * What a crawl's frontier holds, for the progress line.
+     *
+     * @param admitted URLs admitted to be fetched so far, this run and the runs before
+     * @param queued   URLs admitted and not yet ended (in flight included)
+     * @param hosts    hosts with URLs queued
+     */
+    record Counts(long admitted, long queued, long hosts) {
+    }
+
+    /** What the frontier holds now, or null when it has nothing more to say than the job's counts (a list). */
+    default Counts counts() {
+        return null;
+    }
+
     @Override
     void close();
 }

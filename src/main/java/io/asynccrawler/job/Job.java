@@ -259,6 +259,11 @@ public final class Job {
         return readingDone;
     }
 
+    /** URLs under way now: permits held. */
+    public int inFlight() {
+        return settings.concurrency() - permits.availablePermits();
+    }
+
     /** Permits of the semaphore not held by a URL: the concurrency when nothing is under way. */
     public int idlePermits() {
         return permits.availablePermits();

@@ -42,6 +42,7 @@ class RocksFrontierStoreTest {
             assertThat(store.admit(List.of(found("http://a.example/2", 1), found("http://b.example/2", 1))))
                     .extracting(q -> q.found().uri().toString()).containsExactly("http://b.example/2");
             assertThat(store.hostsAfter(null, 10)).containsExactly("a.example", "b.example");
+            assertThat(store.hosts()).isEqualTo(2);
             assertThat(store.hostsAfter("a.example", 10)).containsExactly("b.example");
             List<Queued> a = store.queuedAfter("a.example", -1, 10);
             assertThat(a).extracting(q -> q.found().uri().getPath()).containsExactly("/1", "/2");
@@ -63,6 +64,7 @@ class RocksFrontierStoreTest {
             assertThat(store.ended()).isEqualTo(1);
             store.ended(links.get(0), Admission.of(List.of()));
             assertThat(store.hostsAfter(null, 10)).isEmpty();
+            assertThat(store.hosts()).as("a host whose queue emptied").isZero();
         }
     }
 
