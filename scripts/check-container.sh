@@ -9,6 +9,7 @@
 #   3. the image run with `buildah run --isolation chroot` (podman run cannot set rlimits in such
 #      sandboxes): --help, --version, demo, and fetch against a `crawler serve` on the host's
 #      loopback into a mounted directory: files, their owner (the image's non-root uid), exit codes;
+#      a crawl (RocksDB's native library must load);
 #      and over https against `openssl s_server` there, through BoringSSL (its library must load).
 # Prints PASS or FAIL for each step and the image size; exits 1 if any step failed.
 # Needs root (debootstrap, chroot isolation). Usage: scripts/check-container.sh
@@ -152,6 +153,15 @@ check "files saved in the mounted directory" test -s "$work/out/a.bin" -a "$(sta
 check "files owned by the image's user ($UID_IN_IMAGE)" test "$(stat -c %u "$work/out/a.bin" 2>/dev/null)" = "$UID_IN_IMAGE"
 cmp -s "$work/out/a.bin" <(curl -s "$base_url/bytes/1000?seed=1")
 check "bytes as served" test $? -eq 0
+
+# crawl: its frontier is RocksDB, whose native library is unpacked to /tmp at start and must load
+# in the jlink'ed runtime as the image's user; its state goes in the mounted directory.
+in_image crawl -q -l 1 --no-sitemaps -o crawl-out "$base_url/site/10x3/" >"$work/crawl.txt" 2>&1
+crawl_rc=$?
+check "crawl inside the container exits 0 ($(head -c 200 "$work/crawl.txt" | tr '\n' ' '))" test "$crawl_rc" -eq 0
+check "crawl saved the site's root and its three children" \
+  test -s "$work/crawl-out/127.0.0.1_${base_url##*:}/site/10x3/index.html" -a -s "$work/crawl-out/127.0.0.1_${base_url##*:}/site/10x3/p/3.html"
+check "crawl kept its state (RocksDB) in the output directory" test -s "$work/crawl-out/.crawl-state/CURRENT"
 
 # https: BoringSSL (netty-tcnative, its library unpacked to /tmp at start) must load in the jlink'ed
 # runtime as the image's user, or the crawler would fall back to the JDK's TLS without a word but
