@@ -68,6 +68,11 @@ public final class CrawlFrontier implements Frontier {
             seeds.add(new Found(seed, 0, Via.SEED, null));
         }
         store.admit(seeds);
+        // a run with a larger --depth than the last goes on from the links that were too deep then
+        long deeper = store.admitKeptTooDeep(rules.maxDepth(), uri -> rules.scope().check(uri) == null);
+        if (deeper > 0) {
+            log.debug("{} URLs too deep before are within --depth {} now", deeper, rules.maxDepth());
+        }
     }
 
     @Override

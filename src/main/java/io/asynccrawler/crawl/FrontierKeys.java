@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * The keys and values of {@link RocksFrontierStore}, in one key space sorted bytewise: {@code s} +
  * fingerprint (the seen-set), {@code q} + host + 0 + seq (a host's queue in order), {@code x} +
- * fingerprint (URLs met and excluded, not yet reported), {@code c} + host (URLs of the host
+ * fingerprint (URLs met and excluded, not yet reported), {@code d} + fingerprint (URLs reported
+ * too deep, kept for a run with a larger depth), {@code c} + host (URLs of the host
  * admitted), {@code n} + host (URLs of the host queued), {@code h} + host (present while the host
  * has URLs queued), {@code m} + name (counters, the fingerprint key, the format).
  * The round over hosts reads the {@code h} keys, written only as a host's queue fills or empties:
@@ -23,6 +24,7 @@ final class FrontierKeys {
     static final byte SEEN = 's';
     static final byte QUEUE = 'q';
     static final byte EXCLUDED = 'x';
+    static final byte TOO_DEEP = 'd';
     static final byte HOST_COUNT = 'c';
     static final byte META = 'm';
     static final byte HOST = 'h';

@@ -5,6 +5,7 @@ import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Via;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Where a crawl keeps what it found and what it did: the seen-set and the per-host queues, on
@@ -77,8 +78,19 @@ public interface FrontierStore extends AutoCloseable {
      */
     List<Queued> ended(Queued page, Admission what);
 
-    /** Up to {@code max} of the URLs kept as excluded, which leave the store: the crawl reports them. */
+    /**
+     * Up to {@code max} of the URLs kept as excluded, which leave the store: the crawl reports them.
+     * Those excluded as too deep are kept apart for {@link #admitKeptTooDeep}.
+     */
     List<Excluded> takeExcluded(int max);
+
+    /**
+     * Admits the URLs earlier runs reported as too deep that are now within {@code maxDepth} and
+     * pass {@code inScope}, as by {@link #admit}: a crawl run again with a larger {@code --depth}
+     * goes on from the pages that ended at the old limit, without reading them again. Returns how
+     * many were admitted.
+     */
+    long admitKeptTooDeep(int maxDepth, Predicate<URI> inScope);
 
     /** Up to {@code max} URLs of {@code host}'s queue with a seq above {@code afterSeq}, oldest first. */
     List<Queued> queuedAfter(String host, long afterSeq, int max);

@@ -10,12 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.LRUCache;
@@ -69,16 +67,13 @@ public final class RocksFrontierStore implements FrontierStore {
     private volatile long queued;
     private volatile long ended;
     private volatile long hosts;
-    /**
-     * The last exclusion {@link #takeExcluded} gave, or null: the next call goes on after it. An
-     * exclusion kept later with a key before it waits for the next run (a crawl that ends keeps none).
-     */
-    private byte[] excludedAfter;
+    private final StoreExclusions exclusions;
 
     private RocksFrontierStore(Options options, RocksDB db) throws RocksDBException {
         this.options = options;
         this.db = db;
         this.write = new WriteOptions().setSync(false); // the WAL reaches the OS at each write: safe from kill -9
+        this.exclusions = new StoreExclusions(db, write);
         byte[] key = db.get(FrontierKeys.meta("key"));
         if (key == null) {
             key = new byte[16];
@@ -218,24 +213,12 @@ public final class RocksFrontierStore implements FrontierStore {
 
     @Override
     public synchronized List<Excluded> takeExcluded(int max) {
-        List<Excluded> out = new ArrayList<>();
-        try (RocksIterator it = db.newIterator(); WriteBatch batch = new WriteBatch()) {
-            // from where the last call stopped: the keys before it are tombstones, which a seek from
-            // the first would step over one by one (264,000 exclusions took minutes that way)
-            it.seek(excludedAfter != null ? excludedAfter : new byte[] {FrontierKeys.EXCLUDED});
-            if (excludedAfter != null && it.isValid() && Arrays.equals(it.key(), excludedAfter)) {
-                it.next();
-            }
-            for (; it.isValid() && out.size() < max && it.key()[0] == FrontierKeys.EXCLUDED; it.next()) {
-                out.add(FrontierKeys.decodeExcluded(it.value()));
-                batch.delete(it.key());
-                excludedAfter = it.key();
-            }
-            db.write(write, batch);
-        } catch (RocksDBException ex) {
-            throw new IllegalStateException("crawl state: " + ex.getMessage(), ex);
-        }
-        return out;
+        return exclusions.take(max);
+    }
+
+    @Override
+    public long admitKeptTooDeep(int maxDepth, Predicate<URI> inScope) {
+        return exclusions.admitKeptTooDeep(maxDepth, inScope, this::admit);
     }
 
     @Override

@@ -189,6 +189,22 @@ class CrawlCommandTest extends FetchTestBase {
     }
 
     @Test
+    void aCrawlRunAgainDeeperGoesOnFromTheLinksThatWereTooDeep() throws IOException {
+        assertThat(crawl("-q", "-l", "1", "--no-sitemaps", base + SITE.root()).exitCode).isZero();
+        Set<String> first = saved();
+        Cli deeper = crawl("-q", "-l", "2", "--no-sitemaps", base + SITE.root());
+        assertThat(deeper.exitCode).as(deeper.err).isZero();
+        Map<String, JsonNode> fetched = outcome("ok");
+        assertThat(fetched).as("the depth-2 URLs, and nothing the first run fetched")
+                .containsKeys(SITE.path(4), SITE.path(12), SITE.root() + "print.css", SITE.root() + "img/1.png")
+                .doesNotContainKeys(SITE.root(), SITE.path(1));
+        assertThat(fetched.get(SITE.path(4)).get("depth").asInt()).isEqualTo(2);
+        assertThat(saved()).containsAll(first).contains(SITE.path(12)).doesNotContain(SITE.path(11));
+        assertThat(crawl("-q", "-l", "2", "--no-sitemaps", base + SITE.root()).exitCode).isZero();
+        assertThat(outcome("ok")).as("run again at the same depth: nothing").isEmpty();
+    }
+
+    @Test
     void aFinishedCrawlRunAgainFetchesNothing() throws IOException {
         assertThat(crawl("-q", "-l", "1", base + SITE.root()).exitCode).isZero();
         Set<String> first = saved();

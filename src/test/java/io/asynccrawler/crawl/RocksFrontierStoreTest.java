@@ -102,6 +102,26 @@ class RocksFrontierStoreTest {
     }
 
     @Test
+    void urlsReportedTooDeepAreKeptForARunWithALargerDepth() throws Exception {
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            store.ended(null, new Admission(List.of(), List.of(
+                    new Excluded(found("http://a.example/d2", 2), Reason.TOO_DEEP, "--depth 1"),
+                    new Excluded(found("http://a.example/d3", 3), Reason.TOO_DEEP, "--depth 1"),
+                    new Excluded(found("http://b.example/x", 2), Reason.TOO_DEEP, "--depth 1"),
+                    new Excluded(found("http://a.example/far", 1), Reason.OUT_OF_SCOPE, null)), Budget.NONE));
+            assertThat(store.takeExcluded(10)).hasSize(4);
+            assertThat(store.admitKeptTooDeep(1, uri -> true)).as("none within depth 1").isZero();
+        }
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            assertThat(store.admitKeptTooDeep(2, uri -> uri.getHost().equals("a.example"))).isEqualTo(1);
+            assertThat(store.queuedAfter("a.example", -1, 10)).extracting(q -> q.found().uri().getPath()).containsExactly("/d2");
+            assertThat(store.admitKeptTooDeep(2, uri -> true)).as("d2 admitted once; b.example's now in scope").isEqualTo(1);
+            assertThat(store.admitKeptTooDeep(9, uri -> true)).isEqualTo(1);
+            assertThat(store.admitKeptTooDeep(9, uri -> true)).as("the out-of-scope one was never kept").isZero();
+        }
+    }
+
+    @Test
     void urlsPastTheBudgetAreExcludedNamingTheLimit() throws Exception {
         try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
             Budget budget = new Budget(4, 2);
