@@ -15,7 +15,8 @@ import java.util.List;
  * Sorts the links of a fetched page into those to crawl and those met and not fetched, with the
  * reason: out of the scope (or a rule, a trap, too long), nofollow, past the depth. A page's links
  * are one link deeper than the page. A requisite past the depth is still fetched with {@code -p}
- * (so a page at the depth limit is shown whole, its style sheet's images too); a page past it never.
+ * (so a page at the depth limit is shown whole, its style sheet's images too, two links past the
+ * limit at most); a page past it never.
  */
 final class LinkTriage {
     private final CrawlRules rules;
@@ -29,6 +30,9 @@ final class LinkTriage {
         List<Found> found = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
         boolean pastDepth = page.depth() >= rules.maxDepth(); // its links would be deeper than allowed
+        // -p: a page's requisites whatever its depth, and their own (a style sheet's images), no further:
+        // frames past the depth could otherwise chain without end
+        boolean requisitesPast = rules.follow().pageRequisites() && page.depth() - 1 <= rules.maxDepth();
         String referrer = page.uri().toString();
         for (Link link : links.links()) {
             boolean requisite = link.kind() == Link.Kind.REQUISITE;
@@ -38,7 +42,7 @@ final class LinkTriage {
                 excluded.add(new Excluded(f, out.reason(), out.rule()));
             } else if (!requisite && (link.nofollow() || links.nofollow())) {
                 excluded.add(new Excluded(f, Reason.NOFOLLOW, link.nofollow() ? "rel=nofollow" : "meta robots nofollow"));
-            } else if (pastDepth && !(requisite && rules.follow().pageRequisites())) {
+            } else if (pastDepth && !(requisite && requisitesPast)) {
                 excluded.add(new Excluded(f, Reason.TOO_DEEP, "--depth " + rules.maxDepth()));
             } else {
                 found.add(f);

@@ -224,6 +224,7 @@ class CrawlCommandTest extends FetchTestBase {
     @Test
     void aStateInUseByAnotherCrawlIsSaidInOneLine() throws IOException {
         try (RocksFrontierStore other = RocksFrontierStore.open(out().resolve(".crawl-state"))) {
+            assertThat(other.queued()).as("another crawl's store, open").isZero();
             Cli cli = crawl("-q", base + SITE.root());
             assertThat(cli.exitCode).isEqualTo(1);
             assertThat(cli.err.strip()).isEqualTo("crawl: the crawl state in " + out().resolve(".crawl-state")

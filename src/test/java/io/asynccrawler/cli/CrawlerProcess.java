@@ -25,10 +25,15 @@ final class CrawlerProcess {
     /** {@code crawler serve} in a process of its own, out of the test JVM's leak detector (which slows a server tenfold). */
     record Served(Process process, URI base) implements AutoCloseable {
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
-            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                process.destroyForcibly();
+            }
         }
     }
 
