@@ -9,6 +9,7 @@ import io.asynccrawler.crawl.LinkExtractor;
 import io.asynccrawler.crawl.RobotsTxt;
 import io.asynccrawler.crawl.RocksFrontierStore;
 import io.asynccrawler.crawl.Scope;
+import io.asynccrawler.crawl.SitemapProbe;
 import io.asynccrawler.job.Frontier;
 import io.asynccrawler.job.UrlSource;
 import java.io.IOException;
@@ -128,7 +129,8 @@ final class CrawlCommand implements Callable<Integer> {
             JobRun.FrontierSource crawl = fetcher -> {
                 CrawlParts parts = new CrawlParts(RocksFrontierStore.open(stateDir),
                         new LinkExtractor(LinkExtractor.DEFAULT_MAX_PAGE_BYTES, LinkExtractor.DEFAULT_MAX_LINKS), dir,
-                        noRobots ? null : new RobotsTxt(fetcher, options.fetchSettings().userAgent()));
+                        noRobots ? null : new RobotsTxt(fetcher, options.fetchSettings().userAgent()),
+                        rules.follow().sitemaps() ? new SitemapProbe(fetcher) : null);
                 return new CrawlFrontier(parts, rules);
             };
             return new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging).run(crawl, dir, report);

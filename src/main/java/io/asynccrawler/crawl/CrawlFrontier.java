@@ -4,15 +4,13 @@ import io.asynccrawler.crawl.FrontierStore.Admission;
 import io.asynccrawler.crawl.FrontierStore.Excluded;
 import io.asynccrawler.crawl.FrontierStore.Found;
 import io.asynccrawler.crawl.FrontierStore.Queued;
-import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.Target;
+import io.asynccrawler.fetch.Urls;
 import io.asynccrawler.fetch.Via;
 import io.asynccrawler.job.Frontier;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -54,6 +52,8 @@ public final class CrawlFrontier implements Frontier {
     private String roundAfter;
     private final LinkTriage triage;
     private final PageReaders readers = PageReaders.perCore();
+    private final SitemapLookups sitemaps;
+    private final EndedPages pageReader;
     /** Excluded URLs taken from the store and not yet given to the job: the crawl's last entries. */
     private final Deque<Excluded> toReport = new ArrayDeque<>();
 
@@ -63,6 +63,8 @@ public final class CrawlFrontier implements Frontier {
         this.store = parts.store();
         this.rules = rules;
         this.triage = new LinkTriage(rules);
+        this.sitemaps = new SitemapLookups(parts.sitemaps(), store, triage, this::wake);
+        this.pageReader = new EndedPages(parts, triage);
         List<Found> seeds = new ArrayList<>();
         for (URI seed : rules.seeds()) {
             seeds.add(new Found(seed, 0, Via.SEED, null));
@@ -84,7 +86,7 @@ public final class CrawlFrontier implements Frontier {
             if (next != null) {
                 return next;
             }
-            if (store.queued() == inFlight.size() && inFlight.isEmpty() && !turns.robotsPending()) {
+            if (store.queued() == inFlight.size() && inFlight.isEmpty() && !turns.robotsPending() && !sitemaps.pending()) {
                 // nothing queued, and nothing that could add to it: what was met and not fetched, then the end
                 if (toReport.isEmpty()) {
                     toReport.addAll(store.takeExcluded(REPORTED_A_STEP));
@@ -188,7 +190,12 @@ public final class CrawlFrontier implements Frontier {
         return Entry.excluded(q.found().uri(), q.found().origin(), why, robotsTxtOf(q.found().uri()));
     }
 
-    private static String robotsTxtOf(URI uri) {
+    /** Something a waiting take() may be waiting for has happened. */
+    private synchronized void wake() {
+        notifyAll();
+    }
+
+    static String robotsTxtOf(URI uri) {
         return uri.resolve("/robots.txt").toString();
     }
 
@@ -212,10 +219,17 @@ public final class CrawlFrontier implements Frontier {
         return robots.allows(q.found().uri()) ? null : Reason.ROBOTS_DISALLOWED;
     }
 
-    /** A host's robots.txt came: the sitemaps it names are admitted, then the host's turn may come. */
+    /**
+     * A host's robots.txt came: the sitemaps it names are admitted (or, for a seed's host that
+     * names none, /sitemap.xml is looked for), then the host's turn may come.
+     */
     private void robotsCame(HostTurns.Host host, URI asked, HostRules robots) {
-        if (rules.follow().sitemaps() && robots != null && !robots.sitemaps().isEmpty()) {
-            store.ended(null, triage.ofRobotsTxt(URI.create(robotsTxtOf(asked)), robots.sitemaps()));
+        if (rules.follow().sitemaps() && robots != null && robots.kind() != HostRules.Kind.UNREACHABLE) {
+            if (!robots.sitemaps().isEmpty()) {
+                store.ended(null, triage.ofRobotsTxt(URI.create(robotsTxtOf(asked)), robots.sitemaps()));
+            } else if (rules.seeds().stream().anyMatch(s -> Urls.sameOrigin(s, asked))) {
+                sitemaps.lookFor(SitemapProbe.placeFor(asked));
+            }
         }
         synchronized (this) {
             host.robotsPending = false;
@@ -243,7 +257,7 @@ public final class CrawlFrontier implements Frontier {
         // The page stays in flight until it is read: the crawl cannot end while its links may come.
         readers.submit(() -> {
             try {
-                store.ended(page, links(page, result));
+                store.ended(page, pageReader.linksOf(page.found(), result));
             } finally {
                 read(target);
             }
@@ -253,32 +267,6 @@ public final class CrawlFrontier implements Frontier {
     private synchronized void read(Target target) {
         inFlight.remove(target.uri().toString());
         notifyAll();
-    }
-
-    /** What an ended page's links give the crawl: those to fetch, and those met and not fetched. */
-    private Admission links(Queued page, Result result) {
-        if (result.outcome() == Outcome.OK && result.file() == null && result.status() / 100 == 3) {
-            return triage.ofRedirect(page.found(), URI.create(result.finalUrl()));
-        }
-        if (result.file() == null || (result.outcome() != Outcome.OK && result.outcome() != Outcome.SKIPPED)) {
-            return Admission.NOTHING;
-        }
-        PageLinks found;
-        try {
-            Path file = parts.dir().resolve(Path.of(result.file()));
-            // a skipped page (saved by a run that stopped before its end was recorded) is read too,
-            // its type told by its name: the response that said it is gone
-            String type = result.outcome() == Outcome.SKIPPED ? SavedType.of(file) : result.contentType();
-            URI url = URI.create(result.finalUrl());
-            if (page.found().via() == Via.SITEMAP && SitemapReader.mayBeSitemap(type, url)) {
-                return triage.ofSitemap(page.found(), SitemapReader.read(file, type, url));
-            }
-            found = parts.extractor().extract(file, type, url);
-        } catch (IOException | RuntimeException e) {
-            log.debug("links of {} not read: {}", result.url(), e.toString());
-            return Admission.NOTHING;
-        }
-        return triage.of(page.found(), found);
     }
 
     @Override

@@ -51,6 +51,11 @@ final class SitemapReader {
         try (InputStream in = Files.newInputStream(file)) {
             content = in.readNBytes(MAX_BYTES);
         }
+        return read(content, contentType, url);
+    }
+
+    /** The sitemaps or pages listed in {@code content}, fetched from {@code url}; nothing if it is no sitemap. */
+    static Listed read(byte[] content, String contentType, URI url) throws IOException {
         AbstractSiteMap map;
         try {
             map = new SiteMapParser(true).parseSiteMap(contentType == null ? "" : contentType, content, url.toURL());

@@ -93,7 +93,7 @@ class CrawlFrontierTest {
         AtomicReference<Job> job = new AtomicReference<>();
         PolicyFetcher policy = new PolicyFetcher(client, settings, out);
         CrawlParts parts = new CrawlParts(RocksFrontierStore.open(tmp.resolve("state")), new LinkExtractor(1 << 20, 1000), out,
-                new RobotsTxt(policy, settings.userAgent()));
+                new RobotsTxt(policy, settings.userAgent()), new SitemapProbe(policy));
         try (CrawlFrontier frontier = new CrawlFrontier(parts, rules)) {
             fetcher = new StoppingAt(policy, stopAt, () -> job.get().interrupt());
             job.set(new Job(fetcher, new JobSettings(8, 0), JobListener.of(results::add, line -> { })));
@@ -193,6 +193,44 @@ class CrawlFrontierTest {
             assertThat(crawl(CrawlRules.of(List.of(URI.create(host.base() + "/")), 1, 4), null)).isEmpty();
             assertThat(excluded).containsExactly(Map.entry("crawl_delay_too_long", 1L));
             assertThat(host.hits("/")).as("nothing fetched but robots.txt").isZero();
+        }
+    }
+
+    /** A host whose robots.txt names no sitemap; its root links nowhere; /sitemap.xml lists /orphan, if {@code hasSitemap}. */
+    private static ScriptedServer hostWithoutNamedSitemap(boolean hasSitemap) throws Exception {
+        ScriptedServer host = new ScriptedServer();
+        String sitemap = "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"
+                + host.base() + "/orphan</loc></url></urlset>";
+        String page = "<p>no links";
+        return host.on("/robots.txt", Script.reply("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 14\r\n\r\n"
+                        + "User-agent: *\n"))
+                .on("/sitemap.xml", hasSitemap
+                        ? Script.reply("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: " + sitemap.length()
+                                + "\r\n\r\n" + sitemap)
+                        : Script.reply("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"))
+                .otherwise(Script.reply("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + page.length()
+                        + "\r\n\r\n" + page));
+    }
+
+    @Test
+    void aSeedsHostWhoseRobotsTxtNamesNoSitemapHasItsSitemapXmlReadAndNothingFailsWithout() throws Exception {
+        for (boolean hasSitemap : new boolean[] {true, false}) { // two hosts, one store: each its own seed
+            try (ScriptedServer host = hostWithoutNamedSitemap(hasSitemap)) {
+                URI seed = URI.create(host.base() + "/");
+                CrawlRules rules = new CrawlRules(Scope.ofSeeds(List.of(seed)), 1, new CrawlRules.Follow(false, true, 10),
+                        FrontierStore.Budget.NONE, CrawlRules.Politeness.of(4));
+                List<Result> results = crawl(rules, null);
+                assertThat(results).allMatch(r -> r.outcome() == Outcome.OK, "nothing failed");
+                assertThat(host.hits("/sitemap.xml")).as("looked for once").isEqualTo(1);
+                if (hasSitemap) {
+                    assertThat(results).extracting(r -> URI.create(r.url()).getPath()).containsExactlyInAnyOrder("/", "/orphan");
+                    Result orphan = results.stream().filter(r -> r.url().endsWith("/orphan")).findFirst().orElseThrow();
+                    assertThat(orphan.origin().via().word()).isEqualTo("sitemap");
+                    assertThat(orphan.origin().referrer()).isEqualTo(host.base() + "/sitemap.xml");
+                } else {
+                    assertThat(results).extracting(r -> URI.create(r.url()).getPath()).containsExactly("/");
+                }
+            }
         }
     }
 
