@@ -44,7 +44,8 @@ final class SitemapLookups {
         probe.read(place).whenComplete((listed, error) -> {
             try {
                 if (listed != null) {
-                    store.ended(null, triage.ofSitemap(new Found(place, 0, Via.SITEMAP, CrawlFrontier.robotsTxtOf(place)), listed));
+                    Found sitemap = new Found(place, 0, Via.SITEMAP, CrawlFrontier.robotsTxtOf(place));
+                    store.ended(null, triage.ofSitemap(sitemap, listed));
                 }
             } finally {
                 synchronized (this) {
