@@ -63,7 +63,7 @@ public final class CrawlFrontier implements Frontier {
         this.store = parts.store();
         this.rules = rules;
         this.triage = new LinkTriage(rules);
-        this.sitemaps = new SitemapLookups(parts.sitemaps(), store, triage, this::wake);
+        this.sitemaps = new SitemapLookups(parts.sitemaps(), store, triage, readers);
         this.pageReader = new EndedPages(parts, triage);
         List<Found> seeds = new ArrayList<>();
         for (URI seed : rules.seeds()) {
@@ -174,7 +174,8 @@ public final class CrawlFrontier implements Frontier {
         if (!asked.isDone()) {
             HostTurns.Host waiting = turns.of(host);
             waiting.robotsPending = true;
-            asked.whenComplete((r, e) -> robotsCame(waiting, q.found().uri(), r));
+            // robots.txt completes on an event loop; what its coming does writes to the store: elsewhere
+            asked.whenCompleteAsync((r, e) -> robotsCame(waiting, q.found().uri(), r), readers);
             return null;
         }
         state = turns.of(host);
@@ -228,7 +229,7 @@ public final class CrawlFrontier implements Frontier {
             if (!robots.sitemaps().isEmpty()) {
                 store.ended(null, triage.ofRobotsTxt(URI.create(robotsTxtOf(asked)), robots.sitemaps()));
             } else if (rules.seeds().stream().anyMatch(s -> Urls.sameOrigin(s, asked))) {
-                sitemaps.lookFor(SitemapProbe.placeFor(asked));
+                sitemaps.lookFor(SitemapProbe.placeFor(asked)).whenComplete((v, e) -> wake());
             }
         }
         synchronized (this) {
@@ -281,7 +282,12 @@ public final class CrawlFrontier implements Frontier {
 
     @Override
     public void close() {
-        readers.close(); // what was fetched is read and written before the store closes
-        store.close();
+        // what was fetched is read and written before the store closes; a store closed under a
+        // reader still writing would be a native crash, so one stuck on its disk leaves it open
+        if (readers.finish()) {
+            store.close();
+        } else {
+            log.warn("crawl state left open: a page was still being read for links after a minute");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.asynccrawler.crawl;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread a core; at most {@link #BACKLOG_PER_THREAD} pages a thread wait, and past that the caller
  * waits: the results, and with them the job's permits, slow to what the readers keep up with.
  */
-final class PageReaders implements AutoCloseable {
+final class PageReaders implements Executor {
     /** Pages waiting per thread: enough to keep each busy across a burst, few enough to cost nothing. */
     static final int BACKLOG_PER_THREAD = 8;
 
@@ -47,14 +48,27 @@ final class PageReaders implements AutoCloseable {
         });
     }
 
-    /** Waits for every page submitted to be read (a page takes milliseconds; a minute is a stuck disk). */
+    /**
+     * Runs {@code task} on a reader thread, outside the backlog: for the few that a host's
+     * robots.txt or sitemap brings (one a host), which complete on an event loop and write to the
+     * store, and so must not run there.
+     */
     @Override
-    public void close() {
+    public void execute(Runnable task) {
+        threads.execute(task);
+    }
+
+    /**
+     * Waits for every page submitted to be read (a page takes milliseconds; a minute is a stuck
+     * disk); false if some were still being read when the wait ended.
+     */
+    boolean finish() {
         threads.shutdown();
         try {
-            threads.awaitTermination(1, TimeUnit.MINUTES);
+            return threads.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

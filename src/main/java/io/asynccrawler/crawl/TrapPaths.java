@@ -27,6 +27,9 @@ final class TrapPaths {
      */
     private static final Pattern DATE = Pattern.compile("(?<![0-9])(19[0-9]{2}|2[0-9]{3})(?:[/-]|&month=)(0?[1-9]|1[0-2])(?![0-9])");
 
+    /** Read once, not for every link: a crawl that runs over New Year's Eve errs by a year, five years out. */
+    private static final int THIS_YEAR = Year.now().getValue();
+
     private TrapPaths() {
     }
 
@@ -43,10 +46,9 @@ final class TrapPaths {
         }
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         Matcher date = DATE.matcher(path + query);
-        int thisYear = Year.now().getValue();
         while (date.find()) {
             int year = Integer.parseInt(date.group(1));
-            if (year > thisYear + YEARS_AHEAD || year < FIRST_YEAR) {
+            if (year > THIS_YEAR + YEARS_AHEAD || year < FIRST_YEAR) {
                 return "calendar at " + date.group(1) + "/" + date.group(2);
             }
         }

@@ -3,25 +3,17 @@ package io.asynccrawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asynccrawler.save.TreeDigest;
 import io.asynccrawler.server.ServerSettings;
 import io.asynccrawler.server.TestServer;
 import io.asynccrawler.transport.Transport;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,11 +46,11 @@ class CrawlKillTest {
         // one server for both crawls: its pages name its port, and the trees are compared byte for byte
         try (TestServer server = TestServer.start(new ServerSettings("127.0.0.1", 0, null, Transport.auto(), null, true))) {
             CrawlerProcess.Ran ran = CrawlerProcess.run(crawl(server, tmp.resolve("whole")), tmp.resolve("whole.err"));
-            Map<String, String> whole = tree(tmp.resolve("whole"), server);
+            TreeDigest whole = tree(tmp.resolve("whole"), server);
             Map<String, Long> once = server.requests().all();
             assertThat(once).as("an uninterrupted crawl asks for each URL once").allSatisfy((path, n) -> assertThat(n).as(path).isEqualTo(1));
             // 20,000 pages less the 1,110 under page 11, which robots.txt disallows; the extras (calendar, sitemaps) besides
-            assertThat(whole).hasSizeGreaterThan(18_900);
+            assertThat(whole.size()).isGreaterThan(18_900);
 
             Path out = tmp.resolve("killed");
             Random random = new Random(2026);
@@ -79,7 +71,9 @@ class CrawlKillTest {
             long skipped = new ObjectMapper().readTree(tmp.resolve("last.json").toFile()).get("summary").get("skipped").asLong();
             assertThat(skipped).as("pages found saved that the store did not know had ended")
                     .isLessThanOrEqualTo(CONCURRENCY + READ_BACKLOG);
-            assertThat(differences(tree(out, server), whole)).as("the tree after the kills, against the whole crawl's").isEmpty();
+            List<String> differences = tree(out, server).differencesFrom(whole);
+            assertThat(differences.subList(0, Math.min(20, differences.size()))).as("the tree after the kills, against the whole crawl's")
+                    .isEmpty();
 
             long extra = 0;
             for (Map.Entry<String, Long> e : server.requests().all().entrySet()) {
@@ -93,45 +87,8 @@ class CrawlKillTest {
         }
     }
 
-    /** Up to 20 paths whose files differ between {@code got} and {@code wanted}, each with how. */
-    private static List<String> differences(Map<String, String> got, Map<String, String> wanted) {
-        List<String> out = new ArrayList<>();
-        Set<String> paths = new TreeSet<>(got.keySet());
-        paths.addAll(wanted.keySet());
-        for (String p : paths) {
-            if (!got.containsKey(p)) {
-                out.add("missing " + p);
-            } else if (!wanted.containsKey(p)) {
-                out.add("extra " + p);
-            } else if (!got.get(p).equals(wanted.get(p))) {
-                out.add("differs " + p);
-            }
-        }
-        return out.size() > 20 ? out.subList(0, 20) : out;
-    }
-
-    /** The files under {@code out}'s host directory (the state directory left out), each with its SHA-256. */
-    private static Map<String, String> tree(Path out, TestServer server) throws IOException {
-        Path host = out.resolve("127.0.0.1_" + server.baseUri().getPort());
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(host)) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                files.put(host.relativize(p).toString(), sha256(p));
-            }
-        }
-        return files;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                d.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The files under {@code out}'s host directory (the state directory is beside it, left out), with their digests. */
+    private static TreeDigest tree(Path out, TestServer server) throws IOException {
+        return TreeDigest.of(out.resolve("127.0.0.1_" + server.baseUri().getPort()));
     }
 }
