@@ -1,10 +1,11 @@
 package io.asynccrawler.cli;
 
 import io.asynccrawler.cli.process.Terminal;
+import io.asynccrawler.crawl.CrawlRules;
 import io.asynccrawler.report.AsciiTimeline;
 import io.asynccrawler.report.ComparisonTable;
+import io.asynccrawler.report.JsonReport;
 import io.asynccrawler.report.Summary;
-import io.asynccrawler.report.SvgTimeline;
 import io.asynccrawler.report.Timeline;
 import io.asynccrawler.save.OutputDirectory;
 import io.asynccrawler.save.TreeDigest;
@@ -13,20 +14,22 @@ import io.asynccrawler.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -41,8 +44,12 @@ import picocli.CommandLine.Spec;
             "Run the same URL list in several modes, one after another, each into OUTPUT-DIR/<mode>/.",
             "Then check every mode saved the same files with the same SHA-256, and show a table and a timeline.",
             "Async does not make one request faster: it keeps many waiting at once. The timeline shows it.",
+            "With --crawl, each mode crawls from the seed URLs from scratch (crawl's options apply), its state kept apart.",
             "Exit codes: 0 same output and no failures, 1 a difference or a failed URL, 2 usage error, 130 interrupted."})
 final class CompareCommand implements Callable<Integer> {
+    /** Where --crawl keeps each mode's crawl state while it runs, inside the output directory, beside the modes' trees. */
+    static final String STATE_DIR = ".compare-state";
+
     @Parameters(paramLabel = "URL|FILE", arity = "0..*", description = "URLs, or files of URLs ('-' = stdin).")
     List<String> inputs = new ArrayList<>();
 
@@ -59,8 +66,15 @@ final class CompareCommand implements Callable<Integer> {
                     + " so that no mode is timed while its code still runs interpreted; 0: none (default: ${DEFAULT-VALUE}).")
     int warmUp;
 
+    @Option(names = "--crawl", description = "Compare a crawl from the seed URLs, with crawl's options (-l, -p, --no-parent, ...),"
+            + " instead of a fetch of a list.")
+    boolean crawling;
+
     @Mixin
     FetchOptions options;
+
+    @Mixin
+    CrawlOptions crawl;
 
     @Mixin
     LoggingOptions logging;
@@ -82,6 +96,10 @@ final class CompareCommand implements Callable<Integer> {
         } finally {
             // As fetch: a directory made for this run and left empty (every URL failed, a mistyped
             // list) goes again, each mode's and then the one holding them; anything holding a file stays.
+            Path state = options.outputDir.resolve(STATE_DIR);
+            if (Files.isDirectory(state, LinkOption.NOFOLLOW_LINKS)) {
+                ScratchDirs.delete(state); // a comparison is not resumed: every run starts from scratch
+            }
             opened.forEach(OutputDirectory::removeIfMadeAndEmpty);
             if (rootMade) {
                 OutputDirectory.removeIfEmpty(options.outputDir);
@@ -99,16 +117,24 @@ final class CompareCommand implements Callable<Integer> {
         if (warmUp < 0) {
             return usage(err, "--warm-up must be 0 or more: " + warmUp);
         }
-        if (timelineFile != null && !timelineFile.toString().matches("(?i).*\\.(svg|html?)$")) {
-            return usage(err, "--timeline must name a .svg or .html file: " + timelineFile);
+        problem = timelineFile == null ? null : TimelineFile.problem(timelineFile);
+        if (problem == null) {
+            problem = crawling ? crawl.problem() : crawlOptionWithoutCrawl();
         }
-        String unwritable = timelineFile == null ? null : unwritable(timelineFile);
-        if (unwritable != null) { // said now, not after a comparison that may take minutes
-            return usage(err, "cannot write --timeline " + timelineFile + ": " + unwritable);
+        if (problem != null) { // said now, not after a comparison that may take minutes
+            return usage(err, problem);
         }
         // Every mode fetches everything: a file left by an earlier mode or run must not be "skipped".
         options.overwrite = true;
-        List<String> replayable = replayableInputs();
+        List<String> replayable = crawling ? inputs : replayableInputs();
+        CrawlRules rules = null;
+        if (crawling) {
+            List<URI> seeds = CrawlOptions.seeds(inputs, stdin, err, "compare");
+            if (seeds.isEmpty()) {
+                return usage(err, "no seed URL to crawl from");
+            }
+            rules = crawl.rules(seeds, options.perHost, options.maxRedirects);
+        }
         ReportTarget report;
         try {
             report = ReportTarget.open(options.report);
@@ -143,7 +169,8 @@ final class CompareCommand implements Callable<Integer> {
                 if (warmUpServer != null) {
                     run.warmUpAgainst(warmUpServer.baseUri(), warmUp);
                 }
-                JobRun.Finished finished = run.run(replayable, stdin, output, report.json());
+                JobRun.Finished finished = rules == null ? run.run(replayable, stdin, output, report.json())
+                        : crawlInto(run, rules, output, report.json(), mode);
                 err.println("compare: " + mode.label() + ": " + finished.summary().line());
                 summaries.add(finished.summary());
                 timelines.add(finished.timeline());
@@ -172,7 +199,7 @@ final class CompareCommand implements Callable<Integer> {
         out.println();
         out.print(AsciiTimeline.render(timelines, terminalWidth()));
         if (timelineFile != null) {
-            writeTimeline(timelines, summaries);
+            TimelineFile.write(timelineFile, timelines, summaries, options.concurrency);
             out.println("\ntimeline written to " + timelineFile);
         }
         out.flush();
@@ -231,31 +258,29 @@ final class CompareCommand implements Callable<Integer> {
         return same;
     }
 
-    private void writeTimeline(List<Timeline> timelines, List<Summary> summaries) throws IOException {
-        long requests = summaries.get(0).ok() + summaries.get(0).failed();
-        String svg = SvgTimeline.render(timelines, "crawler compare: " + requests + " requests, -c " + options.concurrency);
-        String text = timelineFile.toString().toLowerCase(Locale.ROOT).endsWith(".svg") ? svg
-                : "<!doctype html><meta charset=\"utf-8\"><title>crawler compare</title>\n<body style=\"margin:0\">\n" + svg + "</body>\n";
-        Path parent = timelineFile.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+    /**
+     * One mode's crawl into {@code output}, from scratch: its state in OUTPUT-DIR/{@value #STATE_DIR}/MODE,
+     * made anew (compare fetches everything again, as --overwrite) and apart from the trees compared.
+     */
+    private JobRun.Finished crawlInto(JobRun run, CrawlRules rules, OutputDirectory output, JsonReport report, Mode mode)
+            throws IOException, GeneralSecurityException {
+        Path state = options.outputDir.resolve(STATE_DIR).resolve(mode.label());
+        if (Files.exists(state, LinkOption.NOFOLLOW_LINKS)) {
+            ScratchDirs.delete(state);
         }
-        Files.writeString(timelineFile, text, StandardCharsets.UTF_8);
+        return run.run(crawl.frontier(rules, state, output, options.fetchSettings().userAgent()), output, report);
     }
 
-    /** Why {@code file} could not be written (made with its missing parents) later, or null. Creates nothing. */
-    static String unwritable(Path file) {
-        if (Files.isDirectory(file)) {
-            return "it is a directory";
+    /** Which crawl option was given without --crawl, as a usage problem, or null. */
+    private String crawlOptionWithoutCrawl() {
+        Set<String> crawlOptions = new HashSet<>();
+        spec.mixins().get("crawl").options().forEach(o -> crawlOptions.addAll(List.of(o.names())));
+        for (OptionSpec given : spec.commandLine().getParseResult().matchedOptions()) {
+            if (crawlOptions.contains(given.longestName())) {
+                return given.longestName() + " is an option of a crawl: add --crawl";
+            }
         }
-        Path existing = file.toAbsolutePath().getParent();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing)) {
-            return existing + " is not a directory";
-        }
-        return Files.isWritable(existing) ? null : "permission denied in " + existing;
+        return null;
     }
 
     private static int terminalWidth() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asynccrawler.server.SiteShape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,5 +186,35 @@ class CompareCommandTest extends FetchTestBase {
         assertThat(Cli.run("compare", "--modes", "sync,turbo", "x").err).contains("unknown mode 'turbo'");
         assertThat(Cli.run("compare", "--timeline", "t.png", "x").err).contains("must name a .svg or .html file");
         assertThat(Cli.run("compare").exitCode).isEqualTo(2);
+    }
+
+    @Test
+    void aCrawlRunsInEveryModeFromScratchAndSavesTheSameFiles() throws Exception {
+        String seed = base + new SiteShape(60, 3).root();
+        for (int run = 0; run < 2; run++) { // the second run crawls again: a comparison is never resumed
+            Cli cli = compare("--crawl", "-l", "2", "-p", "--warm-up", "0", "--modes", "sync,threads,async", seed);
+            assertThat(cli.exitCode).as(cli.err).isZero();
+            Matcher same = Pattern.compile("every mode saved the same (\\d+) files").matcher(cli.err);
+            assertThat(same.find()).as(cli.err).isTrue();
+            assertThat(Integer.parseInt(same.group(1))).as("pages, requisites, sitemaps, robots.txt").isGreaterThan(20);
+            JsonNode report = new ObjectMapper().readTree(report().toFile());
+            assertThat(report.get("summaries")).hasSize(3);
+            long ok = report.get("summaries").get(0).get("ok").asLong();
+            assertThat(ok).as("every file, and a redirect's result (no file)").isGreaterThan(Long.parseLong(same.group(1)));
+            for (JsonNode summary : report.get("summaries")) {
+                assertThat(summary.get("ok").asLong()).isEqualTo(ok);
+                assertThat(summary.get("exclusions").get("too_deep").asLong()).isPositive();
+            }
+            assertThat(out().resolve(CompareCommand.STATE_DIR)).as("each mode's crawl state is gone with its run").doesNotExist();
+        }
+    }
+
+    @Test
+    void aCrawlOptionWithoutCrawlIsAUsageError() {
+        Cli cli = compare("-l", "2", "--warm-up", "0", base + "/bytes/10");
+        assertThat(cli.exitCode).isEqualTo(2);
+        assertThat(cli.err).contains("--depth is an option of a crawl: add --crawl");
+        assertThat(compare("--no-parent", base + "/bytes/10").err).contains("--no-parent is an option of a crawl");
+        assertThat(compare("--crawl", "--include", "(", base + "/").err).contains("not a regular expression: (");
     }
 }

@@ -1,0 +1,103 @@
+package io.asynccrawler.cli;
+
+import io.asynccrawler.cli.process.Stdin;
+import io.asynccrawler.crawl.CrawlFrontier;
+import io.asynccrawler.crawl.CrawlParts;
+import io.asynccrawler.crawl.CrawlRules;
+import io.asynccrawler.crawl.LinkExtractor;
+import io.asynccrawler.crawl.RobotsTxt;
+import io.asynccrawler.crawl.RocksFrontierStore;
+import io.asynccrawler.crawl.Scope;
+import io.asynccrawler.crawl.SitemapProbe;
+import io.asynccrawler.job.Frontier;
+import io.asynccrawler.job.UrlSource;
+import io.asynccrawler.save.OutputDirectory;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What a crawl is, beyond fetching: depth, politeness, robots.txt, sitemaps and scope. Shared by
+ * {@code crawler crawl} and {@code crawler compare --crawl}, which runs the same crawl in each mode.
+ */
+final class CrawlOptions {
+    /** As wget2's default depth. */
+    static final int DEFAULT_DEPTH = 5;
+    /** Requests of one host at once when --per-host is not given: polite, as wget2 and Scrapy's defaults. */
+    static final int DEFAULT_PER_HOST = 4;
+
+    @Option(names = {"-l", "--depth"}, paramLabel = "N", defaultValue = "" + DEFAULT_DEPTH,
+            description = "Links to follow from a seed at most; 0 for no limit (default: ${DEFAULT-VALUE}).")
+    int depth;
+
+    @Option(names = "--wait", paramLabel = "D", defaultValue = "0s", converter = DurationConverter.class,
+            description = "Least time between two requests to one host; a longer robots.txt Crawl-delay wins (default: ${DEFAULT-VALUE}).")
+    Duration waitBetween;
+
+    @Option(names = "--random-wait", description = "Vary each --wait between 0.5 and 1.5 times its length, as wget.")
+    boolean randomWait;
+
+    @Option(names = {"-p", "--page-requisites"},
+            description = "Also fetch what each page needs to be shown (images, style sheets, scripts, frames), even past --depth.")
+    boolean pageRequisites;
+
+    @Option(names = "--no-sitemaps", description = "Do not read the sitemaps robots.txt names.")
+    boolean noSitemaps;
+
+    @Option(names = "--max-crawl-delay", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
+            description = "A host whose robots.txt asks for a longer Crawl-delay is not crawled (default: ${DEFAULT-VALUE}).")
+    Duration maxCrawlDelay;
+
+    @Option(names = "--no-robots", description = "Do not fetch or obey robots.txt.")
+    boolean noRobots;
+
+    @Mixin
+    ScopeOptions scope;
+
+    /** What is wrong with these options, in one line, or null. */
+    String problem() {
+        if (depth < 0) {
+            return "--depth must not be negative: " + depth;
+        }
+        return scope.problem();
+    }
+
+    /** The crawl's rules from {@code seeds}, once {@link #problem()} is null; {@code perHost} is --per-host (0: not given). */
+    CrawlRules rules(List<URI> seeds, int perHost, int maxRedirects) {
+        return new CrawlRules(new Scope(seeds, scope.rules()), depth == 0 ? Integer.MAX_VALUE : depth,
+                new CrawlRules.Follow(pageRequisites, !noSitemaps && !noRobots, maxRedirects), scope.budget(),
+                new CrawlRules.Politeness(perHost > 0 ? perHost : DEFAULT_PER_HOST, waitBetween, randomWait, maxCrawlDelay));
+    }
+
+    /** The crawl's frontier for a run into {@code dir}, its state kept in {@code stateDir}. */
+    JobRun.FrontierSource frontier(CrawlRules rules, Path stateDir, OutputDirectory dir, String userAgent) {
+        return fetcher -> {
+            CrawlParts parts = new CrawlParts(RocksFrontierStore.open(stateDir),
+                    new LinkExtractor(LinkExtractor.DEFAULT_MAX_PAGE_BYTES, LinkExtractor.DEFAULT_MAX_LINKS), dir,
+                    noRobots ? null : new RobotsTxt(fetcher, userAgent),
+                    rules.follow().sitemaps() ? new SitemapProbe(fetcher) : null);
+            return new CrawlFrontier(parts, rules);
+        };
+    }
+
+    /** The seeds {@code inputs} name; their bad lines are said on stderr as {@code command: where: what}. */
+    static List<URI> seeds(List<String> inputs, InputStream stdin, PrintWriter err, String command) {
+        List<URI> seeds = new ArrayList<>();
+        try (UrlSource source = new UrlSource(inputs, stdin != null ? stdin : Stdin.interruptible())) {
+            for (Frontier.Entry e = source.take(); e != null; e = source.take()) {
+                if (e.isError()) {
+                    err.println(command + ": " + e.location() + ": " + e.error());
+                } else {
+                    seeds.add(e.uri());
+                }
+            }
+        }
+        return seeds;
+    }
+}
