@@ -1,0 +1,84 @@
+package io.asynccrawler.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's nginx serving a directory on 127.0.0.1, for tests that crawl a real site nobody here
+ * wrote: static files with nginx's own types, lengths and 404s. Its configuration, pid and logs
+ * live in a directory of the test's.
+ */
+public final class Nginx implements AutoCloseable {
+    private static final Path BINARY = Path.of("/usr/sbin/nginx");
+    private final Process process;
+    private final URI base;
+
+    private Nginx(Process process, URI base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    public static boolean installed() {
+        return Files.isExecutable(BINARY) && Files.isRegularFile(Path.of("/etc/nginx/mime.types"));
+    }
+
+    /** Serves {@code root} at the returned server's {@link #base()}; its files live in {@code work}. */
+    public static Nginx serve(Path root, Path work) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Path conf = work.resolve("nginx.conf");
+        Files.writeString(conf, String.join("\n",
+                "worker_processes 1;",
+                "error_log " + work.resolve("error.log") + " warn;",
+                "pid " + work.resolve("nginx.pid") + ";",
+                "events { worker_connections 1024; }",
+                "http {",
+                "  include /etc/nginx/mime.types;",
+                "  access_log " + work.resolve("access.log") + ";",
+                "  client_body_temp_path " + work.resolve("body") + ";",
+                "  keepalive_requests 100000;",
+                "  server { listen 127.0.0.1:" + port + "; root " + root.toAbsolutePath() + "; }",
+                "}", ""));
+        Process p = new ProcessBuilder(BINARY.toString(), "-c", conf.toString(), "-p", work.toString(), "-g", "daemon off;")
+                .redirectErrorStream(true).redirectOutput(work.resolve("stdout.log").toFile()).start();
+        Nginx nginx = new Nginx(p, URI.create("http://127.0.0.1:" + port + "/"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IOException("nginx ended at once: " + Files.readString(work.resolve("stdout.log")));
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return nginx;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        nginx.close();
+        throw new IOException("nginx did not listen on port " + port + " within 10 s");
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    @Override
+    public void close() {
+        process.destroy(); // SIGTERM: nginx's fast shutdown
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}
