@@ -26,13 +26,13 @@ final class CssLinks {
         if (text.indexOf('@') >= 0) {
             Matcher m = IMPORT.matcher(text);
             while (m.find() && !out.full()) {
-                out.add(m.group(1) != null ? m.group(1) : m.group(2), Link.Kind.REQUISITE, from + " @import", false);
+                out.add(m.group(1) != null ? m.group(1) : m.group(2), Link.Kind.REQUISITE, from, "@import", false);
             }
         }
         Matcher m = URL.matcher(text);
         while (m.find() && !out.full()) {
             String url = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            out.add(url, Link.Kind.REQUISITE, from + " url", false);
+            out.add(url, Link.Kind.REQUISITE, from, "url", false);
         }
     }
 }

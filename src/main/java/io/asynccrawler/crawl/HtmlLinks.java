@@ -2,64 +2,72 @@ package io.asynccrawler.crawl;
 
 import java.util.Locale;
 import java.util.Set;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
- * The links of an HTML page, element by element in document order, as wget2 and browsers find
- * them: {@code a}/{@code area} href (pages), {@code link} href (stylesheets and icons are
- * requisites, {@code next} or {@code canonical} pages), {@code img}/{@code source} src and srcset,
+ * The links of an HTML page, tag by tag in document order, as wget2 and browsers find them:
+ * {@code a}/{@code area} href (pages), {@code link} href (stylesheets and icons are requisites,
+ * {@code next} or {@code canonical} pages), {@code img}/{@code source} src and srcset,
  * {@code script} src, {@code iframe}/{@code frame} src, media, {@code embed}, {@code object} data,
  * a meta refresh, CSS in {@code <style>} and {@code style=""}. {@code <base href>} rebases what
  * follows; {@code <meta name="robots">} and {@code rel="nofollow"} mark what is not to be followed.
  */
-final class HtmlLinks {
+final class HtmlLinks implements HtmlTags.Visitor {
     /** {@code link} relations that make the linked resource part of the page, not a page of its own. */
     private static final Set<String> REQUISITE_RELS = Set.of("stylesheet", "icon", "shortcut", "apple-touch-icon",
             "apple-touch-icon-precomposed", "mask-icon", "manifest", "preload", "modulepreload");
 
-    private HtmlLinks() {
+    private final LinkCollector out;
+    /** The page said nofollow (so far: links before its meta are marked by the page's flag instead). */
+    private boolean nofollow;
+    private boolean noindex;
+
+    HtmlLinks(LinkCollector out) {
+        this.out = out;
     }
 
-    static PageLinks collect(Document page, LinkCollector out) {
-        boolean nofollow = false;
-        boolean noindex = false;
-        for (Element meta : page.select("meta[name]")) {
-            if (meta.attr("name").equalsIgnoreCase("robots")) {
-                String content = meta.attr("content").toLowerCase(Locale.ROOT);
-                nofollow |= content.contains("nofollow") || content.contains("none");
-                noindex |= content.contains("noindex") || content.contains("none");
-            }
-        }
-        for (Element e : page.getAllElements()) {
-            if (out.full()) {
-                break;
-            }
-            element(e, out, nofollow);
-        }
+    /** The links of {@code page}, into {@code out}. */
+    static PageLinks collect(PageCharset page, LinkCollector out) {
+        HtmlLinks links = new HtmlLinks(out);
+        HtmlTags.read(page.bytes(), page.offset(), page.length(), page.charset(), links);
+        return links.result();
+    }
+
+    /** What the tags heard so far link to. */
+    PageLinks result() {
         return out.result(nofollow, noindex);
     }
 
-    private static void element(Element e, LinkCollector out, boolean nofollow) {
-        switch (e.normalName()) {
+    @Override
+    public boolean full() {
+        return out.full();
+    }
+
+    @Override
+    public void styleText(String css) {
+        CssLinks.collect(css, out, "style");
+    }
+
+    @Override
+    public void tag(Tag e) {
+        switch (e.name()) {
             case "base":
-                if (e.hasAttr("href")) {
+                if (e.attr("href") != null) {
                     out.rebase(e.attr("href"));
                 }
                 break;
             case "a":
             case "area":
-                attr(e, "href", Link.Kind.PAGE, out, nofollow || rels(e).contains("nofollow"));
+                attr(e, "href", Link.Kind.PAGE, nofollow || rels(e).contains("nofollow"));
                 break;
             case "link":
                 Set<String> rels = rels(e);
                 boolean requisite = rels.stream().anyMatch(REQUISITE_RELS::contains);
-                attr(e, "href", requisite ? Link.Kind.REQUISITE : Link.Kind.PAGE, out, nofollow || rels.contains("nofollow"));
+                attr(e, "href", requisite ? Link.Kind.REQUISITE : Link.Kind.PAGE, nofollow || rels.contains("nofollow"));
                 break;
             case "img":
             case "source":
-                attr(e, "src", Link.Kind.REQUISITE, out, nofollow);
-                srcset(e, out, nofollow);
+                attr(e, "src", Link.Kind.REQUISITE, nofollow);
+                srcset(e);
                 break;
             case "script":
             case "iframe":
@@ -67,50 +75,61 @@ final class HtmlLinks {
             case "audio":
             case "embed":
             case "track":
-                attr(e, "src", Link.Kind.REQUISITE, out, nofollow);
+                attr(e, "src", Link.Kind.REQUISITE, nofollow);
                 break;
             case "video":
-                attr(e, "src", Link.Kind.REQUISITE, out, nofollow);
-                attr(e, "poster", Link.Kind.REQUISITE, out, nofollow);
+                attr(e, "src", Link.Kind.REQUISITE, nofollow);
+                attr(e, "poster", Link.Kind.REQUISITE, nofollow);
                 break;
             case "object":
-                attr(e, "data", Link.Kind.REQUISITE, out, nofollow);
+                attr(e, "data", Link.Kind.REQUISITE, nofollow);
                 break;
             case "input":
-                if (e.attr("type").equalsIgnoreCase("image")) {
-                    attr(e, "src", Link.Kind.REQUISITE, out, nofollow);
+                if ("image".equalsIgnoreCase(e.attr("type"))) {
+                    attr(e, "src", Link.Kind.REQUISITE, nofollow);
                 }
                 break;
             case "meta":
-                if (e.attr("http-equiv").equalsIgnoreCase("refresh")) {
-                    String url = refreshUrl(e.attr("content"));
-                    if (url != null) {
-                        out.add(url, Link.Kind.PAGE, "meta refresh", nofollow);
-                    }
-                }
-                break;
-            case "style":
-                CssLinks.collect(e.data(), out, "style");
+                meta(e);
                 break;
             default:
                 break;
         }
-        if (e.hasAttr("background")) { // body, table, td in old pages
-            attr(e, "background", Link.Kind.REQUISITE, out, nofollow);
+        if (e.attr("background") != null) { // body, table, td in old pages
+            attr(e, "background", Link.Kind.REQUISITE, nofollow);
         }
-        if (e.hasAttr("style")) {
-            CssLinks.collect(e.attr("style"), out, e.normalName() + " style");
-        }
-    }
-
-    private static void attr(Element e, String name, Link.Kind kind, LinkCollector out, boolean nofollow) {
-        if (e.hasAttr(name)) {
-            out.add(e.attr(name), kind, e.normalName() + " " + name, nofollow);
+        if (e.attr("style") != null) {
+            CssLinks.collect(e.attr("style"), out, e.name() + " style");
         }
     }
 
-    private static Set<String> rels(Element e) {
-        String rel = e.attr("rel").toLowerCase(Locale.ROOT).strip();
+    private void meta(Tag e) {
+        String name = e.attr("name");
+        String content = e.attr("content");
+        if (name != null && name.equalsIgnoreCase("robots") && content != null) {
+            String words = content.toLowerCase(Locale.ROOT);
+            nofollow |= words.contains("nofollow") || words.contains("none");
+            noindex |= words.contains("noindex") || words.contains("none");
+        }
+        String equiv = e.attr("http-equiv");
+        if (equiv != null && equiv.equalsIgnoreCase("refresh") && content != null) {
+            String url = refreshUrl(content);
+            if (url != null) {
+                out.add(url, Link.Kind.PAGE, "meta", "refresh", nofollow);
+            }
+        }
+    }
+
+    private void attr(Tag e, String name, Link.Kind kind, boolean nofollowed) {
+        String value = e.attr(name);
+        if (value != null) {
+            out.add(value, kind, e.name(), name, nofollowed);
+        }
+    }
+
+    private static Set<String> rels(Tag e) {
+        String rel = e.attr("rel");
+        rel = rel == null ? "" : rel.toLowerCase(Locale.ROOT).strip();
         return rel.isEmpty() ? Set.of() : Set.of(rel.split("\\s+"));
     }
 
@@ -119,8 +138,11 @@ final class HtmlLinks {
      * srcset parsing: a URL runs to white space, a trailing comma ends it, and the descriptors
      * run to the next comma outside parentheses).
      */
-    private static void srcset(Element e, LinkCollector out, boolean nofollow) {
+    private void srcset(Tag e) {
         String set = e.attr("srcset");
+        if (set == null) {
+            return;
+        }
         int i = 0;
         int n = set.length();
         while (i < n) {
@@ -137,7 +159,7 @@ final class HtmlLinks {
                 url = url.substring(0, url.length() - 1);
             }
             if (!url.isEmpty()) {
-                out.add(url, Link.Kind.REQUISITE, e.normalName() + " srcset", nofollow);
+                out.add(url, Link.Kind.REQUISITE, e.name(), "srcset", nofollow);
             }
             if (!ended) {
                 int depth = 0;

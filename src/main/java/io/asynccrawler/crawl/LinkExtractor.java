@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.jsoup.Jsoup;
 
 /**
  * Reads a saved page for its links: HTML ({@code text/html}, {@code application/xhtml+xml}) and
@@ -79,8 +76,7 @@ public final class LinkExtractor {
             CssLinks.collect(css, out, "css");
             return out.result(false, false);
         }
-        // jsoup finds the charset in a BOM or <meta charset> when the header names none (UTF-8 else)
-        return HtmlLinks.collect(Jsoup.parse(file, charset == null ? null : charset.name(), url.toString()), out);
+        return HtmlLinks.collect(PageCharset.of(Files.readAllBytes(file), charset), out);
     }
 
     private static String mediaType(String contentType) {
@@ -93,18 +89,18 @@ public final class LinkExtractor {
 
     /** The charset {@code contentType} names, or null if none or one this JVM does not know. */
     static Charset charset(String contentType) {
+        return PageCharset.forName(charsetParameter(contentType));
+    }
+
+    /** The {@code charset} parameter of a media type ({@code text/html; charset="utf-8"}), or null. */
+    static String charsetParameter(String contentType) {
         if (contentType == null) {
             return null;
         }
         for (String param : contentType.split(";")) {
             String p = param.strip();
             if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                String name = p.substring("charset=".length()).strip().replace("\"", "").replace("'", "");
-                try {
-                    return Charset.forName(name);
-                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    return null;
-                }
+                return p.substring("charset=".length()).strip().replace("\"", "").replace("'", "");
             }
         }
         return null;

@@ -1,0 +1,112 @@
+package io.asynccrawler.crawl;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The names {@link HtmlTags} reads from a page's bytes: tag names, the attributes {@link HtmlLinks} reads (the others, such as class, id and title, are parsed past),
+ * and the elements whose text is not markup.
+ */
+final class HtmlNames {
+    // The attributes HtmlLinks reads, by first letter (no varargs: C1 would make an array a call).
+    private static final String[] H = {"href", "http-equiv"};
+    private static final String[] S = {"src", "srcset", "style"};
+    private static final String[] R = {"rel"};
+    private static final String[] P = {"poster"};
+    private static final String[] D = {"data"};
+    private static final String[] T = {"type"};
+    private static final String[] C = {"content", "charset"};
+    private static final String[] N = {"name"};
+    private static final String[] B = {"background"};
+    /** Elements whose text runs to their end tag, markup or not (HTML's raw text and RCDATA elements). */
+    private static final String[] RAW_TEXT = {"script", "style", "textarea", "title", "iframe", "noembed", "noframes", "xmp"};
+    private static final byte[][] RAW_TEXT_BYTES = bytes(RAW_TEXT);
+
+    private HtmlNames() {
+    }
+
+    /** The tag name in {@code b[start, end)}, lower-cased. */
+    static String tag(byte[] b, int start, int end) {
+        char[] chars = new char[end - start];
+        for (int k = start; k < end; k++) {
+            byte c = b[k];
+            chars[k - start] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) (c & 0xff);
+        }
+        return new String(chars);
+    }
+
+    /** The attribute name in {@code b[start, end)} if it is one {@link HtmlLinks} reads, lower-cased, else null. */
+    static String kept(byte[] b, int start, int end) {
+        switch (b[start] | 0x20) {
+            case 'h':
+                return named(b, start, end, H);
+            case 's':
+                return named(b, start, end, S);
+            case 'r':
+                return named(b, start, end, R);
+            case 'p':
+                return named(b, start, end, P);
+            case 'd':
+                return named(b, start, end, D);
+            case 't':
+                return named(b, start, end, T);
+            case 'c':
+                return named(b, start, end, C);
+            case 'n':
+                return named(b, start, end, N);
+            case 'b':
+                return named(b, start, end, B);
+            default:
+                return null;
+        }
+    }
+
+    /** The lower-case bytes of {@code tag}'s name if its text is not markup, else null. */
+    static byte[] rawText(String tag) {
+        for (int k = 0; k < RAW_TEXT.length; k++) {
+            if (RAW_TEXT[k].equals(tag)) {
+                return RAW_TEXT_BYTES[k];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the bytes at {@code at} spell {@code lower} (ASCII letters, digits and '-') in any
+     * case: setting bit 0x20 lower-cases a letter and leaves those others as they are.
+     */
+    static boolean equalsIgnoreCase(byte[] b, int at, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            if ((b[at + k] | 0x20) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As {@link #equalsIgnoreCase(byte[], int, String)}, for a name given as bytes (the caller checks the length). */
+    static boolean equalsIgnoreCase(byte[] b, int at, byte[] lower) {
+        for (int k = 0; k < lower.length; k++) {
+            if ((b[at + k] | 0x20) != lower[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String named(byte[] b, int start, int end, String[] names) {
+        for (String name : names) {
+            if (name.length() == end - start && equalsIgnoreCase(b, start, name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static byte[][] bytes(String[] names) {
+        byte[][] out = new byte[names.length][];
+        for (int k = 0; k < names.length; k++) {
+            out[k] = names[k].getBytes(StandardCharsets.US_ASCII);
+        }
+        return out;
+    }
+}

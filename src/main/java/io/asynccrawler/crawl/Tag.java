@@ -1,0 +1,37 @@
+package io.asynccrawler.crawl;
+
+/**
+ * A start tag as {@link HtmlTags} reads it: its lower-case name and the few attributes a link can
+ * be in (a handful a tag, so a list beats a map).
+ */
+final class Tag {
+    private final String name;
+    private String[] attributes = new String[4]; // name, value, name, value
+    private int size;
+
+    Tag(String name) {
+        this.name = name;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The value of attribute {@code lowerName}, "" if given without one, or null if absent. */
+    String attr(String lowerName) {
+        for (int k = 0; k < size; k += 2) {
+            if (attributes[k].equals(lowerName)) {
+                return attributes[k + 1];
+            }
+        }
+        return null;
+    }
+
+    void put(String lowerName, String value) {
+        if (size == attributes.length) {
+            attributes = java.util.Arrays.copyOf(attributes, size * 2);
+        }
+        attributes[size++] = lowerName;
+        attributes[size++] = value;
+    }
+}
