@@ -68,6 +68,7 @@ public final class RocksFrontierStore implements FrontierStore {
     private volatile long ended;
     private volatile long hosts;
     private final StoreExclusions exclusions;
+    private final SeenCache seen = new SeenCache();
 
     private RocksFrontierStore(Options options, RocksDB db) throws RocksDBException {
         this.options = options;
@@ -159,9 +160,11 @@ public final class RocksFrontierStore implements FrontierStore {
                     step.ended++;
                 }
             }
+            long[] admittedFps = new long[what.found().size()];
+            int admittedCount = 0;
             for (Found f : what.found()) {
                 long fp = fingerprint(f.uri());
-                if (!step.inBatch.add(fp) || db.get(FrontierKeys.seen(fp)) != null) {
+                if (!step.inBatch.add(fp) || isSeen(fp)) {
                     continue;
                 }
                 String host = FrontierKeys.hostOf(f.uri());
@@ -175,12 +178,13 @@ public final class RocksFrontierStore implements FrontierStore {
                 batch.put(FrontierKeys.queue(entry.host(), entry.seq()), FrontierKeys.encode(f));
                 batch.delete(FrontierKeys.excluded(fp)); // met before and excluded (too deep there, say): fetched after all
                 step.admitted.add(entry);
+                admittedFps[admittedCount++] = fp;
                 step.hostQueued(host, 1);
                 step.queued++;
             }
             for (Excluded x : what.excluded()) {
                 long fp = fingerprint(x.found().uri());
-                if (step.inBatch.add(fp) && db.get(FrontierKeys.seen(fp)) == null) {
+                if (step.inBatch.add(fp) && !isSeen(fp)) {
                     keepExcluded(batch, fp, x);
                 }
             }
@@ -193,6 +197,9 @@ public final class RocksFrontierStore implements FrontierStore {
             batch.put(FrontierKeys.meta("queued"), FrontierKeys.longBytes(step.queued));
             batch.put(FrontierKeys.meta("ended"), FrontierKeys.longBytes(step.ended));
             db.write(write, batch);
+            for (int k = 0; k < admittedCount; k++) {
+                seen.add(admittedFps[k]); // once written: the cache says only what the store holds
+            }
         } catch (RocksDBException ex) {
             throw new IllegalStateException("crawl state: " + ex.getMessage(), ex);
         }
@@ -267,6 +274,18 @@ public final class RocksFrontierStore implements FrontierStore {
         db.close();
         write.close();
         options.close();
+    }
+
+    /** Whether the URL of {@code fp} was admitted, by this run or one before (the cache, else the store). */
+    private boolean isSeen(long fp) throws RocksDBException {
+        if (seen.contains(fp)) {
+            return true;
+        }
+        if (db.get(FrontierKeys.seen(fp)) == null) {
+            return false;
+        }
+        seen.add(fp);
+        return true;
     }
 
     private long fingerprint(URI uri) {
