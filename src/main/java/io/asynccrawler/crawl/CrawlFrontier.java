@@ -19,7 +19,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -170,16 +169,18 @@ public final class CrawlFrontier implements Frontier {
         if (parts.robots() == null) {
             return taken(q, now);
         }
-        CompletableFuture<HostRules> asked = parts.robots().rulesFor(q.found().uri());
-        if (!asked.isDone()) {
+        RobotsTxt.Asked asked = parts.robots().ask(q.found().uri());
+        if (asked.fetched() || !asked.rules().isDone()) {
+            // One that this ask fetched is heard come even if it came already (a blocking mode can
+            // fetch it before the ask returns), or its sitemaps would never be admitted.
             HostTurns.Host waiting = turns.of(host);
             waiting.robotsPending = true;
             // robots.txt completes on an event loop; what its coming does writes to the store: elsewhere
-            asked.whenCompleteAsync((r, e) -> robotsCame(waiting, q.found().uri(), r), readers);
+            asked.rules().whenCompleteAsync((r, e) -> robotsCame(waiting, q.found().uri(), r), readers);
             return null;
         }
         state = turns.of(host);
-        Reason why = verdict(asked.join(), q, state, now, wakeAt);
+        Reason why = verdict(asked.rules().join(), q, state, now, wakeAt);
         if (why == null) {
             return taken(q, now);
         }

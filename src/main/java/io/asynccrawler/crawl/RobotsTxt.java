@@ -62,8 +62,21 @@ public final class RobotsTxt {
         return s.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * What asking for an origin's rules gave: the rules, to come or come, and whether this ask set
+     * their fetch going. Its asker hears them come, even when the fetch ended before the ask returned
+     * (a blocking mode on loopback): the sitemaps a robots.txt names are admitted on that hearing.
+     */
+    public record Asked(CompletableFuture<HostRules> rules, boolean fetched) {
+    }
+
     /** The rules of {@code url}'s origin: at once if known, else when its robots.txt has been fetched. */
     public CompletableFuture<HostRules> rulesFor(URI url) {
+        return ask(url).rules();
+    }
+
+    /** As {@link #rulesFor(URI)}, saying whether this call fetched them. */
+    public Asked ask(URI url) {
         String origin = Urls.origin(url);
         CompletableFuture<HostRules> known;
         CompletableFuture<HostRules> mine = null;
@@ -78,10 +91,10 @@ public final class RobotsTxt {
             }
         }
         if (mine == null) {
-            return known;
+            return new Asked(known, false);
         }
         fetch(url, mine);
-        return mine;
+        return new Asked(mine, true);
     }
 
     private static boolean expired(CompletableFuture<HostRules> known) {

@@ -3,10 +3,14 @@ package io.asynccrawler.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.asynccrawler.fetch.BodyReceiver;
+import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Fetcher;
+import io.asynccrawler.fetch.InFlight;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.PolicyFetcher;
+import io.asynccrawler.fetch.Request;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.Target;
 import io.asynccrawler.fetch.netty.ClientSettings;
@@ -92,8 +96,9 @@ class CrawlFrontierTest {
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
         AtomicReference<Job> job = new AtomicReference<>();
         PolicyFetcher policy = new PolicyFetcher(client, settings, out);
+        PolicyFetcher robotsPolicy = robotsClient == null ? policy : new PolicyFetcher(robotsClient, settings, out);
         CrawlParts parts = new CrawlParts(RocksFrontierStore.open(tmp.resolve("state")), new LinkExtractor(1 << 20, 1000), out,
-                new RobotsTxt(policy, settings.userAgent()), new SitemapProbe(policy));
+                new RobotsTxt(robotsPolicy, settings.userAgent()), new SitemapProbe(policy));
         try (CrawlFrontier frontier = new CrawlFrontier(parts, rules)) {
             fetcher = new StoppingAt(policy, stopAt, () -> job.get().interrupt());
             job.set(new Job(fetcher, new JobSettings(8, 0), JobListener.of(results::add, line -> { })));
@@ -103,6 +108,9 @@ class CrawlFrontierTest {
                 .collect(Collectors.groupingBy(Result::reasonWord, TreeMap::new, Collectors.counting()));
         return results.stream().filter(r -> r.outcome() != Outcome.EXCLUDED).collect(Collectors.toList());
     }
+
+    /** What fetches robots.txt, when not {@link #client}. */
+    private ExchangeClient robotsClient;
 
     /** The last crawl's fetcher, and what it excluded by reason word. */
     private StoppingAt fetcher;
@@ -232,6 +240,27 @@ class CrawlFrontierTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aRobotsTxtFetchedBeforeItsAskReturnedStillHasItsSitemapsRead() throws Exception {
+        // as a blocking mode can on loopback: the exchange has ended when the client hands it back
+        robotsClient = new ExchangeClient() {
+            @Override
+            public InFlight exchange(Request request, BodyReceiver receiver) {
+                InFlight exchange = client.exchange(request, receiver);
+                exchange.completion().handle((v, e) -> null).join();
+                return exchange;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        CrawlRules rules = new CrawlRules(Scope.ofSeeds(List.of(root())), 1, new CrawlRules.Follow(false, true, 10),
+                FrontierStore.Budget.NONE, CrawlRules.Politeness.of(4));
+        assertThat(crawl(rules, null)).extracting(r -> URI.create(r.url()).getPath())
+                .contains("/site/sitemap.xml", "/site/sitemap-orphans.xml.gz", "/site/orphans/1.html");
     }
 
     @Test
