@@ -10,6 +10,7 @@ import io.asynccrawler.fetch.Target;
 import io.asynccrawler.fetch.Urls;
 import io.asynccrawler.fetch.Via;
 import io.asynccrawler.job.Frontier;
+import io.asynccrawler.save.NameSet;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -279,6 +280,11 @@ public final class CrawlFrontier implements Frontier {
     @Override
     public int duplicates() {
         return 0; // a crawl meets URLs again all the time: that is not the user's doing, as a duplicate line is
+    }
+
+    @Override
+    public NameSet names() {
+        return store.names(); // a run again names a URL as one run would: it knows the names given before
     }
 
     @Override

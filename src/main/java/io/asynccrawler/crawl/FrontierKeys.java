@@ -15,7 +15,8 @@ import java.util.Locale;
  * fingerprint (URLs met and excluded, not yet reported), {@code d} + fingerprint (URLs reported
  * too deep, kept for a run with a larger depth), {@code c} + host (URLs of the host
  * admitted), {@code n} + host (URLs of the host queued), {@code h} + host (present while the host
- * has URLs queued), {@code m} + name (counters, the fingerprint key, the format).
+ * has URLs queued), {@code p} + fingerprint (output names given: {@link StoreNames}),
+ * {@code m} + name (counters, the fingerprint key, the format).
  * The round over hosts reads the {@code h} keys, written only as a host's queue fills or empties:
  * reading the queues themselves would step over a tombstone for every URL that ended (a RocksDB
  * delete is a tombstone until compaction), which made a 20,000-page crawl quadratic.
@@ -29,6 +30,7 @@ final class FrontierKeys {
     static final byte META = 'm';
     static final byte HOST = 'h';
     static final byte HOST_QUEUED = 'n';
+    static final byte NAME = 'p';
 
     private FrontierKeys() {
     }

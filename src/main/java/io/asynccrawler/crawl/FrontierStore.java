@@ -3,6 +3,7 @@ package io.asynccrawler.crawl;
 import io.asynccrawler.fetch.Origin;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Via;
+import io.asynccrawler.save.NameSet;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Predicate;
@@ -111,6 +112,9 @@ public interface FrontierStore extends AutoCloseable {
 
     /** Hosts with URLs queued. */
     long hosts();
+
+    /** The output names the crawl has given, kept with the rest (see {@link StoreNames}). */
+    NameSet names();
 
     @Override
     void close();

@@ -1,6 +1,7 @@
 package io.asynccrawler.crawl;
 
 import io.asynccrawler.fetch.Reason;
+import io.asynccrawler.save.NameSet;
 import io.asynccrawler.save.SipHash;
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -68,6 +68,7 @@ public final class RocksFrontierStore implements FrontierStore {
     private volatile long ended;
     private volatile long hosts;
     private final StoreExclusions exclusions;
+    private final StoreNames names;
     private final SeenCache seen = new SeenCache();
 
     private RocksFrontierStore(Options options, RocksDB db) throws RocksDBException {
@@ -83,38 +84,14 @@ public final class RocksFrontierStore implements FrontierStore {
         }
         ByteBuffer k = ByteBuffer.wrap(key);
         this.sip = new SipHash(k.getLong(), k.getLong());
+        this.names = new StoreNames(db, write, new SipHash(k.getLong(0), k.getLong(8))); // its own: a SipHash is one thread's
         this.nextSeq = readLong("seq");
         this.queued = readLong("queued");
         this.ended = readLong("ended");
         this.hosts = readLong("hosts");
         if (readLong("format") < FORMAT) {
-            indexHosts();
+            hosts = StoreMigration.indexHosts(db, write, FORMAT);
         }
-    }
-
-    /**
-     * Writes the host index ({@code h} and {@code n} keys) from the queues: a store made before
-     * the index existed (format 1) is read once in full, then kept as the current format.
-     */
-    private void indexHosts() throws RocksDBException {
-        Map<String, Long> counts = new HashMap<>();
-        try (RocksIterator it = db.newIterator()) {
-            for (it.seek(new byte[] {FrontierKeys.QUEUE}); it.isValid() && it.key()[0] == FrontierKeys.QUEUE; it.next()) {
-                byte[] key = it.key();
-                String host = new String(key, 1, key.length - 1 - 1 - Long.BYTES, StandardCharsets.UTF_8);
-                counts.merge(host, 1L, Long::sum);
-            }
-        }
-        try (WriteBatch batch = new WriteBatch()) {
-            for (Map.Entry<String, Long> e : counts.entrySet()) {
-                batch.put(FrontierKeys.host(e.getKey()), new byte[0]);
-                batch.put(FrontierKeys.hostQueued(e.getKey()), FrontierKeys.longBytes(e.getValue()));
-            }
-            batch.put(FrontierKeys.meta("hosts"), FrontierKeys.longBytes(counts.size()));
-            batch.put(FrontierKeys.meta("format"), FrontierKeys.longBytes(FORMAT));
-            db.write(write, batch);
-        }
-        hosts = counts.size();
     }
 
     /** Opens the store in {@code dir}, made if missing; what an earlier run left there is continued. */
@@ -267,6 +244,11 @@ public final class RocksFrontierStore implements FrontierStore {
     @Override
     public long ended() {
         return ended;
+    }
+
+    @Override
+    public NameSet names() {
+        return names;
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.asynccrawler.fetch.Origin;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.Target;
+import io.asynccrawler.save.FingerprintSet;
+import io.asynccrawler.save.NameSet;
 import java.net.URI;
 
 /**
@@ -75,6 +77,14 @@ public interface Frontier extends AutoCloseable {
 
     /** URLs given more than once and dropped so far. */
     int duplicates();
+
+    /**
+     * Where the job keeps the output names it gives (see {@link io.asynccrawler.save.PathClaims}):
+     * in memory for the job, unless the frontier keeps them with itself (a crawl, run again).
+     */
+    default NameSet names() {
+        return new FingerprintSet();
+    }
 
     /**
      * What a crawl's frontier holds, for the progress line.

@@ -35,7 +35,8 @@ public final class Job {
     private final HostQueues hosts;
     /** One party for the reader, one per URL started or waiting. */
     private final Phaser inFlight = new Phaser(1);
-    private final PathClaims claims = new PathClaims();
+    /** Made by {@link #run} from the frontier's names. */
+    private PathClaims claims;
     private volatile boolean interrupted;
     private volatile Thread reader;
     /** Entries read from the input so far (URLs and bad lines), and whether the input is finished. */
@@ -65,6 +66,7 @@ public final class Job {
     /** Runs every entry of {@code frontier}; returns when each has a Result (or the job was interrupted). */
     public JobTotals run(Frontier frontier) {
         this.frontier = frontier;
+        this.claims = new PathClaims(frontier.names());
         reader = Thread.currentThread();
         reporter = Executors.newSingleThreadExecutor(runnable -> {
             Thread t = new Thread(runnable, "job-results");

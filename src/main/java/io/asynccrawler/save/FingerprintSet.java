@@ -12,7 +12,7 @@ import java.security.SecureRandom;
  * fingerprint is SipHash under a key drawn for each set, so a list cannot be crafted to make one
  * URL pass for another. Not thread-safe: each set is used by the one thread that reads the input.
  */
-public final class FingerprintSet {
+public final class FingerprintSet implements NameSet {
     private static final long EMPTY = 0;
     private static final SecureRandom KEYS = new SecureRandom();
     private final SipHash sip = new SipHash(KEYS.nextLong(), KEYS.nextLong());
@@ -20,6 +20,7 @@ public final class FingerprintSet {
     private int size;
 
     /** Adds {@code s}; false if it (or a string with the same fingerprint) was already present. */
+    @Override
     public boolean add(String s) {
         long f = fingerprint(s);
         if (size >= slots.length - (slots.length >> 2)) { // linear probing stays short up to 3/4 full
@@ -29,6 +30,7 @@ public final class FingerprintSet {
     }
 
     /** Whether {@code s} (or a string with the same fingerprint) is present. */
+    @Override
     public boolean contains(String s) {
         long f = fingerprint(s);
         int mask = slots.length - 1;

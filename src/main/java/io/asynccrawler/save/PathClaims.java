@@ -13,7 +13,7 @@ import java.util.Map;
  * paths through that directory. Not thread-safe: the job claims paths on the one thread that reads the input.
  */
 public final class PathClaims {
-    private final FingerprintSet taken = new FingerprintSet();
+    private final NameSet taken;
     /** Directories that had to take a numbered name, by the name they wanted (rare, so a plain map). */
     private final Map<Path, Path> movedDirectories = new HashMap<>();
     /**
@@ -22,6 +22,16 @@ public final class PathClaims {
      */
     private Path lastWanted;
     private Path lastDirectory;
+
+    /** Claims kept in memory, for one job. */
+    public PathClaims() {
+        this(new FingerprintSet());
+    }
+
+    /** Claims kept in {@code taken} (a crawl's store, which outlives the run). */
+    public PathClaims(NameSet taken) {
+        this.taken = taken;
+    }
 
     /** {@code wanted} if no earlier URL took it, else the first free numbered variant of it. */
     public Path claim(Path wanted) {

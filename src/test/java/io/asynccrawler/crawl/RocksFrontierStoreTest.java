@@ -9,6 +9,7 @@ import io.asynccrawler.crawl.FrontierStore.Found;
 import io.asynccrawler.crawl.FrontierStore.Queued;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Via;
+import io.asynccrawler.save.PathClaims;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -82,6 +83,23 @@ class RocksFrontierStoreTest {
             assertThat(fresh.seq()).as("seq goes on").isGreaterThan(kept.seq());
             assertThat(store.queued()).isEqualTo(2);
             assertThat(store.ended()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theNamesOneRunGaveAreKnownToTheNextSoAUrlIsNamedAsOneRunWouldHave() throws Exception {
+        // /docs/ and /docs/index.html are two URLs wanting one file: the first run gave the name
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            assertThat(new PathClaims(store.names()).claim(Path.of("h/docs/index.html"))).isEqualTo(Path.of("h/docs/index.html"));
+        }
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            PathClaims again = new PathClaims(store.names());
+            assertThat(again.claim(Path.of("h/docs/index.html"))).as("not handed out again, to be skipped as saved")
+                    .isEqualTo(Path.of("h/docs/index~2.html"));
+            assertThat(again.claim(Path.of("h/docs/index.html/x"))).as("a file's name is no directory's")
+                    .isEqualTo(Path.of("h/docs/index.html~2/x"));
+            assertThat(store.names().add("f:h/other")).isTrue();
+            assertThat(store.names().add("f:h/other")).isFalse();
         }
     }
 
