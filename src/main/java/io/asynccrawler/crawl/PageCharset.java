@@ -13,10 +13,40 @@ import java.util.Locale;
  * near the start, else UTF-8, as jsoup and HTML's sniffing do), and, when that charset does not
  * keep ASCII's bytes (UTF-16, UTF-32, EBCDIC), turned into UTF-8 first.
  */
-record PageCharset(byte[] bytes, int offset, int length, Charset charset) {
+final class PageCharset {
     /** HTML's prescan looks at 1,024 bytes; jsoup reads further, so do we: a long head of scripts is common. */
     private static final int PRESCAN = 5 * 1024;
     private static final String PROBE = "<>=\"'/!-?& abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private final byte[] bytes;
+    private final int offset;
+    private final int length;
+    private final Charset charset;
+
+    private PageCharset(byte[] bytes, int offset, int length, Charset charset) {
+        this.bytes = bytes;
+        this.offset = offset;
+        this.length = length;
+        this.charset = charset;
+    }
+
+    /** The page's bytes (those from {@link #offset()}, {@link #length()} of them, are the page). */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    int offset() {
+        return offset;
+    }
+
+    int length() {
+        return length;
+    }
+
+    /** The charset the bytes are in: one that keeps ASCII's bytes. */
+    Charset charset() {
+        return charset;
+    }
 
     /** {@code page} as read, {@code headerCharset} the response's (null if none or unknown). */
     static PageCharset of(byte[] page, Charset headerCharset) {
@@ -90,7 +120,10 @@ record PageCharset(byte[] bytes, int offset, int length, Charset charset) {
             return null;
         }
         String rest = decl.substring(at + "encoding".length()).replaceFirst("^\\s*=\\s*", "");
-        return rest.isEmpty() ? null : rest.substring(1).split("[\"']", 2)[0];
+        if (!rest.isEmpty() && (rest.charAt(0) == '"' || rest.charAt(0) == '\'')) {
+            rest = rest.substring(1);
+        }
+        return rest.split("[\"'\\s?]", 2)[0];
     }
 
     static Charset forName(String name) {
