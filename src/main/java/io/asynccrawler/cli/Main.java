@@ -4,9 +4,12 @@ import io.asynccrawler.fetch.blocking.BlockingTls;
 import io.asynccrawler.fetch.netty.NettyClient;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -129,7 +132,64 @@ public final class Main implements Callable<Integer> {
                     + ": " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
             return ExitCodes.USAGE;
         }
+        String unknown = args.length == 0 ? null : unknownCommand(args[0]);
+        if (unknown != null) { // a mistyped command is never a URL list to download
+            cli.getErr().println("crawler: " + unknown);
+            cli.getErr().println("Try 'crawler --help' for more information.");
+            return ExitCodes.USAGE;
+        }
         return cli.execute(withDefaultCommand(cli, args));
+    }
+
+    /**
+     * Why {@code first}, the first argument, is taken for a mistyped command, or null: a bare word
+     * (no '.', '/' or ':', so neither a URL, a host nor a path) that is no command, no option and
+     * no file here. {@code crawler comapre list.txt} would otherwise fetch the list into
+     * ./downloads, the typo a bad line of it.
+     */
+    static String unknownCommand(String first) {
+        if (COMMANDS.contains(first) || first.startsWith("-") || first.isEmpty() || first.matches(".*[./:\\\\].*")) {
+            return null;
+        }
+        try {
+            if (Files.exists(Path.of(first))) {
+                return null;
+            }
+        } catch (InvalidPathException e) {
+            return null; // fetch says what is wrong with it
+        }
+        String closest = null;
+        int best = 3; // two edits at most: fecth, comapre, crwal
+        for (String command : COMMANDS) {
+            int d = editDistance(first.toLowerCase(Locale.ROOT), command);
+            if (d < best) {
+                best = d;
+                closest = command;
+            }
+        }
+        return "unknown command '" + first + "'" + (closest != null ? "; did you mean '" + closest + "'?"
+                : " (a URL needs its scheme: http://" + first + ")");
+    }
+
+    /** Damerau-Levenshtein distance (optimal string alignment): a swap of two letters is one edit. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** The configured command line; tests call {@code execute} on it with their own writers. */

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine.Help.Ansi;
@@ -65,6 +68,26 @@ class MainTest {
         assertThat(Main.withDefaultCommand(Main.commandLine(), new String[] {"-"})).containsExactly("fetch", "-");
         assertThat(Main.withDefaultCommand(Main.commandLine(), new String[] {"serve"})).containsExactly("serve");
         assertThat(Main.withDefaultCommand(Main.commandLine(), new String[] {"--bogus"})).containsExactly("--bogus");
+    }
+
+    @Test
+    void aMistypedCommandIsAUsageErrorThatNamesTheCommandMeantAndDownloadsNothing(@TempDir Path tmp) throws Exception {
+        Path list = Files.writeString(tmp.resolve("list.txt"), "http://127.0.0.1:9/a\n");
+        Path out = tmp.resolve("out");
+        Cli compare = Cli.run("comapre", "-o", out.toString(), list.toString());
+        assertThat(compare.exitCode).isEqualTo(2);
+        assertThat(compare.err).startsWith("crawler: unknown command 'comapre'; did you mean 'compare'?\n");
+        assertThat(out).doesNotExist();
+        assertThat(Cli.run("fecth", list.toString()).err).contains("did you mean 'fetch'?");
+        assertThat(Cli.run("crwal", list.toString()).err).contains("did you mean 'crawl'?");
+        assertThat(Cli.run("zzzz", list.toString()).err).contains("unknown command 'zzzz' (a URL needs its scheme: http://zzzz)");
+        // what can be a URL, a host or a path still means fetch, as can a file of any name
+        assertThat(Main.unknownCommand("example.com")).isNull();
+        assertThat(Main.unknownCommand("localhost:8080")).isNull();
+        assertThat(Main.unknownCommand("http://x")).isNull();
+        assertThat(Main.unknownCommand(list.toString())).isNull();
+        assertThat(Main.unknownCommand("-")).isNull();
+        assertThat(Main.unknownCommand("compare")).isNull();
     }
 
     @Test
