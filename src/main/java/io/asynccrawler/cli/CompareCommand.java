@@ -110,6 +110,7 @@ final class CompareCommand implements Callable<Integer> {
     private int compare() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        inputs = options.inputs(inputs);
         String problem = options.problem(inputs);
         if (problem != null) {
             return usage(err, problem);

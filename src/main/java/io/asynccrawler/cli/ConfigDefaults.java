@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.OptionSpec;
 final class ConfigDefaults implements IDefaultValueProvider {
     static final String ENV_PREFIX = "CRAWLER_";
     /** Options that only act on the command line. */
-    private static final Set<String> NOT_DEFAULTED = Set.of("help", "version", "config");
+    private static final Set<String> NOT_DEFAULTED = Set.of("help", "version", "config", "input-file"); // input-file: what to fetch is no default
 
     private final Map<String, String> env;
     private final Properties file;

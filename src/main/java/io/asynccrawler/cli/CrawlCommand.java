@@ -62,6 +62,7 @@ final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        inputs = options.inputs(inputs);
         String problem = options.problem(inputs);
         if (problem == null) {
             problem = crawl.problem();

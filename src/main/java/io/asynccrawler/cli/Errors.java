@@ -2,6 +2,7 @@ package io.asynccrawler.cli;
 
 import io.asynccrawler.save.FileErrors;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -20,10 +21,25 @@ final class Errors {
     static int onBadUsage(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(qualifiedName(cmd) + ": " + e.getMessage() + defaultOrigin(e, args));
+        err.println(qualifiedName(cmd) + ": " + e.getMessage() + defaultOrigin(e, args) + habit(e, args));
         UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + qualifiedName(cmd) + " --help' for more information.");
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * A hint when a flag another tool reads otherwise was given: {@code -c} continues a download
+     * in wget (curl: {@code -C -}) and is a number here, so {@code crawler fetch -c URL} would say
+     * only that a URL is not an int.
+     */
+    private static String habit(ParameterException e, String[] args) {
+        boolean concurrency = e.getArgSpec() instanceof OptionSpec
+                ? ((OptionSpec) e.getArgSpec()).longestName().equals("--concurrency")
+                : String.valueOf(e.getMessage()).contains("option '--concurrency'"); // no value at all: -c -o DIR
+        if (concurrency && Arrays.asList(args).contains("-c")) {
+            return "; -c is --concurrency here: did you mean --resume (wget -c, curl -C -)?";
+        }
+        return "";
     }
 
     /** " (from environment variable CRAWLER_X)" when the bad value was a default the user set, not a flag. */

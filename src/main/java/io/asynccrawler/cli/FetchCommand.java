@@ -55,6 +55,7 @@ final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        inputs = options.inputs(inputs);
         String problem = options.problem(inputs);
         if (problem != null) {
             return usage(err, problem);

@@ -19,12 +19,15 @@ final class FetchOptions {
                     + "environment variable > file > built-in.")
     Path config;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "downloads",
-            description = "Where files go; created if missing (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "-P", "--output-dir"}, paramLabel = "DIR", defaultValue = "downloads",
+            description = "Where files go; created if missing (-P as wget's; default: ${DEFAULT-VALUE}).")
     Path outputDir;
 
-    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "64",
-            description = "Requests in flight at most (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-i", "--input-file"}, paramLabel = "FILE",
+            description = "A file of URLs, as wget's and aria2's -i; repeatable, read after the URL|FILE arguments ('-' = stdin).")
+    List<String> inputFiles = new ArrayList<>();
+
+    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "64", description = "Requests in flight at most (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--per-host", paramLabel = "N", defaultValue = "0",
@@ -89,6 +92,16 @@ final class FetchOptions {
     Transport transport;
 
     /** What is wrong with these options and {@code inputs}, in one line, or null when nothing is. */
+    /** The arguments' URLs and files, then those of -i: what the job reads, in order. */
+    List<String> inputs(List<String> arguments) {
+        if (inputFiles.isEmpty()) {
+            return arguments;
+        }
+        List<String> all = new ArrayList<>(arguments);
+        all.addAll(inputFiles);
+        return all;
+    }
+
     String problem(List<String> inputs) {
         try {
             fetchSettings();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class FetchCommandTest extends FetchTestBase {
@@ -38,6 +39,23 @@ class FetchCommandTest extends FetchTestBase {
         assertThat(summary.get("failed").asInt()).isZero();
         assertThat(summary.get("mode").asText()).isEqualTo("async");
         assertThat(summary.get("latencyMs").get("p95").asLong()).isGreaterThanOrEqualTo(summary.get("latencyMs").get("p50").asLong());
+    }
+
+    @Test
+    void wgetAndAria2HabitsWork() throws Exception {
+        Path list = list(base + "/bytes/10?n=1", base + "/bytes/10?n=2");
+        Path dir = tmp.resolve("prefix");
+        Cli cli = Cli.run("fetch", "-q", "-P", dir.toString(), "-i", list.toString(), base + "/bytes/10?n=0");
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile).count()).as("the argument's URL and the -i list's two").isEqualTo(3);
+        }
+        Cli resume = Cli.run("fetch", "-c", "-o", dir.toString(), list.toString());
+        assertThat(resume.exitCode).isEqualTo(2);
+        assertThat(resume.err).contains("-c is --concurrency here: did you mean --resume (wget -c, curl -C -)?");
+        Cli word = Cli.run("fetch", "-c", base + "/bytes/10");
+        assertThat(word.exitCode).isEqualTo(2);
+        assertThat(word.err).contains("is not an int; -c is --concurrency here: did you mean --resume");
     }
 
     @Test
