@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
             "Then check every mode saved the same files with the same SHA-256, and show a table and a timeline.",
             "Async does not make one request faster: it keeps many waiting at once. The timeline shows it.",
             "With --crawl, each mode crawls from the seed URLs from scratch (crawl's options apply), its state kept apart.",
+            "Durations (D): 250ms, 10s, 2m, 1h; a bare number is seconds.",
             "Exit codes: 0 same output and no failures, 1 a difference or a failed URL, 2 usage error, 130 interrupted."})
 final class CompareCommand implements Callable<Integer> {
     /** Where --crawl keeps each mode's crawl state while it runs, inside the output directory, beside the modes' trees. */

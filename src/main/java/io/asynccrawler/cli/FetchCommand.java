@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             "Download every URL, many at once, each streamed to a file under the output directory.",
             "FILE holds one URL a line ('-' reads stdin); '#' comments and blank lines are skipped.",
             "An optional second column names the output path. Existing files are skipped unless --overwrite.",
+            "Durations (D): 250ms, 10s, 2m, 1h; a bare number is seconds.",
             "Exit codes: 0 all ok or skipped, 1 some failed, 2 usage or input error, 3 output directory "
                     + "not writable, 130 interrupted (143 on SIGTERM)."})
 final class FetchCommand implements Callable<Integer> {
