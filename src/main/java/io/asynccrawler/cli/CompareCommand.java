@@ -10,7 +10,6 @@ import io.asynccrawler.report.Timeline;
 import io.asynccrawler.save.OutputDirectory;
 import io.asynccrawler.save.TreeDigest;
 import io.asynccrawler.server.TestServer;
-import io.asynccrawler.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -148,7 +147,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Path> dirs = new ArrayList<>();
         int signalExit = 0;
         boolean failures = false;
-        TestServer warmUpServer = warmUp > 0 ? warmUpServer(err) : null;
+        TestServer warmUpServer = warmUp > 0 ? ModeWarmUp.server(err) : null;
         try (report) {
             for (Mode mode : modes) {
                 if (!mode.isAvailable()) {
@@ -210,22 +209,6 @@ final class CompareCommand implements Callable<Integer> {
         }
         boolean differ = !sameOutput(dirs, err);
         return differ || failures ? ExitCodes.SOME_FAILED : ExitCodes.OK;
-    }
-
-    /**
-     * The loopback server every mode warms up against before its clock starts (see {@link ModeWarmUp}),
-     * or null if none can start here: the modes are then timed cold, as a fetch is, and a line says so.
-     */
-    private static TestServer warmUpServer(PrintWriter err) {
-        try {
-            return TestServer.start("127.0.0.1", 0, null, Transport.auto());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (Exception e) { // a bind failure comes through Netty undeclared
-            err.println("compare: no warm-up, the loopback server did not start: " + Errors.describe(e));
-            return null;
-        }
     }
 
     /** Input that can be read once per mode: stdin is copied to a temporary file first. */

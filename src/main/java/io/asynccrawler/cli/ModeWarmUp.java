@@ -9,8 +9,11 @@ import io.asynccrawler.job.JobListener;
 import io.asynccrawler.job.JobSettings;
 import io.asynccrawler.job.UrlSource;
 import io.asynccrawler.save.OutputDirectory;
+import io.asynccrawler.server.TestServer;
+import io.asynccrawler.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,5 +76,21 @@ final class ModeWarmUp {
             }
         }
         return ok.get();
+    }
+
+    /**
+     * The loopback server every mode of compare warms up against before its clock starts,
+     * or null if none can start here: the modes are then timed cold, as a fetch is, and a line says so.
+     */
+    static TestServer server(PrintWriter err) {
+        try {
+            return TestServer.start("127.0.0.1", 0, null, Transport.auto());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) { // a bind failure comes through Netty undeclared
+            err.println("compare: no warm-up, the loopback server did not start: " + Errors.describe(e));
+            return null;
+        }
     }
 }
