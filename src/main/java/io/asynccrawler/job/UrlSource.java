@@ -94,7 +94,8 @@ public final class UrlSource implements Frontier, Iterator<Frontier.Entry> {
         String arg = args.poll();
         argumentNumber++;
         if (arg.contains("://")) {
-            return parse(arg, null, "argument " + argumentNumber);
+            // a space typed in a URL on the command line means %20, as wget reads it (a list's columns are split at spaces)
+            return parse(arg.replace(" ", "%20"), null, "argument " + argumentNumber);
         }
         try {
             open(arg);
@@ -144,7 +145,8 @@ public final class UrlSource implements Frontier, Iterator<Frontier.Entry> {
         int second = skipSpace(trimmed, end);
         int secondEnd = nextSpace(trimmed, second);
         if (secondEnd != trimmed.length()) {
-            return Entry.bad(location, trimmed, "more than two columns (URL and output path): " + trimmed);
+            boolean url = Urls.admit(trimmed.substring(0, end), null).admitted();
+            return Entry.bad(location, trimmed, (url ? "more than two columns (URL and output path): " : "not a URL: ") + trimmed);
         }
         return parse(trimmed.substring(0, end), trimmed.substring(second), location);
     }

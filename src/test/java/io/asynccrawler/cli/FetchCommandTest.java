@@ -170,13 +170,13 @@ class FetchCommandTest extends FetchTestBase {
         Cli cli = fetch(list.toString());
         assertThat(cli.exitCode).isEqualTo(1); // bad lines count as failures, and are in the report
         assertThat(cli.err).contains(list + ":5: not an http(s) URL: ftp://example.invalid/x")
-                .contains(list + ":7: more than two columns");
+                .contains(list + ":7: not a URL: not a url at all");
         assertThat(Tree.files(out())).containsExactlyInAnyOrder(
                 hostDir() + "/bytes/10@seed=1", "named/twenty.bin", "named/twenty~2.bin");
         assertThat(Files.size(out().resolve("named/twenty~2.bin"))).isEqualTo(30);
         assertThat(results()).hasSize(5);
         assertThat(results().get("not a url at all").get("reason").asText()).isEqualTo("bad_input");
-        assertThat(results().get("not a url at all").get("error").asText()).isEqualTo(list + ":7: more than two columns (URL and output path): not a url at all");
+        assertThat(results().get("not a url at all").get("error").asText()).isEqualTo(list + ":7: not a URL: not a url at all");
     }
 
     @Test

@@ -54,6 +54,25 @@ class UrlSourceTest {
     }
 
     @Test
+    void aLinesEscapeSequencesAreNeverEchoedAsTheyAre() {
+        // a hostile list could recolour, retitle or clear the terminal its bad lines are printed on
+        List<UrlSource.Entry> e = read("http://a/\u001b[31mred\u0007\n\u001b]0;TITLE\u0007not a url\nx\u202ey\u009b2J\n");
+        assertThat(e).extracting(x -> x.location() + ": " + x.error()).containsExactly(
+                "stdin:1: not a valid URL: http://a/\\e[31mred\\x07",
+                "stdin:2: not a URL: \\e]0;TITLE\\x07not a url",
+                "stdin:3: not an http(s) URL: x\\u202ey\\x9b2J");
+        assertThat(e.get(1).input()).isEqualTo("\\e]0;TITLE\\x07not a url");
+    }
+
+    @Test
+    void aUrlWithASpaceOnTheCommandLineIsEncodedAndAListsWordsAreNotAUrl() {
+        List<UrlSource.Entry> args = all(new UrlSource(List.of("http://a/my file.html"), InputStream.nullInputStream()));
+        assertThat(args).extracting(x -> x.uri().toString()).containsExactly("http://a/my%20file.html");
+        assertThat(read("http://a/x out.bin extra\nplease fetch this\n")).extracting(UrlSource.Entry::error).containsExactly(
+                "more than two columns (URL and output path): http://a/x out.bin extra", "not a URL: please fetch this");
+    }
+
+    @Test
     void anIpv6LiteralWhoseIpv4TailOverflowsIsABadLine() {
         // java.net.URI throws NumberFormatException here, not URISyntaxException (found by fuzzing)
         List<UrlSource.Entry> e = read("http://[::199999999999999999999.9]/x\nhttp://[::1.2.3.99999999999]/y\nhttp://a/ok\n");
