@@ -2,6 +2,7 @@ package io.asynccrawler.cli;
 
 import io.asynccrawler.cli.process.ProgressLine;
 import io.asynccrawler.fetch.Reason;
+import io.asynccrawler.job.Printable;
 import io.asynccrawler.report.Summary;
 import io.asynccrawler.report.Units;
 import java.nio.charset.Charset;
@@ -53,7 +54,7 @@ final class SummaryBlock {
             String text = count(reasons.get(i));
             String[] example = s.example(reasons.get(i).getKey());
             row(b, ansi, i == 0 ? "failures" : "", text + " ".repeat(width - text.length())
-                    + (example == null ? "" : "   e.g. " + example[0]));
+                    + (example == null ? "" : "   e.g. " + Printable.of(example[0]))); // a bad line's text as given
         }
         if (reasons.size() > REASONS_SHOWN) {
             long more = reasons.subList(REASONS_SHOWN, reasons.size()).stream().mapToLong(Map.Entry::getValue).sum();

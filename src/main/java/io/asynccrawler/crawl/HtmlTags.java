@@ -102,7 +102,7 @@ final class HtmlTags {
      * of a name wins, as in HTML); false if the page ends first.
      */
     private boolean attributes(Tag tag) {
-        byte[] b = this.b; // locals: C1 reloads a field at every turn of a loop
+        byte[] b = this.b; // locals, the position written back at each return
         int n = this.n;
         int i = this.i;
         while (true) {

@@ -28,9 +28,9 @@ public interface Frontier extends AutoCloseable {
      * @param excluded     why a crawl does not fetch the URL, or null
      */
     record Entry(URI uri, String explicitPath, String location, String error, String input, Origin origin, Reason excluded) {
-        static Entry bad(String location, String rawInput, String rawError) {
-            // printed on the terminal: a hostile list must not reach it with its escape sequences
-            String input = Printable.of(rawInput);
+        static Entry bad(String location, String input, String rawError) {
+            // the error is printed on the terminal: a hostile list must not reach it with its escape
+            // sequences; the input stays as given (the report's JSON escapes it)
             String error = Printable.of(rawError);
             int shown = UrlSource.INPUT_SHOWN;
             return new Entry(null, null, location, error.length() > 2 * shown ? error.substring(0, 2 * shown) + "..." : error,

@@ -123,7 +123,11 @@ public final class Job {
         Path wanted = entry.explicitPath() != null
                 ? TargetPaths.forExplicit(entry.explicitPath())
                 : TargetPaths.forUrl(entry.uri());
-        return new Target(entry.uri(), claims.claim(wanted), entry.location(), entry.origin());
+        Path claimed = claims.claim(wanted);
+        if (!claimed.equals(wanted)) { // not only in the report: the user looks for the file by its URL's name
+            listener.note(entry.uri() + ": saved as " + claimed + ", as " + wanted + " is an earlier URL's name");
+        }
+        return new Target(entry.uri(), claimed, entry.location(), entry.origin());
     }
 
     /**

@@ -14,6 +14,10 @@ public interface JobListener {
     /** A bad input entry, in words ({@code urls.txt:7: not an http(s) URL: ftp://x}); its Result follows. */
     void inputError(String message);
 
+    /** Something the user should hear of a URL that is not its result (a name it could not have), in words. */
+    default void note(String message) {
+    }
+
     /**
      * Every URL has started and none waits to: the frontier said none will come and no URL waits
      * behind its host's cap. A transport's connections need not stay idle for more (see
@@ -23,6 +27,7 @@ public interface JobListener {
     default void allStarted() {
     }
 
+    /** A listener of {@code onResult}; bad entries and notes go to {@code onInputError} as lines. */
     static JobListener of(Consumer<Result> onResult, Consumer<String> onInputError) {
         return of(onResult, onInputError, () -> { });
     }
@@ -37,6 +42,11 @@ public interface JobListener {
             @Override
             public void inputError(String message) {
                 onInputError.accept(message);
+            }
+
+            @Override
+            public void note(String message) {
+                onInputError.accept(message); // told where bad entries are: the same lines
             }
 
             @Override

@@ -42,6 +42,15 @@ class FetchCommandTest extends FetchTestBase {
     }
 
     @Test
+    void noEscapeSequenceOfAListReachesTheTerminal() throws Exception {
+        Path list = list("http://a/\u001b[31mred\u0007", base + "/bytes/10");
+        Cli cli = Cli.run("fetch", "-o", out().toString(), list.toString()); // not -q: the summary's example too
+        assertThat(cli.exitCode).isEqualTo(1);
+        assertThat(cli.err).doesNotContain("\u001b").doesNotContain("\u0007").contains("http://a/\\e[31mred\\x07")
+                .contains("e.g. http://a/\\e[31mred\\x07");
+    }
+
+    @Test
     void wgetAndAria2HabitsWork() throws Exception {
         Path list = list(base + "/bytes/10?n=1", base + "/bytes/10?n=2");
         Path dir = tmp.resolve("prefix");
@@ -170,7 +179,8 @@ class FetchCommandTest extends FetchTestBase {
         Cli cli = fetch(list.toString());
         assertThat(cli.exitCode).isEqualTo(1); // bad lines count as failures, and are in the report
         assertThat(cli.err).contains(list + ":5: not an http(s) URL: ftp://example.invalid/x")
-                .contains(list + ":7: not a URL: not a url at all");
+                .contains(list + ":7: not a URL: not a url at all")
+                .contains(base + "/bytes/30: saved as named/twenty~2.bin, as named/twenty.bin is an earlier URL's name");
         assertThat(Tree.files(out())).containsExactlyInAnyOrder(
                 hostDir() + "/bytes/10@seed=1", "named/twenty.bin", "named/twenty~2.bin");
         assertThat(Files.size(out().resolve("named/twenty~2.bin"))).isEqualTo(30);

@@ -61,7 +61,7 @@ class UrlSourceTest {
                 "stdin:1: not a valid URL: http://a/\\e[31mred\\x07",
                 "stdin:2: not a URL: \\e]0;TITLE\\x07not a url",
                 "stdin:3: not an http(s) URL: x\\u202ey\\x9b2J");
-        assertThat(e.get(1).input()).isEqualTo("\\e]0;TITLE\\x07not a url");
+        assertThat(e.get(1).input()).as("as given, for the report").isEqualTo("\u001b]0;TITLE\u0007not a url");
     }
 
     @Test
