@@ -123,7 +123,7 @@ public final class Job {
         Path wanted = entry.explicitPath() != null
                 ? TargetPaths.forExplicit(entry.explicitPath())
                 : TargetPaths.forUrl(entry.uri());
-        Path claimed = claims.claim(wanted);
+        Path claimed = claims.claim(wanted, entry.uri().toString());
         if (!claimed.equals(wanted)) { // not only in the report: the user looks for the file by its URL's name
             listener.note(entry.uri() + ": saved as " + claimed + ", as " + wanted + " is an earlier URL's name");
         }

@@ -10,4 +10,13 @@ public interface NameSet {
 
     /** Adds {@code name}; false if it was there already. */
     boolean add(String name);
+
+    /**
+     * Gives {@code name} to {@code owner} (a URL): true if it was free, or is the owner's already
+     * (a crawl run again after a kill fetches again what was in flight, under the name it had);
+     * false if another's. A set kept for one job alone meets no owner twice, and need not keep them.
+     */
+    default boolean add(String name, String owner) {
+        return add(name);
+    }
 }

@@ -35,6 +35,14 @@ public final class PathClaims {
 
     /** {@code wanted} if no earlier URL took it, else the first free numbered variant of it. */
     public Path claim(Path wanted) {
+        return claim(wanted, null);
+    }
+
+    /**
+     * As {@link #claim(Path)}, for the URL {@code owner}: a name the set already gave that URL is
+     * its own again (see {@link NameSet#add(String, String)}).
+     */
+    public Path claim(Path wanted, String owner) {
         Path wantedParent = wanted.getParent();
         Path parent;
         if (wantedParent != null && wantedParent.equals(lastWanted)) {
@@ -47,7 +55,7 @@ public final class PathClaims {
         Path file = parent == null ? wanted.getFileName() : parent.resolve(wanted.getFileName());
         for (int n = 1; ; n++) {
             Path candidate = n == 1 ? file : numbered(file, n, true);
-            if (!taken.contains(directoryKey(candidate)) && taken.add(fileKey(candidate))) {
+            if (!taken.contains(directoryKey(candidate)) && taken.add(fileKey(candidate), owner)) {
                 return candidate;
             }
         }

@@ -90,12 +90,15 @@ class RocksFrontierStoreTest {
     void theNamesOneRunGaveAreKnownToTheNextSoAUrlIsNamedAsOneRunWouldHave() throws Exception {
         // /docs/ and /docs/index.html are two URLs wanting one file: the first run gave the name
         try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
-            assertThat(new PathClaims(store.names()).claim(Path.of("h/docs/index.html"))).isEqualTo(Path.of("h/docs/index.html"));
+            assertThat(new PathClaims(store.names()).claim(Path.of("h/docs/index.html"), "http://h/docs/"))
+                    .isEqualTo(Path.of("h/docs/index.html"));
         }
         try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
             PathClaims again = new PathClaims(store.names());
-            assertThat(again.claim(Path.of("h/docs/index.html"))).as("not handed out again, to be skipped as saved")
-                    .isEqualTo(Path.of("h/docs/index~2.html"));
+            assertThat(again.claim(Path.of("h/docs/index.html"), "http://h/docs/index.html"))
+                    .as("not handed out again, to be skipped as saved").isEqualTo(Path.of("h/docs/index~2.html"));
+            assertThat(again.claim(Path.of("h/docs/index.html"), "http://h/docs/"))
+                    .as("in flight at a kill, fetched again: its own name").isEqualTo(Path.of("h/docs/index.html"));
             assertThat(again.claim(Path.of("h/docs/index.html/x"))).as("a file's name is no directory's")
                     .isEqualTo(Path.of("h/docs/index.html~2/x"));
             assertThat(store.names().add("f:h/other")).isTrue();
