@@ -84,7 +84,7 @@ public final class RocksFrontierStore implements FrontierStore {
         }
         ByteBuffer k = ByteBuffer.wrap(key);
         this.sip = new SipHash(k.getLong(), k.getLong());
-        this.names = new StoreNames(db, write, new SipHash(k.getLong(0), k.getLong(8))); // its own: a SipHash is one thread's
+        this.names = new StoreNames(db, write, sip);
         this.nextSeq = readLong("seq");
         this.queued = readLong("queued");
         this.ended = readLong("ended");

@@ -16,9 +16,7 @@ import org.rocksdb.WriteOptions;
  * would have handed {@code x.html} out again and the URL been skipped as saved; a URL in flight at
  * the kill gets its own name back, as each name keeps its owner's fingerprint), and so that the
  * heap does not hold a fingerprint for each of a million pages. Written as the WAL is, unsynced: a
- * name is claimed before its file is written. Used by the job's one reading thread, with a SipHash
- * of its own (one keeps its state in fields: shared with the link threads, it gave seen URLs wrong
- * fingerprints, and they were fetched twice).
+ * name is claimed before its file is written. Used by the job's one reading thread.
  */
 final class StoreNames implements NameSet {
     private static final byte[] NO_OWNER = new byte[0];
