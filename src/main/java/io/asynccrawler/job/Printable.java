@@ -5,7 +5,8 @@ package io.asynccrawler.job;
  * that recolours or clears the screen, an OSC that retitles the window, a BEL), which echoed as
  * they are would act on the user's terminal. Control characters (C0, DEL, C1) and the
  * bidirectional overrides that can make a line read otherwise than it is are written as escapes
- * ({@code \e}, {@code \x07}, {@code \u202e}); everything else is kept.
+ * ({@code \e}, {@code \x07}, and for a character past U+00FF a backslash, u and four hex
+ * digits); everything else is kept.
  */
 public final class Printable {
     private Printable() {
