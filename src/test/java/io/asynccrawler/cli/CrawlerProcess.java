@@ -2,6 +2,7 @@ package io.asynccrawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.asynccrawler.testing.Processes;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -26,14 +27,7 @@ final class CrawlerProcess {
     record Served(Process process, URI base) implements AutoCloseable {
         @Override
         public void close() {
-            process.destroy();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                process.destroyForcibly();
-            }
+            Processes.stop(process);
         }
     }
 

@@ -50,6 +50,8 @@ public final class Nginx implements AutoCloseable {
         Process p = new ProcessBuilder(BINARY.toString(), "-c", conf.toString(), "-p", work.toString(), "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(work.resolve("stdout.log").toFile()).start();
         Nginx nginx = new Nginx(p, URI.create("http://127.0.0.1:" + port + "/"));
+        // nginx in the foreground says nothing when it listens: its port accepting is the only sign,
+        // asked every 50 ms for 10 s at most (a server of ours would complete a future instead)
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -72,13 +74,6 @@ public final class Nginx implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy(); // SIGTERM: nginx's fast shutdown
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            process.destroyForcibly();
-        }
+        Processes.stop(process); // SIGTERM: nginx's fast shutdown
     }
 }
