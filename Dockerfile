@@ -1,10 +1,16 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t async-crawler .
 # Run:   docker run --rm -v "$PWD:/data" async-crawler fetch -o downloads urls.txt
+#        docker run --rm -p 8080:8080 async-crawler serve      (the test server, on the host's :8080)
 # The build stage needs a JDK (17 or later) and Maven; the runtime stage only a glibc base: it gets a
 # jlink'ed Java runtime of just the modules the crawler uses, with a class-data-sharing archive.
-ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-21
-ARG RUNTIME_IMAGE=debian:bookworm-slim
+# Base images pinned by digest (each tag's multi-platform index, so amd64 and arm64 both resolve):
+# a rebuild gets the bytes this file was checked with, not whatever the tag points at that day.
+# To update: `crane digest maven:3.9-eclipse-temurin-21` (or `docker buildx imagetools inspect
+# TAG`, the "Digest:" line) for each, paste it here, run scripts/check-container.sh. The tag stays
+# beside the digest for the reader; the digest is what is pulled.
+ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-21@sha256:8f6ac126f7810bb5549c4cd122d2bf0e9cda5bdeb0838aa928f09e779fd8bef8
+ARG RUNTIME_IMAGE=debian:bookworm-slim@sha256:f06537653ac770703bc45b4b113475bd402f451e85223f0f2837acbf89ab020a
 
 FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
@@ -41,6 +47,11 @@ COPY --from=build /opt/crawler /opt/crawler
 WORKDIR /data
 VOLUME /data
 USER 10001
+# `crawler serve` (the built-in test server) listens on every address of the container, so that
+# `docker run -p 8080:8080 IMAGE serve` reaches it; outside a container it stays on loopback.
+# CRAWLER_BIND is serve's --bind default (any option's default can be set as CRAWLER_<NAME>).
+ENV CRAWLER_BIND=0.0.0.0
+EXPOSE 8080
 # Heap from the container's memory limit, not the host's (flags here, not in JAVA_TOOL_OPTIONS,
 # which the JVM announces on stderr at every start).
 # C1 only and the serial collector with a small young generation, as the ./crawler launcher has them

@@ -188,6 +188,22 @@ else
   fail "openssl could not make a test certificate"
 fi
 
+# serve: the image sets CRAWLER_BIND=0.0.0.0 and EXPOSEs 8080, so `docker run -p 8080:8080 IMAGE
+# serve` reaches it. With the host's network (chroot isolation), listening on every address shows as
+# answering on 127.0.0.2, which a loopback-only bind (127.0.0.1) refuses.
+exposed=$(buildah inspect --format '{{.OCIv1.Config.ExposedPorts}}' "$IMAGE")
+check "port 8080 exposed ($exposed)" grep -q "8080" <<<"$exposed"
+in_image serve --port 0 >"$work/image-serve.txt" 2>&1 &
+image_serve_pid=$!
+for _ in $(seq 50); do grep -q "http://" "$work/image-serve.txt" && break; sleep 0.2; done
+image_port=$(grep -o 'http://[0-9.]*:[0-9]*' "$work/image-serve.txt" | head -1 | sed 's/.*://')
+check "serve in the image listens on every address ($(tr '\n' ' ' <"$work/image-serve.txt"))" \
+  curl -sf -o /dev/null "http://127.0.0.2:${image_port:-1}/bytes/10"
+kill "$image_serve_pid" 2>/dev/null
+pkill -f "serve --port 0" -U "$UID_IN_IMAGE" 2>/dev/null
+# The jar carries no QUIC/HTTP3 natives (netty-all's quiche, 12 MB of the jar before they were left out).
+check "no QUIC natives in the jar" sh -c "! unzip -l '$CACHE/host-crawler.jar' | grep -q quiche"
+
 in_image fetch -q --retries 0 -o out "$base_url/status/404" >/dev/null 2>&1
 check "a failed URL exits 1, as outside" test $? -eq 1
 in_image fetch -q -o /proc/forbidden "$base_url/bytes/1" >/dev/null 2>&1

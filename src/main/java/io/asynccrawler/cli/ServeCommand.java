@@ -66,6 +66,10 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(server.baseUri());
         out.flush();
+        if (server.listensOnEveryAddress()) {
+            err.println("serve: listening on every address (--bind " + bind + "), port " + server.address().getPort());
+            err.flush();
+        }
         server.awaitClose();
         return ExitCodes.OK;
     }

@@ -91,13 +91,25 @@ public final class TestServer implements AutoCloseable {
         return (InetSocketAddress) channel.localAddress();
     }
 
-    /** The server's root URL, such as {@code http://127.0.0.1:8080/}. */
+    /**
+     * The server's root URL, such as {@code http://127.0.0.1:8080/}. Bound to every address
+     * ({@code --bind 0.0.0.0}, which Linux makes a dual-stack {@code [::]}), it names loopback:
+     * a URL one can fetch, where {@code http://[::]:8080/} is none.
+     */
     public URI baseUri() {
         InetSocketAddress a = address();
+        if (listensOnEveryAddress()) {
+            return URI.create((tls ? "https://" : "http://") + "127.0.0.1:" + a.getPort() + "/");
+        }
         String host = a.getAddress() instanceof Inet6Address
                 ? "[" + a.getAddress().getHostAddress().replaceFirst("%.*", "") + "]"
                 : a.getAddress().getHostAddress();
         return URI.create((tls ? "https://" : "http://") + host + ":" + a.getPort() + "/");
+    }
+
+    /** Whether the server was bound to the wildcard address rather than one interface's. */
+    public boolean listensOnEveryAddress() {
+        return address().getAddress().isAnyLocalAddress();
     }
 
     /** Connections open now and at most so far (also served as JSON at {@code /stats}). */
