@@ -125,6 +125,10 @@ final class CompareCommand implements Callable<Integer> {
         if (problem != null) { // said now, not after a comparison that may take minutes
             return usage(err, problem);
         }
+        int unreadable = JobCommand.unreadableInput(err, "compare", inputs);
+        if (unreadable >= 0) {
+            return unreadable;
+        }
         // Every mode fetches everything: a file left by an earlier mode or run must not be "skipped".
         options.overwrite = true;
         List<String> replayable = crawling ? inputs : replayableInputs();
@@ -164,7 +168,9 @@ final class CompareCommand implements Callable<Integer> {
                     err.println("compare: cannot write to output directory " + dir + ": " + Errors.describe(e));
                     return ExitCodes.OUTPUT_DIR;
                 }
-                err.println("compare: " + mode.label() + " ...");
+                if (!logging.quiet) {
+                    err.println("compare: " + mode.label() + " ...");
+                }
                 JobRun run = new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging)
                         .forComparison();
                 if (warmUpServer != null) {
@@ -172,7 +178,9 @@ final class CompareCommand implements Callable<Integer> {
                 }
                 JobRun.Finished finished = rules == null ? run.run(replayable, stdin, output, report.json())
                         : crawlInto(run, rules, output, report.json(), mode);
-                err.println("compare: " + mode.label() + ": " + finished.summary().line());
+                if (!logging.quiet || finished.summary().failed() > 0) {
+                    err.println("compare: " + mode.label() + ": " + finished.summary().line());
+                }
                 summaries.add(finished.summary());
                 timelines.add(finished.timeline());
                 dirs.add(dir);
@@ -237,7 +245,7 @@ final class CompareCommand implements Callable<Integer> {
             }
             same &= differences.isEmpty();
         }
-        if (same) {
+        if (same && !logging.quiet) {
             err.println("compare: every mode saved the same " + first.size() + " files (SHA-256)");
         }
         return same;

@@ -6,10 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -96,6 +102,52 @@ final class ConfigDefaults implements IDefaultValueProvider {
             return "environment variable " + envName(key);
         }
         return file.getProperty(key) != null ? "config file " + source : null;
+    }
+
+    /**
+     * A warning for each {@code CRAWLER_*} variable and each config key that no option of any
+     * command has (a typo would otherwise change nothing without a word), naming the closest known
+     * one. {@code CRAWLER_JAVA_OPTS} is the launcher's. {@code root} holds the commands this run
+     * can reach; {@code everyCommand} makes them all, which costs a start some milliseconds, so
+     * only when a name is unknown to {@code root} (CRAWLER_BIND is serve's, not fetch's).
+     */
+    List<String> unknownNames(CommandLine root, Supplier<CommandLine> everyCommand) {
+        List<String> warnings = unknownNames(root);
+        return warnings.isEmpty() ? warnings : unknownNames(everyCommand.get());
+    }
+
+    private List<String> unknownNames(CommandLine root) {
+        Set<String> keys = new TreeSet<>();
+        collectKeys(root, keys);
+        keys.removeAll(NOT_DEFAULTED);
+        Map<String, String> envNames = new TreeMap<>();
+        keys.forEach(k -> envNames.put(envName(k), k));
+        envNames.put(ENV_PREFIX + "JAVA_OPTS", null);
+        List<String> warnings = new ArrayList<>();
+        for (String name : new TreeSet<>(env.keySet())) {
+            if (name.startsWith(ENV_PREFIX) && !envNames.containsKey(name)) {
+                String closest = Closest.among(name, envNames.keySet());
+                warnings.add("unknown environment variable " + name + ", ignored"
+                        + (closest != null ? "; did you mean " + closest + "?" : ""));
+            }
+        }
+        for (String key : new TreeSet<>(file.stringPropertyNames())) {
+            if (!keys.contains(key)) {
+                String closest = Closest.among(key, keys);
+                warnings.add("unknown key '" + key + "' in config " + source + ", ignored"
+                        + (closest != null ? "; did you mean '" + closest + "'?" : ""));
+            }
+        }
+        return warnings;
+    }
+
+    private static void collectKeys(CommandLine command, Set<String> keys) {
+        for (OptionSpec option : command.getCommandSpec().options()) {
+            keys.add(key(option));
+        }
+        for (CommandLine sub : command.getSubcommands().values()) {
+            collectKeys(sub, keys);
+        }
     }
 
     /** An option's key: its longest name without dashes ({@code --output-dir} is {@code output-dir}). */

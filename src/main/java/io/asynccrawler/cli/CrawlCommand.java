@@ -71,6 +71,10 @@ final class CrawlCommand implements Callable<Integer> {
         if (problem != null) {
             return usage(err, problem);
         }
+        int unreadable = JobCommand.unreadableInput(err, "crawl", inputs);
+        if (unreadable >= 0) {
+            return unreadable;
+        }
         if (!mode.isAvailable()) {
             return usage(err, "--mode " + mode.label() + " needs JDK 21 or later (this is " + Runtime.version() + ")");
         }

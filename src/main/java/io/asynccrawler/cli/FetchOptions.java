@@ -3,8 +3,10 @@ package io.asynccrawler.cli;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Header;
 import io.asynccrawler.job.JobSettings;
+import io.asynccrawler.job.Printable;
 import io.asynccrawler.transport.Transport;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +93,6 @@ final class FetchOptions {
             description = "Event loop transport: auto, epoll, io_uring or nio (default: ${DEFAULT-VALUE}).")
     Transport transport;
 
-    /** What is wrong with these options and {@code inputs}, in one line, or null when nothing is. */
     /** The arguments' URLs and files, then those of -i: what the job reads, in order. */
     List<String> inputs(List<String> arguments) {
         if (inputFiles.isEmpty()) {
@@ -102,6 +103,7 @@ final class FetchOptions {
         return all;
     }
 
+    /** What is wrong with these options and {@code inputs}, in one line, or null when nothing is. */
     String problem(List<String> inputs) {
         try {
             fetchSettings();
@@ -115,6 +117,36 @@ final class FetchOptions {
         if (caCert != null && !(Files.isRegularFile(caCert) && Files.isReadable(caCert))) {
             return "cannot read --cacert " + caCert + (Files.isDirectory(caCert) ? ": it is a directory"
                     : Files.exists(caCert) ? ": permission denied" : ": no such file");
+        }
+        return null;
+    }
+
+    /**
+     * An input that is neither a URL, nor {@code -}, nor a readable file: a typo or a missing list
+     * is the user's mistake, said in one line before anything starts (exit 2), rather than a bad
+     * line among results. (A file that goes away once this has looked is still a bad line.) Said
+     * without the usage hint: the options were right.
+     */
+    static String unreadableInput(List<String> inputs) {
+        for (String input : inputs) {
+            if (input.equals("-") || input.contains("://")) {
+                continue;
+            }
+            Path path;
+            try {
+                path = Path.of(input);
+            } catch (InvalidPathException e) {
+                return "not a URL, nor a file name: " + Printable.of(input);
+            }
+            if (Files.isDirectory(path)) {
+                return Printable.of(input) + " is a directory, not a list of URLs";
+            }
+            if (!Files.exists(path)) {
+                return "no such file, and not a URL: " + Printable.of(input);
+            }
+            if (!Files.isReadable(path)) {
+                return "cannot read " + Printable.of(input) + ": permission denied";
+            }
         }
         return null;
     }

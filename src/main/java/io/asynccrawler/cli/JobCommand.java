@@ -6,13 +6,15 @@ import io.asynccrawler.save.OutputDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import picocli.CommandLine.Help.Ansi;
 
 /**
  * What fetch and crawl do around their job alike: open the output directory and the report, run,
- * finish the report, print the summary (one line with -q), and give the exit code.
+ * finish the report, print the summary (with -q one line, and only when something failed), and give
+ * the exit code.
  */
 final class JobCommand {
     /** The job itself, into the opened directory and report (null without --report). */
@@ -53,7 +55,10 @@ final class JobCommand {
             dir.removeIfMadeAndEmpty();
         }
         if (logging.quiet) {
-            err.println(finished.summary().line());
+            // as curl -s: a run that went well says nothing; one that did not, its one-line count
+            if (finished.summary().failed() > 0 || finished.totals().interrupted()) {
+                err.println(finished.summary().line());
+            }
         } else {
             Terminal terminal = Terminal.ofStderr(System.getenv());
             err.print(SummaryBlock.render(finished.summary(), options.report, terminal.colour() ? Ansi.ON : Ansi.OFF));
@@ -61,6 +66,16 @@ final class JobCommand {
             err.flush();
         }
         return FetchCommand.exitCode(finished.totals(), finished.summary(), finished.signalExit());
+    }
+
+    /** The input named that cannot be read, said in one line (exit 2), or -1 when every input can be. */
+    static int unreadableInput(PrintWriter err, String command, List<String> inputs) {
+        String problem = FetchOptions.unreadableInput(inputs);
+        if (problem == null) {
+            return -1;
+        }
+        err.println(command + ": " + problem);
+        return ExitCodes.USAGE;
     }
 
     static int usage(PrintWriter err, String command, String message) {

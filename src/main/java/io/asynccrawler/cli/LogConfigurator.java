@@ -16,8 +16,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The command's logging set-up, in code: every log line to stderr as {@code HH:mm:ss.SSS LEVEL
- * message}, Netty at WARN. Parsing an XML configuration cost a fifth of a second of every start;
+ * The command's logging set-up, in code: every log line to stderr as its message (with
+ * {@code --timestamps} as {@code HH:mm:ss.SSS LEVEL message}), Netty at WARN. Parsing an XML configuration cost a fifth of a second of every start;
  * this costs a few milliseconds. Called by {@link LogProvider} on a command's start, and found by
  * logback's service loader (META-INF/services) where logback starts itself (tests in one JVM). A
  * {@code -Dlogback.configurationFile} or a {@code logback-test.xml} on the class path (the tests')
@@ -51,8 +51,20 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    /** {@code HH:mm:ss.SSS LEVEL message}, then the stack trace of an attached exception. */
+    /**
+     * A line as a person at a terminal wants it: the message alone ({@code warning: } or
+     * {@code error: } before those), as curl -v and wget say things; with {@code --timestamps}
+     * {@code HH:mm:ss.SSS LEVEL message}, for a log kept in a file. Then the stack trace of an
+     * attached exception.
+     */
     static final class LineEncoder extends EncoderBase<ILoggingEvent> {
+        /** Set once from --timestamps before the command logs its first line. */
+        private static volatile boolean stamped;
+
+        static void stamp(boolean on) {
+            stamped = on;
+        }
+
         /** Made at the first line, not at start: the time zone costs 10 ms to load, and most runs log nothing. */
         private static final class Clock {
             static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
@@ -70,14 +82,24 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         }
 
         static String format(ILoggingEvent event) {
-            StringBuilder line = new StringBuilder(64)
-                    .append(Clock.TIME.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(' ');
-            String level = event.getLevel().toString();
-            line.append(level);
-            for (int pad = level.length(); pad < 5; pad++) {
+            return format(event, stamped);
+        }
+
+        static String format(ILoggingEvent event, boolean stamped) {
+            StringBuilder line = new StringBuilder(64);
+            Level level = event.getLevel();
+            if (stamped) {
+                line.append(Clock.TIME.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(' ').append(level);
+                for (int pad = level.toString().length(); pad < 5; pad++) {
+                    line.append(' ');
+                }
                 line.append(' ');
+            } else if (level == Level.WARN) {
+                line.append("warning: ");
+            } else if (level == Level.ERROR) {
+                line.append("error: ");
             }
-            line.append(' ').append(event.getFormattedMessage()).append(System.lineSeparator());
+            line.append(event.getFormattedMessage()).append(System.lineSeparator());
             IThrowableProxy thrown = event.getThrowableProxy();
             if (thrown != null) {
                 line.append(ThrowableProxyUtil.asString(thrown)).append(System.lineSeparator());

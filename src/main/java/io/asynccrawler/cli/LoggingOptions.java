@@ -8,13 +8,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
-/** {@code -v} / {@code -q}: how much the command logs on stderr. Results alone go to stdout. */
+/** {@code -v} / {@code -q} / {@code --timestamps}: how much the command says on stderr, and how. Results alone go to stdout. */
 final class LoggingOptions {
-    @Option(names = {"-v", "--verbose"}, description = "Log more on stderr: -v each URL, -vv protocol detail.")
+    @Option(names = {"-v", "--verbose"}, description = "Say more on stderr: -v each URL and the set-up,"
+            + " -vv also each request's and response's head (as curl -v), -vvv also Netty's own debug log.")
     boolean[] verbose = new boolean[0];
 
-    @Option(names = {"-q", "--quiet"}, description = "Log only errors.")
+    @Option(names = {"-q", "--quiet"}, description = "Say nothing when all went well; errors only.")
     boolean quiet;
+
+    @Option(names = "--timestamps", description = "Start each log line with the time and its level, as for a log file.")
+    boolean timestamps;
 
     Level level() {
         if (quiet) {
@@ -41,8 +45,9 @@ final class LoggingOptions {
 
     private void apply() {
         Level level = level();
+        LogConfigurator.LineEncoder.stamp(timestamps);
         ((Logger) LoggerFactory.getLogger("io.asynccrawler")).setLevel(level);
-        if (verbose.length > 1) {
+        if (verbose.length > 2) { // Netty's debug log opens with its system properties: for whoever debugs Netty
             ((Logger) LoggerFactory.getLogger("io.netty")).setLevel(Level.DEBUG);
         }
         if (quiet) {

@@ -125,7 +125,11 @@ public final class Main implements Callable<Integer> {
     static int execute(CommandLine cli, String[] args, Map<String, String> env, String home) {
         Path config = ConfigDefaults.configArgument(args);
         try {
-            cli.setDefaultValueProvider(ConfigDefaults.load(env, config, ConfigDefaults.defaultFile(env, home)));
+            ConfigDefaults defaults = ConfigDefaults.load(env, config, ConfigDefaults.defaultFile(env, home));
+            cli.setDefaultValueProvider(defaults);
+            for (String warning : defaults.unknownNames(cli, () -> commandLine(COMMANDS))) {
+                cli.getErr().println("crawler: warning: " + warning);
+            }
         } catch (IOException e) {
             PrintWriter err = cli.getErr();
             err.println("crawler: cannot read config " + (config != null ? config : ConfigDefaults.defaultFile(env, home))
@@ -158,38 +162,9 @@ public final class Main implements Callable<Integer> {
         } catch (InvalidPathException e) {
             return null; // fetch says what is wrong with it
         }
-        String closest = null;
-        int best = 3; // two edits at most: fecth, comapre, crwal
-        for (String command : COMMANDS) {
-            int d = editDistance(first.toLowerCase(Locale.ROOT), command);
-            if (d < best) {
-                best = d;
-                closest = command;
-            }
-        }
+        String closest = Closest.among(first.toLowerCase(Locale.ROOT), COMMANDS); // fecth, comapre, crwal
         return "unknown command '" + first + "'" + (closest != null ? "; did you mean '" + closest + "'?"
                 : " (a URL needs its scheme: http://" + first + ")");
-    }
-
-    /** Damerau-Levenshtein distance (optimal string alignment): a swap of two letters is one edit. */
-    static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     /** The configured command line; tests call {@code execute} on it with their own writers. */

@@ -3,6 +3,7 @@ package io.asynccrawler.fetch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The status line and headers of a response. The headers stay as they came, a flat list of names
@@ -73,6 +74,13 @@ public final class ResponseHead {
 
     public long receivedNanos() {
         return receivedNanos;
+    }
+
+    /** Each header as received, in order. */
+    public void forEachField(BiConsumer<String, String> field) {
+        for (int i = 0; i < fields.length; i += 2) {
+            field.accept(fields[i], fields[i + 1]);
+        }
     }
 
     /** The first value of header {@code name} (any case), or null. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * JVM as users run it (the test class path's logback-test.xml would hide the line).
  */
 class CompareTlsProcessTest extends FetchTestBase {
-    private static final String JDK_LINE = "DEBUG TLS: the JDK's, as the blocking modes'";
+    private static final String JDK_LINE = "TLS: the JDK's, as the blocking modes'";
     private static TestServer tls;
 
     @BeforeAll
@@ -55,7 +55,7 @@ class CompareTlsProcessTest extends FetchTestBase {
         assertThat(http.lines()).as(http).anyMatch(l -> l.contains(JDK_LINE));
 
         String fetch = run(List.of("fetch", "--cacert", ca, "--retries", "0"), urls);
-        assertThat(fetch.lines()).as(fetch).anyMatch(l -> l.matches(".* DEBUG TLS: BoringSSL.* \\(netty-tcnative\\)"));
+        assertThat(fetch.lines()).as(fetch).anyMatch(l -> l.matches("TLS: BoringSSL.* \\(netty-tcnative\\)"));
         assertThat(fetch).doesNotContain("TLS: the JDK's");
     }
 

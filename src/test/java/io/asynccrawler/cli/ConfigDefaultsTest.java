@@ -88,6 +88,19 @@ class ConfigDefaultsTest extends FetchTestBase {
                 .doesNotContain("accept-encoding");
     }
 
+    /** A typo in a variable or a key would change nothing without a word: each is named, with the name meant. */
+    @Test
+    void unknownVariablesAndKeysAreNamedWithTheClosestKnownName() throws Exception {
+        Path config = Files.writeString(tmp.resolve("crawler.properties"), "concurency=8\nper-host=2\nbogus-thing=1\n");
+        Cli cli = fetchWith(Map.of("CRAWLER_OUTPUT_DR", "x", "CRAWLER_BIND", "0.0.0.0", "CRAWLER_JAVA_OPTS", "-Xmx1g",
+                "CRAWLER_TIMESTAMPS", "false", "OTHER_TOOL_SETTING", "1"), "--config", config.toString(), "-o", out().toString(), url());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(cli.err.lines().toList()).containsExactly(
+                "crawler: warning: unknown environment variable CRAWLER_OUTPUT_DR, ignored; did you mean CRAWLER_OUTPUT_DIR?",
+                "crawler: warning: unknown key 'bogus-thing' in config " + config + ", ignored",
+                "crawler: warning: unknown key 'concurency' in config " + config + ", ignored; did you mean 'concurrency'?");
+    }
+
     @Test
     void aMissingConfigFileOrABadValueIsAOneLineUsageError() {
         Cli cli = fetchWith(Map.of(), "--config", tmp.resolve("missing.properties").toString(), url());

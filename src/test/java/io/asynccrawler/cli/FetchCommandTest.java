@@ -50,6 +50,20 @@ class FetchCommandTest extends FetchTestBase {
                 .contains("e.g. http://a/\\e[31mred\\x07");
     }
 
+    /** -q as curl -s: a run that went well says nothing at all; one with a failure says it and the count. */
+    @Test
+    void quietSaysNothingUnlessSomethingFailed() throws Exception {
+        Cli ok = Cli.run("fetch", "-q", "-o", out().toString(), base + "/bytes/10?n=1");
+        assertThat(ok.exitCode).isZero();
+        assertThat(ok.err).isEmpty();
+        assertThat(ok.out).isEmpty();
+        Cli failed = Cli.run("fetch", "-q", "--retries", "0", "-o", out().toString(), base + "/bytes/10?n=2", base + "/status/404");
+        assertThat(failed.exitCode).isEqualTo(1);
+        assertThat(failed.err.lines().toList()).containsExactly(base + "/status/404: HTTP 404 Not Found",
+                failed.err.lines().toList().get(1));
+        assertThat(failed.err.lines().toList().get(1)).startsWith("ok 1, skipped 0, failed 1:");
+    }
+
     @Test
     void wgetAndAria2HabitsWork() throws Exception {
         Path list = list(base + "/bytes/10?n=1", base + "/bytes/10?n=2");
@@ -196,6 +210,20 @@ class FetchCommandTest extends FetchTestBase {
         assertThat(cli.err).contains(":1: not an http(s) URL: ftp://x/y");
         assertThat(Cli.run("fetch", "-o", out().toString(), tmp.resolve("missing.txt").toString()).err)
                 .contains("no such file, and not a URL");
+    }
+
+    /** A missing list is the user's mistake: one line, exit 2, and nothing fetched, not even the good URL beside it. */
+    @Test
+    void aMissingListIsOneUsageLineAndNothingStarts() throws Exception {
+        Path missing = tmp.resolve("missing.txt");
+        Cli cli = Cli.run("fetch", "-o", out().toString(), base + "/bytes/5", missing.toString());
+        assertThat(cli.exitCode).isEqualTo(2);
+        assertThat(cli.err.lines().toList()).containsExactly("fetch: no such file, and not a URL: " + missing);
+        assertThat(cli.out).isEmpty();
+        assertThat(Files.exists(out())).as("no output directory made").isFalse();
+        Cli directory = Cli.run("fetch", "-o", out().toString(), tmp.toString());
+        assertThat(directory.exitCode).isEqualTo(2);
+        assertThat(directory.err).startsWith("fetch: " + tmp + " is a directory, not a list of URLs");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.asynccrawler.fetch.Header;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Request;
 import io.asynccrawler.fetch.ResponseHead;
+import io.asynccrawler.fetch.WireLog;
 import io.asynccrawler.fetch.SocketErrors;
 import io.asynccrawler.fetch.Urls;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.net.HttpURLConnection;
 import java.net.ProtocolException;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.URL;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -107,6 +109,12 @@ final class BlockingExchange {
         for (Header h : request.headers()) {
             c.addRequestProperty(h.name(), h.value());
         }
+        if (WireLog.enabled()) { // what HttpURLConnection will send, less the headers it adds itself (Accept, Connection)
+            URI uri = request.uri();
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            WireLog.sent(uri, uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery(),
+                    uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()), request.headers());
+        }
         return c;
     }
 
@@ -125,6 +133,9 @@ final class BlockingExchange {
         }
         headSeen = true;
         ResponseHead head = ResponseHead.of(status, c.getResponseMessage(), c.getHeaderFields(), System.nanoTime());
+        if (WireLog.enabled()) {
+            WireLog.received(request.uri(), head);
+        }
         receiver.onHead(head);
         // HttpURLConnection hands over bytes past the Content-Length when the server sent more:
         // the body ends at the announced length, and a connection with leftovers is not reused.

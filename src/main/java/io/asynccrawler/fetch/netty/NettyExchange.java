@@ -6,6 +6,7 @@ import io.asynccrawler.fetch.InFlight;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Request;
 import io.asynccrawler.fetch.ResponseHead;
+import io.asynccrawler.fetch.WireLog;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.pool.ChannelPool;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -102,6 +104,9 @@ final class NettyExchange implements InFlight {
             fail(new FetchException(Reason.BAD_INPUT, e.getMessage(), false));
             return;
         }
+        if (WireLog.enabled()) {
+            WireLog.sent(request.uri(), head.toString(StandardCharsets.ISO_8859_1));
+        }
         channel.writeAndFlush(head).addListener(f -> {
             if (!f.isSuccess()) {
                 fail(Failures.during(f.cause()));
@@ -146,6 +151,9 @@ final class NettyExchange implements InFlight {
         closeDelimited = !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response);
         ResponseHead head = ResponseHead.ofEntries(status, response.status().reasonPhrase(), response.headers(),
                 response.headers().size(), System.nanoTime());
+        if (WireLog.enabled()) {
+            WireLog.received(request.uri(), head);
+        }
         if (status / 100 == 2) {
             pump.needsFile(); // a 2xx body is saved (ExchangeBody)
         }
