@@ -84,7 +84,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
         CrawlRules rules = crawl.rules(seeds, options.perHost, options.maxRedirects);
         Path stateDir = state != null ? state : options.outputDir.resolve(STATE_DIR);
-        return JobCommand.run("crawl", options, logging, err, (dir, report) ->
+        return JobCommand.run(spec, options, logging, err, (dir, report) ->
                 new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging)
                         .run(crawl.frontier(rules, stateDir, dir, options.fetchSettings().userAgent()), dir, report),
                 more -> more.println("  state     " + stateDir + " (run the same command again to go on)"));

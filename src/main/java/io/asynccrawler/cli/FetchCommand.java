@@ -69,7 +69,7 @@ final class FetchCommand implements Callable<Integer> {
             return usage(err, "--mode " + mode.label() + " needs JDK 21 or later (this is " + Runtime.version() + ")");
         }
         InputStream in = stdin != null ? stdin : Stdin.interruptible();
-        return JobCommand.run("fetch", options, logging, err, (dir, report) ->
+        return JobCommand.run(spec, options, logging, err, (dir, report) ->
                 new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging).run(inputs, in, dir, report), more -> { });
     }
 

@@ -1,6 +1,7 @@
 package io.asynccrawler.cli;
 
 import io.asynccrawler.cli.process.Terminal;
+import io.asynccrawler.job.Printable;
 import io.asynccrawler.report.JsonReport;
 import io.asynccrawler.save.OutputDirectory;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * What fetch and crawl do around their job alike: open the output directory and the report, run,
@@ -30,8 +33,9 @@ final class JobCommand {
      * Runs {@code run} for {@code command}; {@code moreSummary} adds the command's own lines to the
      * summary block (not with -q).
      */
-    static int run(String command, FetchOptions options, LoggingOptions logging, PrintWriter err, Run run,
+    static int run(CommandSpec spec, FetchOptions options, LoggingOptions logging, PrintWriter err, Run run,
                    Consumer<PrintWriter> moreSummary) throws IOException {
+        String command = spec.name();
         OutputDirectory dir;
         try {
             dir = OutputDirectory.open(options.outputDir);
@@ -61,11 +65,29 @@ final class JobCommand {
             }
         } else {
             Terminal terminal = Terminal.ofStderr(System.getenv());
-            err.print(SummaryBlock.render(finished.summary(), options.report, terminal.colour() ? Ansi.ON : Ansi.OFF));
+            err.print(SummaryBlock.render(finished.summary(), options.report, terminal.colour() ? Ansi.ON : Ansi.OFF,
+                    again(spec)));
             moreSummary.accept(err);
             err.flush();
         }
         return FetchCommand.exitCode(finished.totals(), finished.summary(), finished.signalExit());
+    }
+
+    /**
+     * The command line that continues a stopped job: the one that ran, as a shell reads it. A fetch
+     * skips what it finished (and, with --resume, continues its part files); a crawl goes on from its
+     * frontier.
+     */
+    static String again(CommandSpec spec) {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        if (parsed == null) {
+            return null;
+        }
+        StringBuilder line = new StringBuilder("crawler");
+        for (String arg : parsed.originalArgs()) {
+            line.append(' ').append(arg.matches("[\\w@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return Printable.of(line.toString());
     }
 
     /** The input named that cannot be read, said in one line (exit 2), or -1 when every input can be. */

@@ -27,10 +27,25 @@ final class SummaryBlock {
     }
 
     static String render(Summary s, String reportPath, Ansi ansi) {
+        return render(s, reportPath, ansi, null);
+    }
+
+    /**
+     * As above; after a stop ({@link Summary#cancelled()}), what was left undone, what the part
+     * files kept, and {@code again}, the command that continues (null: not said).
+     */
+    static String render(Summary s, String reportPath, Ansi ansi, String again) {
         StringBuilder b = new StringBuilder();
         row(b, ansi, "ok", ansi.string(s.ok() > 0 ? "@|green " + Units.grouped(s.ok()) + "|@" : Units.grouped(s.ok())));
         row(b, ansi, "skipped", Units.grouped(s.skipped()));
         row(b, ansi, "failed", ansi.string(s.failed() > 0 ? "@|bold,red " + Units.grouped(s.failed()) + "|@" : Units.grouped(s.failed())));
+        if (s.cancelled() > 0) {
+            row(b, ansi, "cancelled", Units.grouped(s.cancelled()) + " (stopped before they ended; not failures)");
+        }
+        if (s.keptParts() > 0) {
+            row(b, ansi, "kept", Units.bytes(s.keptBytes()) + " in " + Units.grouped(s.keptParts())
+                    + (s.keptParts() == 1 ? " .part file" : " .part files") + ", for the next run to continue");
+        }
         if (s.excluded() > 0) { // a crawl's: the URLs it met and did not fetch, and why
             StringBuilder why = new StringBuilder();
             for (Map.Entry<String, Long> e : s.exclusionsByReason().entrySet()) {
@@ -62,6 +77,9 @@ final class SummaryBlock {
         }
         if (reportPath != null) {
             row(b, ansi, "report", reportPath.equals("-") ? "stdout" : reportPath);
+        }
+        if (s.cancelled() > 0 && again != null) {
+            row(b, ansi, "continue", again);
         }
         return b.toString();
     }

@@ -52,6 +52,7 @@ final class ExchangeBody implements Receiver {
     private long expectedTotal = -1;
     private volatile long resumedFrom;
     private volatile PartFate part = PartFate.UNDECIDED;
+    private volatile long keptInPart;
 
     /**
      * Bodies saved into {@code dir} under each target's file, their bytes added to {@code progress}
@@ -104,6 +105,11 @@ final class ExchangeBody implements Receiver {
     @Override
     public long resumedFrom() {
         return resumedFrom;
+    }
+
+    @Override
+    public long keptInPart() {
+        return keptInPart;
     }
 
     @Override
@@ -245,7 +251,9 @@ final class ExchangeBody implements Receiver {
         }
         try {
             sink.commit();
-            if (part == PartFate.KEEP_ON_FAILURE) {
+            if (part == PartFate.KEEP_ON_FAILURE || !dir.startedEmpty()) {
+                // A meta left from an earlier run (whose part this body replaced) must not outlive the
+                // file it described; in a directory that started empty there is none to look for.
                 PartMeta.delete(dir, file);
             }
         } catch (IOException e) {
@@ -258,6 +266,7 @@ final class ExchangeBody implements Receiver {
         FileSink s = sink;
         if (s != null && part == PartFate.KEEP_ON_FAILURE) {
             s.keep(); // --resume: what arrived stays, with its meta, for the next try
+            keptInPart = decoded;
         } else {
             if (s != null) {
                 s.abort();

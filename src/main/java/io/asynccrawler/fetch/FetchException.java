@@ -93,6 +93,12 @@ public final class FetchException extends IOException {
         return new FetchException(Reason.BAD_RESPONSE, "bad response: " + detail, false);
     }
 
+    /** {@code part}, with {@code bytes} of an earlier --resume download, was found by a run without --resume. */
+    public static FetchException partLeft(String part, long bytes) {
+        return new FetchException(Reason.PART_LEFT, part + " holds " + bytes + " bytes of an earlier download:"
+                + " add --resume to continue it (--overwrite starts over)", false);
+    }
+
     public static FetchException tooLarge(long limit) {
         return new FetchException(Reason.TOO_LARGE, "body larger than --max-size " + limit + " bytes", false);
     }

@@ -126,6 +126,9 @@ final class FetchRun {
         ResponseHead head = body.head();
         if (error != null) {
             FetchException failure = classify(error);
+            if (failure.reason() == Reason.CANCELLED) {
+                return done(cancelled(uri, head, body));
+            }
             return failure.isTransient() ? retry(uri, head, failure, null) : done(failed(uri, head, failure));
         }
         int status = head.status();
@@ -205,7 +208,18 @@ final class FetchRun {
     }
 
     private Result failed(URI uri, ResponseHead head, FetchException failure) {
-        return result(uri, head, null, Outcome.FAILED, failure);
+        return result(uri, head, null, failure.reason() == Reason.CANCELLED ? Outcome.CANCELLED : Outcome.FAILED, failure);
+    }
+
+    /** Stopped by the job (Ctrl-C): with --resume, the part file kept and its size, what the next run continues. */
+    private Result cancelled(URI uri, ResponseHead head, Receiver body) {
+        Result r = failed(uri, head, FetchException.cancelled());
+        long kept = body.keptInPart();
+        if (kept <= 0 || body.file() == null) {
+            return r;
+        }
+        return new Result(r.url(), r.finalUrl(), r.status(), body.file() + ".part", kept, r.contentType(), r.attempts(),
+                r.startedAt(), r.ttfbMs(), r.totalMs(), Outcome.CANCELLED, Reason.CANCELLED, r.error(), body.resumedFrom());
     }
 
     /**

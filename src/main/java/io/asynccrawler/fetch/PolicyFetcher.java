@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The policy every mode shares, on top of any transport: skip what is already saved, then per
+ * The policy every mode shares, on top of any transport: skip what is already saved (and leave a
+ * part file --resume could continue to a run with --resume), then per
  * attempt one exchange, following redirects and retrying transient failures (see {@link FetchRun}).
  */
 public final class PolicyFetcher implements Fetcher {
@@ -39,6 +40,14 @@ public final class PolicyFetcher implements Fetcher {
         try {
             if (!settings.overwrite() && FileSink.exists(dir, target.file())) {
                 return CompletableFuture.completedFuture(Result.skipped(target, started.at()));
+            }
+            if (!settings.resume() && !settings.overwrite() && !dir.startedEmpty()) {
+                // An earlier --resume run's part file: starting over would throw its bytes away unasked.
+                ResumePoint left = ResumePoint.find(dir, target.file(), Urls.redact(target.uri()));
+                if (left != null) {
+                    return CompletableFuture.completedFuture(Result.failedBefore(target, started.at(),
+                            FetchException.partLeft(target.file() + ".part", left.offset())));
+                }
             }
         } catch (IOException e) {
             return CompletableFuture.completedFuture(Result.failedBefore(target, started.at(), FetchException.writeError(e)));

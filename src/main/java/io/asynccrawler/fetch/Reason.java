@@ -33,6 +33,8 @@ public enum Reason {
     INSECURE_REDIRECT("https to http redirect refused"),
     RANGE_MISMATCH("Content-Range does not fit the part file"),
     BAD_INPUT("bad input line"),
+    /** A run without --resume found a part file --resume could continue, and left it alone. */
+    PART_LEFT("a part file for --resume"),
     CANCELLED("cancelled"),
     // Why a crawl met a URL and did not fetch it (outcome excluded).
     OUT_OF_SCOPE("not in the crawl's scope"),

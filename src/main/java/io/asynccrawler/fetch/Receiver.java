@@ -23,6 +23,11 @@ public interface Receiver extends BodyReceiver {
         return 0;
     }
 
+    /** Bytes left in the part file for a later --resume once this exchange failed or was stopped, else 0. */
+    default long keptInPart() {
+        return 0;
+    }
+
     /** A 416 said the part file already held the whole body: it has been published (--resume). */
     default boolean completedFromPart() {
         return false;

@@ -10,14 +10,15 @@ import java.time.Instant;
  * @param url         the URL as given (user-info redacted)
  * @param finalUrl    the URL that answered, after redirects
  * @param status      the final HTTP status, 0 when no response arrived
- * @param file        the output path relative to the output directory, null when nothing was saved
- * @param bytes       bytes saved (after decoding)
+ * @param file        the output path relative to the output directory, null when nothing was saved; of a
+ *                    download cancelled with --resume, its part file ({@code NAME.part}) kept for the next run
+ * @param bytes       bytes saved (after decoding); of a cancelled download, the bytes its part file kept
  * @param contentType the response's Content-Type, or null
  * @param attempts    exchanges tried for the final URL chain (1 plus retries)
  * @param startedAt   when the first attempt started
  * @param ttfbMs      milliseconds from the start of the last attempt to its response head, -1 if none
  * @param totalMs     milliseconds from start to end, retries and waits included
- * @param outcome     ok, skipped, failed or excluded
+ * @param outcome     ok, skipped, failed, cancelled or excluded
  * @param reason      why it failed or was excluded, else null; the report shows its word ({@link #reasonWord()})
  * @param error       a one-line description of the failure (of an exclusion: the rule), else null
  * @param resumedFrom bytes that were already in the part file when the saving transfer began (--resume), else 0
@@ -81,6 +82,7 @@ public record Result(String url, String finalUrl, int status, String file, long 
     }
 
     private static Result failedBefore(String url, Instant startedAt, Reason reason, String message) {
-        return new Result(url, url, 0, null, 0, null, 0, startedAt, -1, 0, Outcome.FAILED, reason, message, 0);
+        return new Result(url, url, 0, null, 0, null, 0, startedAt, -1, 0,
+                reason == Reason.CANCELLED ? Outcome.CANCELLED : Outcome.FAILED, reason, message, 0);
     }
 }

@@ -87,6 +87,9 @@ public final class JsonReport implements AutoCloseable {
         json.writeNumberField("ok", s.ok());
         json.writeNumberField("skipped", s.skipped());
         json.writeNumberField("failed", s.failed());
+        json.writeNumberField("cancelled", s.cancelled());
+        json.writeNumberField("keptParts", s.keptParts());
+        json.writeNumberField("keptBytes", s.keptBytes());
         json.writeNumberField("excluded", s.excluded());
         json.writeNumberField("bytes", s.bytes());
         json.writeNumberField("wallSeconds", round(s.wallSeconds()));

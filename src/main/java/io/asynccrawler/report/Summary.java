@@ -17,6 +17,10 @@ public final class Summary {
     private final LongAdder skipped = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder excluded = new LongAdder();
+    private final LongAdder cancelled = new LongAdder();
+    /** Part files a stop left for --resume, and the bytes in them. */
+    private final LongAdder keptParts = new LongAdder();
+    private final LongAdder keptBytes = new LongAdder();
     /** Excluded URLs per reason word (a crawl's). */
     private final Map<String, LongAdder> exclusions = new ConcurrentHashMap<>();
     private final LongAdder bytes = new LongAdder();
@@ -35,6 +39,13 @@ public final class Summary {
         switch (r.outcome()) {
             case OK: ok.increment(); break;
             case SKIPPED: skipped.increment(); break;
+            case CANCELLED:
+                cancelled.increment();
+                if (r.file() != null) {
+                    keptParts.increment();
+                    keptBytes.add(r.bytes());
+                }
+                return; // not the URL's failure, and a kept part's bytes are not saved yet: in no other count
             case EXCLUDED:
                 excluded.increment();
                 exclusions.computeIfAbsent(r.reasonWord(), k -> new LongAdder()).increment();
@@ -74,6 +85,21 @@ public final class Summary {
 
     public long failed() {
         return failed.sum();
+    }
+
+    /** URLs a stop (Ctrl-C, a signal) left undone: the next run fetches them. */
+    public long cancelled() {
+        return cancelled.sum();
+    }
+
+    /** Part files a stop left for --resume to continue. */
+    public long keptParts() {
+        return keptParts.sum();
+    }
+
+    /** The bytes in {@link #keptParts()}. */
+    public long keptBytes() {
+        return keptBytes.sum();
     }
 
     /** URLs a crawl met and did not fetch. */
@@ -130,6 +156,7 @@ public final class Summary {
      */
     public String line() {
         return "ok " + ok() + ", skipped " + skipped() + ", failed " + failed()
+                + (cancelled() > 0 ? ", cancelled " + cancelled() : "")
                 + (excluded() > 0 ? ", excluded " + excluded() : "") + ": " + Units.bytes(bytes())
                 + " in " + Units.fixed(wallSeconds(), 2) + " s (" + Units.fixed(requestsPerSecond(), 0) + " req/s, "
                 + Units.fixed(mibPerSecond(), 1) + " MiB/s; latency p50 " + latency.percentile(0.50) + " ms, p95 "

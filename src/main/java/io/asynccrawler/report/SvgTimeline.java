@@ -44,7 +44,7 @@ public final class SvgTimeline {
                     double w = Math.max(1.5, (bar.endMs() - bar.startMs()) * plot / span);
                     body.append(String.format(Locale.ROOT,
                             "<rect class=\"bar %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>%s: %d-%d ms</title></rect>%n",
-                            bar.outcome() == Outcome.FAILED ? "failed" : "ok", x, by, w, Math.max(1, laneHeight - GAP),
+                            bar.outcome() == Outcome.OK ? "ok" : bar.outcome().word(), x, by, w, Math.max(1, laneHeight - GAP),
                             esc(bar.url()), bar.startMs(), bar.endMs()));
                 }
             }
@@ -60,7 +60,7 @@ public final class SvgTimeline {
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">%n",
                 WIDTH, height, WIDTH, height));
         svg.append("<style>.mode{font-size:14px;font-weight:bold}.small{font-size:11px;fill:#555}"
-                + ".bar{stroke:#fff;stroke-width:0.6}.bar.ok{fill:#2a7ab8}.bar.failed{fill:#d0443e}.axis{stroke:#888}.tick{font-size:11px;fill:#333}</style>\n");
+                + ".bar{stroke:#fff;stroke-width:0.6}.bar.ok{fill:#2a7ab8}.bar.failed{fill:#d0443e}.bar.cancelled{fill:#9a9a9a}.axis{stroke:#888}.tick{font-size:11px;fill:#333}</style>\n");
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"28\" font-size=\"17\">%s</text>%n", 8, esc(title)));
         svg.append(body);

@@ -61,10 +61,18 @@ class FetchProcessTest extends FetchTestBase {
             p.destroyForcibly();
         }
         JsonNode report = new ObjectMapper().readTree(report().toFile());
-        assertThat(report.get("summary").get("failed").asInt()).isPositive();
+        int cancelled = report.get("summary").get("cancelled").asInt();
+        assertThat(cancelled).as("those in flight or waiting; the list's rest was never read").isPositive()
+                .isEqualTo(report.get("results").size());
+        assertThat(report.get("summary").get("failed").asInt()).as("a stop is no URL's failure").isZero();
         for (JsonNode r : report.get("results")) {
+            assertThat(r.get("outcome").asText()).isEqualTo("cancelled");
             assertThat(r.get("reason").asText()).isEqualTo("cancelled");
         }
+        String err = Files.readString(tmp.resolve("stderr.txt"));
+        assertThat(err).as("no line per cancelled URL").doesNotContain("/drip?");
+        assertThat(err).contains("  cancelled " + cancelled + " (stopped before they ended; not failures)")
+                .contains("  continue  crawler fetch --mode " + mode + " -c 4 -o " + out());
         assertThat(Tree.files(out())).as("no final file, no part file").isEmpty();
     }
 
@@ -87,8 +95,15 @@ class FetchProcessTest extends FetchTestBase {
         }
         assertThat(Tree.files(out())).containsExactly("big.bin.part", "big.bin.part.meta");
         if (!signal.equals("KILL")) {
-            JsonNode stopped = new ObjectMapper().readTree(report().toFile()).get("results").get(0);
+            JsonNode report = new ObjectMapper().readTree(report().toFile());
+            JsonNode stopped = report.get("results").get(0);
             assertThat(stopped.get("reason").asText()).isEqualTo("cancelled");
+            assertThat(stopped.get("file").asText()).isEqualTo("big.bin.part");
+            assertThat(stopped.get("bytes").asLong()).isEqualTo(1_000_000);
+            assertThat(report.get("summary").get("keptBytes").asLong()).isEqualTo(1_000_000);
+            assertThat(Files.readString(tmp.resolve("stderr.txt")))
+                    .contains("  kept      976.6 KiB in 1 .part file, for the next run to continue")
+                    .contains("  continue  crawler fetch --resume -o " + out());
         }
 
         Cli resumed = fetch("--resume", list.toString());

@@ -57,6 +57,30 @@ class ResumeTest extends FetchTestBase {
         assertThat(Tree.files(out())).containsExactly("f.bin");
     }
 
+    /**
+     * A run that forgot --resume never throws an earlier run's part away unasked: it says so and
+     * leaves it; --resume then continues it; --overwrite starts over, and no .part.meta outlives
+     * the file it described.
+     */
+    @Test
+    void aPartFoundWithoutResumeIsLeftAndSaidAndNoMetaOutlivesItsFile() throws Exception {
+        String url = base + "/bytes/300000?seed=7&stall_at=100000";
+        Path list = list(url + " f.bin");
+        assertThat(fetch("--resume", "--retries", "0", "--read-timeout", "1s", list.toString()).exitCode).isEqualTo(1);
+        assertThat(Files.size(out().resolve("f.bin.part"))).isEqualTo(100_000);
+
+        Cli forgot = fetch(list.toString());
+        assertThat(forgot.exitCode).isEqualTo(1);
+        assertThat(forgot.err).contains(url + ": f.bin.part holds 100000 bytes of an earlier download: add --resume to continue it");
+        assertOutcome(results().get(url), "failed", "part_left", "add --resume");
+        assertThat(Tree.files(out())).containsExactly("f.bin.part", "f.bin.part.meta");
+        assertThat(Files.size(out().resolve("f.bin.part"))).as("untouched").isEqualTo(100_000);
+
+        Cli over = fetch("--overwrite", list(base + "/bytes/300000?seed=7 f.bin").toString());
+        assertThat(over.exitCode).as(over.err).isZero();
+        assertThat(Tree.files(out())).as("the finished file, without the meta of the part it replaced").containsExactly("f.bin");
+    }
+
     @Test
     void withoutResumeAFailedDownloadLeavesNothing() throws Exception {
         Cli cli = fetch("--retries", "0", "--read-timeout", "1s", list(base + "/bytes/300000?seed=7&stall_at=100000 f.bin").toString());
