@@ -8,6 +8,7 @@ import io.asynccrawler.cli.process.Terminal;
 import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Outcome;
+import io.asynccrawler.fetch.Downloads;
 import io.asynccrawler.fetch.PolicyFetcher;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
@@ -37,7 +38,6 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +124,7 @@ final class JobRun {
             // The clock starts once the transport is set up (event loops, native library, TLS
             // context, and for compare warmed up): every mode is timed on its requests alone.
             summary = new Summary(mode.label(), jobSettings.concurrency());
-            LongAdder saved = new LongAdder();
+            Downloads saved = new Downloads();
             PolicyFetcher fetcher = new PolicyFetcher(client, settings, dir, saved);
             Job job = new Job(fetcher, jobSettings, JobListener.of(r -> {
                 summary.add(r);

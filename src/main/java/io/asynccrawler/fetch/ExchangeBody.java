@@ -6,7 +6,6 @@ import io.asynccrawler.save.PartMeta;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The receiving end of one exchange for a Target: a 2xx body goes through the content decoder into
@@ -15,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * --resume, a 206 continues the part file found before the request, and the part file of a
  * download that fails on the way is kept for the next try.
  */
-final class ExchangeBody implements Receiver {
+final class ExchangeBody implements Receiver, Downloads.Active {
     /** Read at most this much of an unwanted body, then close rather than drain. */
     private static final long DISCARD_LIMIT = 64 * 1024;
 
@@ -40,8 +39,8 @@ final class ExchangeBody implements Receiver {
     private final String resumeUrl;
     /** The part file this request asked to continue, or null. */
     private final ResumePoint point;
-    /** Every byte saved is added here as it is written (the job's live count). */
-    private final LongAdder progress;
+    /** Told of every byte saved as it is written, and of this body while it is saved (the job's live view). */
+    private final Downloads progress;
     private volatile ResponseHead head;
     /** Volatile: an abort may come from another thread while a blocking transport is stuck in a read. */
     private volatile FileSink sink;
@@ -49,7 +48,7 @@ final class ExchangeBody implements Receiver {
     private long raw;
     private volatile long decoded;
     /** The full length a resumed body must reach (from Content-Range), or -1. */
-    private long expectedTotal = -1;
+    private volatile long expectedTotal = -1;
     private volatile long resumedFrom;
     private volatile PartFate part = PartFate.UNDECIDED;
     private volatile long keptInPart;
@@ -58,7 +57,7 @@ final class ExchangeBody implements Receiver {
      * Bodies saved into {@code dir} under each target's file, their bytes added to {@code progress}
      * as they are written; with --resume, part files are kept and continued.
      */
-    static Receivers into(OutputDirectory dir, FetchSettings settings, LongAdder progress) {
+    static Receivers into(OutputDirectory dir, FetchSettings settings, Downloads progress) {
         return new Receivers() {
             @Override
             public Receiver open(Target target, ResumePoint point) {
@@ -78,7 +77,7 @@ final class ExchangeBody implements Receiver {
         };
     }
 
-    ExchangeBody(OutputDirectory dir, Path file, long maxSize, String resumeUrl, ResumePoint point, LongAdder progress) {
+    ExchangeBody(OutputDirectory dir, Path file, long maxSize, String resumeUrl, ResumePoint point, Downloads progress) {
         this.progress = progress;
         this.dir = dir;
         this.file = file;
@@ -105,6 +104,17 @@ final class ExchangeBody implements Receiver {
     @Override
     public long resumedFrom() {
         return resumedFrom;
+    }
+
+    /** The size the file will have: the Content-Range total of a resumed body, the Content-Length of an unencoded one, else -1. */
+    @Override
+    public long expected() {
+        if (expectedTotal >= 0) {
+            return expectedTotal;
+        }
+        ContentDecoder d = decoder;
+        ResponseHead h = head;
+        return d != null && d.keepsBytes() && h != null ? h.contentLength() : -1;
     }
 
     @Override
@@ -150,6 +160,7 @@ final class ExchangeBody implements Receiver {
         }
         try {
             sink = FileSink.open(dir, file); // a part file from before is replaced: this body starts over
+            progress.started(this);
             if (resumeUrl != null && identity) {
                 new PartMeta(resumeUrl, head.header("etag"), head.header("last-modified"), head.contentLength()).write(dir, file);
                 part = PartFate.KEEP_ON_FAILURE;
@@ -188,6 +199,7 @@ final class ExchangeBody implements Receiver {
         expectedTotal = range.total();
         decoded = point.offset();
         resumedFrom = point.offset();
+        progress.started(this);
     }
 
     /** A 416 to our Range: complete if the server's length is exactly what the part holds, else start over. */
@@ -235,7 +247,7 @@ final class ExchangeBody implements Receiver {
             throw FetchException.writeError(e);
         }
         decoded = total;
-        progress.add(n);
+        progress.written(n);
     }
 
     @Override
@@ -243,6 +255,7 @@ final class ExchangeBody implements Receiver {
         if (!saving()) {
             return;
         }
+        progress.ended(this); // a body that fails below ends in onAbort, which says so again: a set forgets twice
         head.checkBodyLength(raw);
         decoder.finish();
         decoder.close();
@@ -263,6 +276,7 @@ final class ExchangeBody implements Receiver {
 
     @Override
     public void onAbort() {
+        progress.ended(this);
         FileSink s = sink;
         if (s != null && part == PartFate.KEEP_ON_FAILURE) {
             s.keep(); // --resume: what arrived stays, with its meta, for the next try

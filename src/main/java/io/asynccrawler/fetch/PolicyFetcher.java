@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The policy every mode shares, on top of any transport: skip what is already saved (and leave a
@@ -22,11 +21,11 @@ public final class PolicyFetcher implements Fetcher {
     private volatile boolean cancelled;
 
     public PolicyFetcher(ExchangeClient client, FetchSettings settings, OutputDirectory dir) {
-        this(client, settings, dir, new LongAdder());
+        this(client, settings, dir, new Downloads());
     }
 
-    /** As above, adding every body byte saved (after decoding) to {@code saved} as it is written: a live count. */
-    public PolicyFetcher(ExchangeClient client, FetchSettings settings, OutputDirectory dir, LongAdder saved) {
+    /** As above, telling {@code saved} of every body as it is saved (the progress line's live view). */
+    public PolicyFetcher(ExchangeClient client, FetchSettings settings, OutputDirectory dir, Downloads saved) {
         this.policy = new FetchRun.Policy(client, settings, new RequestHeaders(settings));
         this.settings = settings;
         this.dir = dir;

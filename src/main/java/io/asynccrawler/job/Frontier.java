@@ -99,6 +99,14 @@ public interface Frontier extends AutoCloseable {
     record Counts(long admitted, long queued, long hosts) {
     }
 
+    /**
+     * How many URLs the input holds, known before the job has read them all, or -1 (not known, or
+     * not yet). Asked by the progress line only: a list counts its lines on first asking.
+     */
+    default long expectedTotal() {
+        return -1;
+    }
+
     /** What the frontier holds now, or null when it has nothing more to say than the job's counts (a list). */
     default Counts counts() {
         return null;

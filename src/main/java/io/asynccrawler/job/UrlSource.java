@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The job's input, read lazily, one entry at a time: arguments that are URLs, files of one URL a
@@ -40,9 +41,14 @@ public final class UrlSource implements Frontier, Iterator<Frontier.Entry> {
     private String linesName;
     private Entry next;
     private int duplicates;
+    /** The input's size from {@link ListSize}, counted on first asking; -1 until then. */
+    private volatile long expectedTotal = -1;
+    private final AtomicBoolean counting = new AtomicBoolean();
+    private final List<String> inputs;
 
     public UrlSource(List<String> args, InputStream stdin) {
         this.args = new ArrayDeque<>(args);
+        this.inputs = List.copyOf(args);
         this.stdin = stdin;
     }
 
@@ -50,6 +56,17 @@ public final class UrlSource implements Frontier, Iterator<Frontier.Entry> {
     @Override
     public int duplicates() {
         return duplicates;
+    }
+
+    /** Counted on a thread of its own on first asking, so that neither the job nor the caller waits for it. */
+    @Override
+    public long expectedTotal() {
+        if (counting.compareAndSet(false, true)) {
+            Thread counter = new Thread(() -> expectedTotal = ListSize.of(inputs), "list-size");
+            counter.setDaemon(true);
+            counter.start();
+        }
+        return expectedTotal;
     }
 
     @Override

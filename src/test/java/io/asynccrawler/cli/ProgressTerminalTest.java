@@ -58,6 +58,8 @@ class ProgressTerminalTest extends FetchTestBase {
         assertThat(done).isSorted();
         assertThat(done.get(done.size() - 1)).as("the line moved").isGreaterThan(done.get(0));
         assertThat(screen).contains("in flight", "B/s");
+        assertThat(screen).as("the list was counted ahead: its total, not 'so far', once anything is done")
+                .contains(" / 25 ]").doesNotContainPattern("\\[ [1-9][0-9,]* / [0-9,]+ so far");
         String afterLastFrame = screen.substring(screen.lastIndexOf("\r\u001b[K") + 4);
         assertThat(afterLastFrame).as("the summary follows the cleared line").contains("ok", "24", "failures", "HTTP 404");
         assertThat(screen).contains(base + "/status/404: HTTP 404 Not Found\r\n");
