@@ -2,12 +2,11 @@ package io.asynccrawler.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code crawler completion}: a bash (and zsh) completion script for every command and option. */
+/** {@code crawler completion}: a bash (and zsh) completion script for every command and option ({@link CompletionScript}). */
 @Command(name = "completion",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -25,7 +24,7 @@ final class CompletionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(AutoComplete.bash("crawler", spec.root().commandLine()));
+        out.print(CompletionScript.bash(spec.root().commandLine()));
         out.flush();
         return ExitCodes.OK;
     }

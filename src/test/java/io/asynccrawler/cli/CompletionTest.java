@@ -31,7 +31,7 @@ class CompletionTest {
 
     /** What the completion function offers for the words of {@code line} (the last one being completed). */
     private String complete(String line) throws Exception {
-        return bash("source '" + script() + "'\n"
+        return bash("cd '" + tmp + "'\nsource '" + script() + "'\n"
                 + "COMP_LINE='" + line + "'; COMP_POINT=${#COMP_LINE}\n"
                 + "read -r -a COMP_WORDS <<< \"$COMP_LINE\"\n"
                 + (line.endsWith(" ") ? "COMP_WORDS+=('')\n" : "")
@@ -51,5 +51,27 @@ class CompletionTest {
         assertThat(complete("crawler co").lines()).contains("compare", "completion");
         assertThat(complete("crawler fetch --conc").lines()).contains("--concurrency");
         assertThat(complete("crawler fetch --mode ").lines()).contains("async", "sync", "threads", "virtual");
+    }
+
+    /** What users type most: a list file after the command (after -v too), paths of options, comma lists, --no-. */
+    @Test
+    void completesTheCommonCase() throws Exception {
+        Files.writeString(tmp.resolve("urls.txt"), "http://a/\n");
+        Files.writeString(tmp.resolve("report.json"), "{}");
+        Files.createDirectories(tmp.resolve("outdir"));
+        assertThat(complete("crawler fetch u").lines()).containsExactly("urls.txt");
+        assertThat(complete("crawler fetch -v u").lines()).containsExactly("urls.txt");
+        assertThat(complete("crawler -v fetch u").lines()).containsExactly("urls.txt");
+        assertThat(complete("crawler u").lines()).as("the implicit fetch").containsExactly("urls.txt");
+        assertThat(complete("crawler urls.txt --res").lines()).containsExactly("--resume");
+        assertThat(complete("crawler fetch --report r").lines()).containsExactly("report.json");
+        assertThat(complete("crawler compare --timeline r").lines()).containsExactly("report.json");
+        assertThat(complete("crawler fetch -o o").lines()).containsExactly("outdir");
+        assertThat(complete("crawler fetch -c ")).as("a number: nothing to offer, not files").isBlank();
+        assertThat(complete("crawler compare --modes sync,").lines())
+                .containsExactlyInAnyOrder("sync,async", "sync,sync", "sync,threads", "sync,virtual");
+        assertThat(complete("crawler compare --modes sync,th").lines()).containsExactly("sync,threads");
+        assertThat(complete("crawler fetch --no-comp").lines()).containsExactly("--no-compressed");
+        assertThat(complete("crawler crawl --no-").lines()).contains("--no-parent", "--no-robots", "--no-compressed");
     }
 }
