@@ -27,7 +27,8 @@ final class TimelineFile {
     /** Draws {@code timelines} into {@code file}, SVG or an HTML page holding it as the name says. */
     static void write(Path file, List<Timeline> timelines, List<Summary> summaries, int concurrency) throws IOException {
         long requests = summaries.get(0).ok() + summaries.get(0).failed();
-        String svg = SvgTimeline.render(timelines, "crawler compare: " + requests + " requests, -c " + concurrency);
+        List<Double> walls = summaries.stream().map(Summary::wallSeconds).toList();
+        String svg = SvgTimeline.render(timelines, walls, "crawler compare: " + requests + " requests, -c " + concurrency);
         String text = file.toString().toLowerCase(Locale.ROOT).endsWith(".svg") ? svg
                 : "<!doctype html><meta charset=\"utf-8\"><title>crawler compare</title>\n<body style=\"margin:0\">\n" + svg + "</body>\n";
         Path parent = file.toAbsolutePath().getParent();

@@ -5,6 +5,7 @@ import io.asynccrawler.fetch.Result;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -55,7 +56,8 @@ public final class Timeline {
             long start = (r.startedAt().toEpochMilli() - origin.toEpochMilli());
             bars.add(new Bar(start, start + Math.max(0, r.totalMs()), r.outcome(), r.url()));
         }
-        bars.sort((a, b) -> Long.compare(a.startMs(), b.startMs()));
+        // By start, then URL: requests that start together take the same lanes in every mode.
+        bars.sort(Comparator.comparingLong(Bar::startMs).thenComparing(Bar::url));
         return Collections.unmodifiableList(bars);
     }
 
