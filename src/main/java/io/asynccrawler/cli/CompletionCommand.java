@@ -11,12 +11,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Print a completion script for bash and zsh (commands, options, enum values, files).",
+            "Print a completion script for bash and zsh (commands, options, their values, list files and paths).",
             "",
-            "bash:  source <(crawler completion)          # this shell",
-            "       crawler completion > ~/.local/share/bash-completion/completions/crawler",
-            "zsh:   autoload -U +X bashcompinit && bashcompinit",
-            "       source <(crawler completion)"})
+            "  source <(crawler completion)                                            # bash, this shell",
+            "  crawler completion > ~/.local/share/bash-completion/completions/crawler   # bash, for good",
+            "  autoload -U +X bashcompinit && bashcompinit && source <(crawler completion)   # zsh"})
 final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = {
             "Crawl from the seed URLs: fetch each page, read its links, follow those on the seeds' hosts to --depth.",
-            "robots.txt is obeyed and its Crawl-delay honoured. The crawl's state lives on disk (--state): run the",
-            "same command again after Ctrl-C or a crash and it goes on; a finished crawl run again fetches nothing.",
+            "robots.txt is obeyed and its Crawl-delay honoured.",
+            "The crawl's state lives on disk (--state): run the same command again after Ctrl-C or a crash and it goes on; a finished crawl run again fetches nothing.",
             "Durations (D): 250ms, 10s, 2m, 1h; a bare number is seconds.",
             "Exit codes: as fetch (0 all ok or skipped, 1 some failed, 2 usage, 3 output directory, 130 interrupted)."})
 final class CrawlCommand implements Callable<Integer> {

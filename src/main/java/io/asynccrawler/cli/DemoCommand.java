@@ -23,9 +23,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-            "Offline showcase: starts the test server on a free loopback port, builds a list of slow URLs",
-            "(/aio: 1-3 s each) and some bodies, and runs 'compare' in the sync, threads, (virtual) and async",
-            "modes. Prints the table and the timeline and draws demo-timeline.svg. Takes under a minute."})
+            "Offline showcase: starts the test server on a free loopback port, builds a list of slow URLs (/aio: 1-3 s each) and some bodies, and runs 'compare' in the sync, threads, (virtual) and async modes.",
+            "Prints the table and the timeline and draws demo-timeline.svg. Takes about a minute."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--slow", paramLabel = "N", defaultValue = "20", description = "Slow URLs (/aio?min=1&max=3) (default: ${DEFAULT-VALUE}).")
     int slow;

@@ -29,8 +29,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-            "Downloads many URLs at once on Netty's event loop, streaming each body to disk,",
-            "and shows how that compares with plain blocking code on the same job."},
+            "Downloads many URLs at once on Netty's event loop, streaming each body to disk, and crawls sites; shows how that compares with plain blocking code on the same job."},
         footer = {
             "",
             "With no command, 'crawler URL|FILE ...' means 'crawler fetch URL|FILE ...'.",
@@ -44,6 +43,8 @@ import picocli.CommandLine.Spec;
             "      the same list from stdin, with a JSON report of every URL",
             "  crawler fetch --resume -o out urls.txt",
             "      finish an interrupted job: done files are skipped, .part files continued",
+            "  crawler crawl -l 2 -p -o site https://example.org/docs/",
+            "      the site two links deep, each page with its images and CSS; robots.txt obeyed",
             "  crawler compare --modes sync,threads,async --timeline t.svg urls.txt",
             "      one job in three modes: a table, and a timeline picture",
             "  docker run --rm -v \"$PWD\":/data async-crawler fetch -o out urls.txt",
@@ -51,11 +52,8 @@ import picocli.CommandLine.Spec;
             "  source <(crawler completion)",
             "      tab completion in this bash (zsh: see 'crawler completion --help')",
             "",
-            "Defaults: any option of fetch and compare can be set in the environment",
-            "(CRAWLER_CONCURRENCY=128, CRAWLER_OUTPUT_DIR=out) or in a properties file,",
-            "~/.config/crawler/crawler.properties or --config FILE (concurrency=128).",
-            "A flag wins over the environment, the environment over the file, the file",
-            "over the built-in default."})
+            "Defaults: any option of fetch, crawl and compare can be set in the environment (CRAWLER_CONCURRENCY=128, CRAWLER_OUTPUT_DIR=out) or in a properties file, ~/.config/crawler/crawler.properties or --config FILE (concurrency=128).",
+            "A flag wins over the environment, the environment over the file, the file over the built-in default."})
 public final class Main implements Callable<Integer> {
     private static final Set<String> TOP_LEVEL = Set.of("-h", "--help", "-V", "--version");
 

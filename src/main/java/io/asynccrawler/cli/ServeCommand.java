@@ -20,8 +20,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Run the built-in HTTP test server (for tests, demos and benchmarks) until Ctrl-C.",
             "Prints the URL it listens on as the first line of stdout.",
-            "Endpoints: /aio /delay/{ms} /bytes/{n} /files/... /status/{code} /redirect/{n}",
-            "/redirect-to?url= /drip?bytes=&ms= /fault/reset /fault/truncate /fault/hang (GET / lists them)."})
+            "Endpoints: /aio /delay/{ms} /bytes/{n} /files/... /status/{code} /redirect/{n} /redirect-to?url= /drip?bytes=&ms= /fault/reset /fault/truncate /fault/hang /site/{pages}x{fanout}/ (GET / lists them)."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;

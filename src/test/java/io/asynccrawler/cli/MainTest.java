@@ -37,6 +37,25 @@ class MainTest {
         assertThat(cli.out).contains("Usage: crawler " + command);
     }
 
+    /**
+     * picocli prints each element of a description on a line of its own and wraps within it: an
+     * element broken mid-sentence in the source breaks mid-sentence on every terminal. So each
+     * element is a whole sentence (or blank, or an indented example).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fetch", "crawl", "compare", "serve", "demo", "completion"})
+    void noHelpTextIsWrappedInTheSource(String command) {
+        picocli.CommandLine root = Main.commandLine();
+        List<String> lines = new java.util.ArrayList<>(List.of(root.getCommandSpec().usageMessage().description()));
+        lines.addAll(List.of(root.getCommandSpec().usageMessage().footer()));
+        picocli.CommandLine.Model.CommandSpec spec = root.getSubcommands().get(command).getCommandSpec();
+        lines.addAll(List.of(spec.usageMessage().description()));
+        for (picocli.CommandLine.Model.OptionSpec option : spec.options()) {
+            lines.addAll(List.of(option.description()));
+        }
+        assertThat(lines).allSatisfy(line -> assertThat(line).as("a whole sentence").matches("|\\s.*|(?s).*[.:)?]"));
+    }
+
     @Test
     void unknownOptionIsOneLineAndAHintWithoutAStackTrace() {
         Cli cli = Cli.run("--bogus");
