@@ -96,9 +96,11 @@ final class ExchangeBody implements Receiver, Downloads.Active {
         return decoded;
     }
 
+    /** The target's file; null after a 204, which has no body and so saves none (RFC 9110 §15.3.5). */
     @Override
     public Path file() {
-        return file;
+        ResponseHead h = head;
+        return h != null && h.status() == 204 ? null : file;
     }
 
     @Override
@@ -145,7 +147,7 @@ final class ExchangeBody implements Receiver, Downloads.Active {
             onRangeNotSatisfiable(head);
             return;
         }
-        if (status / 100 != 2) {
+        if (status / 100 != 2 || status == 204) {
             return;
         }
         String encoding = head.header("content-encoding");

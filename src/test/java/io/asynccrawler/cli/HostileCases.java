@@ -37,7 +37,12 @@ final class HostileCases {
         add(saves("bare_lf_line_endings", "lf", Script.reply("HTTP/1.1 200 OK\nContent-Length: 2\n\nlf")));
         add(saves("chunked_with_extensions_and_trailer", "abcdef",
                 Script.reply(chunked + "3;ext=1\r\nabc\r\n3\r\ndef\r\n0\r\nX-Trailer: t\r\n\r\n")));
-        add(saves("empty_204", "", Script.reply("HTTP/1.1 204 No Content\r\n\r\n")));
+        add(savesNothing("no_content_204", Script.reply("HTTP/1.1 204 No Content\r\n\r\n")));
+        add(saves("gzip_empty_body", "", Script.reply(head("Content-Encoding: gzip", "Content-Length: 0"))));
+        add(saves("gzip_empty_chunked_body", "", Script.reply(chunked.replace("\r\n\r\n", "\r\nContent-Encoding: gzip\r\n\r\n")
+                + "0\r\n\r\n")));
+        add(fails("gzip_cut_after_its_first_byte", "truncated", "gzip stream ends",
+                Script.reply(head("Content-Encoding: gzip", "Content-Length: 1")).send(new byte[] {(byte) 0x1f})));
         add(saves("gzip_body", "hello, world",
                 Script.reply(head("Content-Encoding: gzip", "Content-Length: " + gzipHello.length)).send(gzipHello)));
         add(saves("content_length_with_spaces", "xyz", Script.reply("HTTP/1.1 200 OK\r\nContent-Length:   3  \r\n\r\nxyz")));
@@ -129,6 +134,11 @@ final class HostileCases {
 
     static HostileCase saves(String name, String content, Script... scripts) {
         return new HostileCase(name, scripts, 0, "ok", null, null, content);
+    }
+
+    /** A success that saves no file (a 204 has no body). */
+    static HostileCase savesNothing(String name, Script... scripts) {
+        return new HostileCase(name, scripts, 0, "ok", null, null, null);
     }
 
     static HostileCase fails(String name, String reason, String errorPart, Script... scripts) {
