@@ -60,6 +60,12 @@ public final class Urls {
         } catch (IllegalArgumentException e) {
             return Admission.refused(Refusal.BAD_HOST_NAME);
         }
+        int hash = ascii.indexOf('#');
+        if (hash >= 0 && ascii.indexOf('#', hash + 1) > 0) {
+            // A fragment holding another '#' (p?q=1#a#b) is no valid URI, yet browsers and curl
+            // fetch it: the fragment is never sent, so it goes whole, from the first '#'.
+            ascii = ascii.substring(0, hash + 1);
+        }
         URI uri;
         try {
             uri = new URI(ascii);

@@ -226,6 +226,14 @@ class FetchCommandTest extends FetchTestBase {
         assertThat(directory.err).startsWith("fetch: " + tmp + " is a directory, not a list of URLs");
     }
 
+    /** A fragment holding another '#' is dropped from the first, as curl and browsers do; the URL is fetched. */
+    @Test
+    void aFragmentHoldingAnotherHashIsDropped() throws Exception {
+        Cli cli = fetch(base + "/bytes/5?seed=5#a#b");
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(Tree.files(out())).containsExactly(hostDir() + "/bytes/5@seed=5");
+    }
+
     @Test
     void urlsMayBeGivenAsArguments() throws Exception {
         Cli cli = fetch(base + "/bytes/5?seed=5");

@@ -20,6 +20,7 @@ class UrlsAdmitTest {
         "http://bücher.example/ü | http://xn--bcher-kva.example/%C3%BC",
         "http://0x7f000001:8080/ | http://127.0.0.1:8080/",
         "http://[::1]:8080/x | http://[::1]:8080/x",
+        "http://h.example/p?q=1#a#b | http://h.example/p?q=1",
     })
     void anAbsoluteUrlIsAdmittedInItsNormalForm(String text, String normal) {
         Urls.Admission a = Urls.admit(text, null);
@@ -34,6 +35,8 @@ class UrlsAdmitTest {
         "/../../root | https://example.com/root",
         "?y=2 | https://example.com/docs/guide/page.html?y=2",
         "#top | https://example.com/docs/guide/page.html?x=1",
+        "#a#b | https://example.com/docs/guide/page.html?x=1",
+        "other.html#a#b | https://example.com/docs/guide/other.html",
         "//cdn.Example.net/lib.js | https://cdn.example.net/lib.js",
         "http://other.example:80/ | http://other.example/",
         "sub/ü.html | https://example.com/docs/guide/sub/%C3%BC.html",
