@@ -75,8 +75,11 @@ final class FetchOptions {
     @Option(names = "--overwrite", description = "Download files that already exist again (default: off, they are skipped).")
     boolean overwrite;
 
-    @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate, and redirects from https to http (default: off).")
+    @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate (default: off).")
     boolean insecure;
+
+    @Option(names = "--allow-downgrade", description = "Follow redirects from https to http (default: off, they fail as insecure_redirect).")
+    boolean allowDowngrade;
 
     @Option(names = "--cacert", paramLabel = "FILE", description = "Trust the PEM certificates in FILE (default: the JDK's trust store).")
     Path caCert;
@@ -181,7 +184,7 @@ final class FetchOptions {
         }
         return FetchSettings.builder(agent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
                 .retries(retries).maxRedirects(maxRedirects).headers(parsed).maxSize(maxSize).overwrite(overwrite)
-                .insecure(insecure).compressed(compressed && !resume).resume(resume).build();
+                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed && !resume).resume(resume).build();
     }
 
     JobSettings jobSettings() {

@@ -152,7 +152,7 @@ final class FetchRun {
     private CompletableFuture<Result> redirect(URI uri, ResponseHead head) {
         URI next;
         try {
-            next = Redirects.next(uri, head.header("location"), settings.insecure());
+            next = Redirects.next(uri, head.header("location"), settings.allowDowngrade());
         } catch (FetchException e) {
             return done(failed(uri, head, e));
         }

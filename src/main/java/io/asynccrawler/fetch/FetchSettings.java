@@ -16,14 +16,15 @@ import java.util.List;
  * @param userAgent      the User-Agent header
  * @param maxSize        largest body kept, after decoding, or -1 for no limit
  * @param overwrite      fetch again when the file already exists
- * @param insecure       accept any TLS certificate and https-to-http redirects
+ * @param insecure       accept any TLS certificate
+ * @param allowDowngrade follow redirects from https to http (curl's --proto-redir), apart from --insecure
  * @param compressed     ask for gzip/deflate and save the decoded bytes
  * @param resume         keep the part file of a failed or interrupted download and continue it
  *                       with a Range request (asks for identity bodies, so offsets are the server's)
  */
 public record FetchSettings(Duration connectTimeout, Duration readTimeout, Duration timeout, int retries,
                             int maxRedirects, List<Header> headers, String userAgent, long maxSize,
-                            boolean overwrite, boolean insecure, boolean compressed, boolean resume) {
+                            boolean overwrite, boolean insecure, boolean allowDowngrade, boolean compressed, boolean resume) {
     public FetchSettings {
         headers = List.copyOf(headers);
     }
@@ -42,7 +43,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
     public Builder toBuilder() {
         return new Builder(userAgent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
                 .retries(retries).maxRedirects(maxRedirects).headers(headers).maxSize(maxSize).overwrite(overwrite)
-                .insecure(insecure).compressed(compressed).resume(resume);
+                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed).resume(resume);
     }
 
     /** Settings by name, each starting at its default: no row of adjacent booleans to get wrong. */
@@ -57,6 +58,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
         private long maxSize = -1;
         private boolean overwrite;
         private boolean insecure;
+        private boolean allowDowngrade;
         private boolean compressed = true;
         private boolean resume;
 
@@ -111,6 +113,11 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
             return this;
         }
 
+        public Builder allowDowngrade(boolean on) {
+            allowDowngrade = on;
+            return this;
+        }
+
         public Builder compressed(boolean on) {
             compressed = on;
             return this;
@@ -123,7 +130,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
 
         public FetchSettings build() {
             return new FetchSettings(connectTimeout, readTimeout, timeout, retries, maxRedirects, headers, userAgent,
-                    maxSize, overwrite, insecure, compressed, resume);
+                    maxSize, overwrite, insecure, allowDowngrade, compressed, resume);
         }
     }
 }

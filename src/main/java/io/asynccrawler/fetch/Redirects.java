@@ -12,7 +12,7 @@ final class Redirects {
     }
 
     /** The next URL for a redirect from {@code from}, or a FetchException saying why it is not followed. */
-    static URI next(URI from, String location, boolean insecure) throws FetchException {
+    static URI next(URI from, String location, boolean allowDowngrade) throws FetchException {
         if (location == null || location.isBlank()) {
             throw FetchException.redirect(Reason.BAD_REDIRECT, "redirect without a Location header");
         }
@@ -25,8 +25,8 @@ final class Redirects {
         if (!to.admitted()) {
             throw FetchException.redirect(Reason.BAD_REDIRECT, refused(to.refusal(), location));
         }
-        if (!insecure && from.getScheme().equalsIgnoreCase("https") && to.uri().getScheme().equals("http")) {
-            throw FetchException.redirect(Reason.INSECURE_REDIRECT, "redirect from https to http refused (use --insecure to allow)");
+        if (!allowDowngrade && from.getScheme().equalsIgnoreCase("https") && to.uri().getScheme().equals("http")) {
+            throw FetchException.redirect(Reason.INSECURE_REDIRECT, "redirect from https to http refused (--allow-downgrade follows it)");
         }
         return to.uri(); // the fragment stays with the client
     }

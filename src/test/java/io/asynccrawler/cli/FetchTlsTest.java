@@ -104,12 +104,14 @@ class FetchTlsTest extends FetchTestBase {
     }
 
     @Test
-    void aDowngradeToHttpIsRefusedUnlessInsecure() throws Exception {
+    void aDowngradeToHttpIsRefusedUnlessAllowedOnItsOwn() throws Exception {
         String downgrade = url("good", "/redirect-to?url=" + URLEncoder.encode(base + "/headers", StandardCharsets.UTF_8));
         fetchTrusting("-H", "Authorization: Bearer s3cret", downgrade);
+        assertOutcome(results().get(downgrade), "failed", "insecure_redirect", "--allow-downgrade follows it");
+        fetch("--insecure", "--retries", "0", downgrade);
         assertOutcome(results().get(downgrade), "failed", "insecure_redirect", "https to http");
 
-        Cli cli = fetch("--insecure", "-H", "Authorization: Bearer s3cret", list(downgrade + " seen.json").toString());
+        Cli cli = fetchTrusting("--allow-downgrade", "-H", "Authorization: Bearer s3cret", list(downgrade + " seen.json").toString());
         assertThat(cli.exitCode).as(cli.err).isZero();
         assertThat(Files.readString(out().resolve("seen.json"))).doesNotContain("s3cret");
     }
