@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * ({@code CRAWLER_CONCURRENCY=128}, {@code CRAWLER_OUTPUT_DIR=out}) or a line {@code long-name=value}
  * in a properties file ({@code --config FILE}, else {@code ~/.config/crawler/crawler.properties} if
  * present). Precedence: a flag on the command line, then the environment, then the file, then the
- * built-in default. Values are read exactly as on the command line (same converters, same checks).
+ * built-in default. Values are read exactly as on the command line (same converters, same checks);
+ * an empty variable ({@code CRAWLER_CONCURRENCY=}) counts as not set.
  */
 final class ConfigDefaults implements IDefaultValueProvider {
     static final String ENV_PREFIX = "CRAWLER_";
@@ -82,7 +83,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
             return null;
         }
         String fromEnv = env.get(envName(key));
-        if (fromEnv != null) {
+        if (fromEnv != null && !fromEnv.isEmpty()) { // CRAWLER_CONCURRENCY= unsets it, as a shell user means
             return fromEnv;
         }
         String fromFile = file.getProperty(key);
@@ -98,7 +99,8 @@ final class ConfigDefaults implements IDefaultValueProvider {
         if (NOT_DEFAULTED.contains(key)) {
             return null;
         }
-        if (env.containsKey(envName(key))) {
+        String fromEnv = env.get(envName(key));
+        if (fromEnv != null && !fromEnv.isEmpty()) {
             return "environment variable " + envName(key);
         }
         return file.getProperty(key) != null ? "config file " + source : null;

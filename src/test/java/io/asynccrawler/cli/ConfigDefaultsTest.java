@@ -101,6 +101,14 @@ class ConfigDefaultsTest extends FetchTestBase {
                 "crawler: warning: unknown key 'concurency' in config " + config + ", ignored; did you mean 'concurrency'?");
     }
 
+    /** CRAWLER_CONCURRENCY= is how a shell user unsets a default for one command: not an invalid value. */
+    @Test
+    void anEmptyVariableIsNotSet() throws Exception {
+        Cli cli = fetchWith(Map.of("CRAWLER_CONCURRENCY", "", "CRAWLER_OUTPUT_DIR", ""), "-o", out().toString(), url());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(cli.err).isEmpty();
+    }
+
     @Test
     void aMissingConfigFileOrABadValueIsAOneLineUsageError() {
         Cli cli = fetchWith(Map.of(), "--config", tmp.resolve("missing.properties").toString(), url());
