@@ -76,7 +76,7 @@ public final class BlockingClient implements ExchangeClient {
     /**
      * Sets what HttpURLConnection reads from the JVM's system properties, unless given with -D: at
      * most {@code idlePerHost} idle connections kept per host (its default, 5, would make the
-     * blocking modes reconnect where the event loop reuses), and the async transport's 64 KiB limit
+     * blocking modes reconnect where the event loop reuses), and the async transport's 300 KiB limit
      * on a response head (its own is 384 KiB). HttpURLConnection reads them once per process, at
      * its first exchange: so every client sets them before it can run one, and the first wins.
      */
@@ -85,7 +85,7 @@ public final class BlockingClient implements ExchangeClient {
             System.setProperty("http.maxConnections", String.valueOf(idlePerHost));
         }
         if (System.getProperty("jdk.http.maxHeaderSize") == null) {
-            System.setProperty("jdk.http.maxHeaderSize", String.valueOf(64 * 1024));
+            System.setProperty("jdk.http.maxHeaderSize", String.valueOf(300 * 1024)); // as the event loop's (ClientPipeline)
         }
     }
 

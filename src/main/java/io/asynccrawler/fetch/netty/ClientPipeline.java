@@ -15,9 +15,14 @@ import java.util.concurrent.TimeUnit;
  * HTTP/1.1 response decoder, then the exchange handler. No aggregator: bodies stream.
  */
 final class ClientPipeline extends AbstractChannelPoolHandler {
-    /** Status line and header limits: larger responses are refused as bad, not buffered. */
+    /**
+     * Status line and header limits: larger responses are refused as bad, not buffered. The header
+     * section may hold 300 KiB, as curl's (whose one line may be 100 KiB): servers send 70 KB
+     * cookies and policy headers, which curl and wget2 take. A head is read once per response, so
+     * the bound costs memory only while such a head is read.
+     */
     private static final int MAX_INITIAL_LINE = 8 * 1024;
-    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    static final int MAX_HEADER_BYTES = 300 * 1024;
     /** Largest piece of body the codec hands over at once. */
     private static final int MAX_CHUNK = 64 * 1024;
 
