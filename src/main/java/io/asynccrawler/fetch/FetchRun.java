@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -48,7 +46,8 @@ final class FetchRun {
     private final Instant startedAt;
     private final long startNanos;
     /** Where redirects led, made at the first one (most downloads have none). */
-    private Set<URI> redirectedTo;
+    /** The URLs of this redirect chain so far, the target first; null before the first redirect. */
+    private List<URI> redirectedTo;
     private int attempts;
     private int retriesUsed;
     private boolean restartedPart;
@@ -159,19 +158,34 @@ final class FetchRun {
         if (target.origin() != null) { // a crawl's URL: the crawl follows the redirect as a URL of its own
             return done(redirected(uri, head, next));
         }
-        if (next.equals(target.uri()) || redirectedTo != null && redirectedTo.contains(next)) {
-            return done(failed(uri, head, FetchException.redirect(Reason.REDIRECT_LOOP, "redirect loop back to " + Urls.redact(next))));
-        }
+        // A URL met again is followed: servers answer a second visit differently (a cookie the
+        // first set, a counter). Only the redirect budget ends a chain; a cycle in it is named then.
         if (redirectedTo == null) {
-            redirectedTo = new HashSet<>();
+            redirectedTo = new ArrayList<>();
+            redirectedTo.add(target.uri());
         }
         redirectedTo.add(next);
-        if (redirectedTo.size() > settings.maxRedirects()) {
-            return done(failed(uri, head, FetchException.redirect(Reason.TOO_MANY_REDIRECTS,
-                    "more than " + settings.maxRedirects() + " redirects")));
+        if (redirectedTo.size() - 1 > settings.maxRedirects()) {
+            return done(failed(uri, head, tooManyRedirects()));
         }
         retriesUsed = 0; // each URL of the chain gets the full retry budget
         return attempt(next);
+    }
+
+    /** The chain's end: a loop, named from its first URL met twice, or simply too long. */
+    private FetchException tooManyRedirects() {
+        String budget = "more than " + settings.maxRedirects() + " redirects";
+        for (int first = 0; first < redirectedTo.size(); first++) {
+            int again = redirectedTo.subList(first + 1, redirectedTo.size()).indexOf(redirectedTo.get(first));
+            if (again >= 0) {
+                StringBuilder cycle = new StringBuilder();
+                for (URI u : redirectedTo.subList(first, first + again + 2)) {
+                    cycle.append(cycle.length() == 0 ? "" : " -> ").append(Urls.redact(u));
+                }
+                return FetchException.redirect(Reason.REDIRECT_LOOP, "redirect loop " + cycle + " (" + budget + ")");
+            }
+        }
+        return FetchException.redirect(Reason.TOO_MANY_REDIRECTS, budget);
     }
 
     private CompletableFuture<Result> retry(URI uri, ResponseHead head, FetchException failure, Duration retryAfter) {

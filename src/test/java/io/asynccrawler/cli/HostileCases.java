@@ -121,6 +121,9 @@ final class HostileCases {
         add(fails("redirect_to_ftp_url", "bad_redirect", "non-http(s)", Script.reply(redirect("ftp://127.0.0.1/x"))));
         add(fails("redirect_without_location", "bad_redirect", "without a Location", Script.reply("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n")));
         add(fails("redirect_to_itself", "redirect_loop", "redirect loop", Script.reply(redirect("/c/redirect_to_itself"))));
+        // A second visit answered otherwise (a cookie the first set, a counter): followed, not a loop.
+        add(saves("redirect_to_itself_once", "second visit", Script.reply(redirect("/c/redirect_to_itself_once")),
+                Script.reply(ok("second visit"))));
         add(fails("redirect_to_a_port_out_of_range", "bad_redirect", "port out of range", Script.reply(redirect("http://127.0.0.1:99999/x"))));
         add(fails("redirect_to_unreadable_location", "bad_redirect", "unreadable Location", Script.reply(redirect("http://[::1/x"))));
         add(saves("authorization_not_sent_to_another_port", "elsewhere", redirectToOther("/auth"))

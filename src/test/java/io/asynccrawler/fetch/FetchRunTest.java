@@ -90,14 +90,15 @@ class FetchRunTest {
     }
 
     @Test
-    void aRedirectBackToAnEarlierUrlIsALoop() throws Exception {
+    void aRedirectBackToAnEarlierUrlIsFollowedUntilTheBudgetThenNamedALoop() throws Exception {
         client.on(A, respond(302, "", "Location", "/b"))
                 .on("http://a.example/b", respond(307, "", "Location", "/c"))
                 .on("http://a.example/c", respond(308, "", "Location", "/start"));
-        Result r = fetch(settings(), A);
+        Result r = fetch(FetchSettings.builder("test").maxRedirects(4).build(), A);
         assertThat(r.reasonWord()).isEqualTo("redirect_loop");
-        assertThat(r.error()).isEqualTo("redirect loop back to " + A);
-        assertThat(client.urls()).hasSize(3);
+        assertThat(r.error()).isEqualTo("redirect loop " + A + " -> http://a.example/b -> http://a.example/c -> " + A
+                + " (more than 4 redirects)");
+        assertThat(client.urls()).as("the first and four redirects").hasSize(5);
     }
 
     @Test
