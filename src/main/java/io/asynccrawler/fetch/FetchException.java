@@ -107,9 +107,12 @@ public final class FetchException extends IOException {
         return new FetchException(Reason.TLS, "TLS: " + detail, false, cause);
     }
 
-    /** A TLS failure in words people know: host name mismatch, expired, not trusted. */
+    /**
+     * A TLS failure in words people know and can act on: host name mismatch, expired, not trusted
+     * (with what to do), never the JDK's class names ({@code sun.security.provider.certpath...}).
+     */
     public static FetchException tls(SSLException e) {
-        String message = reason(e);
+        String message = withoutClassNames(reason(e));
         String lower = message.toLowerCase(Locale.ROOT);
         String detail = message;
         if (lower.contains("no subject alternative") || lower.contains("no name matching") || lower.contains("doesn't match")
@@ -117,10 +120,17 @@ public final class FetchException extends IOException {
             detail = "host name mismatch (" + message + ")";
         } else if (lower.contains("expired") || lower.contains("notafter")) {
             detail = "certificate expired (" + message + ")";
+        } else if (lower.contains("validity check failed")) { // the JDK's PKIX words for a date out of range
+            detail = "certificate expired or not yet valid (" + message + ")";
         } else if (lower.contains("pkix") || lower.contains("unable to find valid certification path")) {
-            detail = "certificate not trusted (" + message + ")";
+            detail = "certificate not trusted: use --cacert FILE to trust your CA, or -k to accept any certificate";
         }
         return tls(detail, e);
+    }
+
+    /** {@code message} without the exception class names Java puts before causes' messages. */
+    static String withoutClassNames(String message) {
+        return message.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error):\\s*", "").trim();
     }
 
     /**

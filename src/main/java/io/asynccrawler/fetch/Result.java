@@ -35,6 +35,12 @@ public record Result(String url, String finalUrl, int status, String file, long 
                 resumedFrom, null);
     }
 
+    /** This result with {@code message} as its error. */
+    public Result withError(String message) {
+        return new Result(url, finalUrl, status, file, bytes, contentType, attempts, startedAt, ttfbMs, totalMs, outcome, reason,
+                message, resumedFrom, origin);
+    }
+
     /** This result, telling how a crawl came to its URL. */
     public Result withOrigin(Origin how) {
         return new Result(url, finalUrl, status, file, bytes, contentType, attempts, startedAt, ttfbMs, totalMs, outcome, reason,

@@ -127,7 +127,7 @@ public final class Job {
         if (!claimed.equals(wanted)) { // not only in the report: the user looks for the file by its URL's name
             listener.note(entry.uri() + ": saved as " + claimed + ", as " + wanted + " is an earlier URL's name");
         }
-        return new Target(entry.uri(), claimed, entry.location(), entry.origin());
+        return new Target(entry.uri(), claimed, SecondColumn.source(entry), entry.origin());
     }
 
     /**
@@ -234,7 +234,7 @@ public final class Job {
     /** Reports {@code target}'s result, then tells the frontier: what the fetch found is queued before its permit comes back. */
     private void report(Target target, Result result) {
         try {
-            listener.result(target.origin() == null ? result : result.withOrigin(target.origin()));
+            listener.result(target.origin() == null ? SecondColumn.noted(target, result) : result.withOrigin(target.origin()));
         } finally {
             frontier.ended(target, result);
         }

@@ -226,6 +226,16 @@ class FetchCommandTest extends FetchTestBase {
         assertThat(directory.err).startsWith("fetch: " + tmp + " is a directory, not a list of URLs");
     }
 
+    /** A URL pasted with a raw space is a URL and an output name: when it fails, its error says so. */
+    @Test
+    void aFailureSaysWhenTheSecondColumnWasTakenAsTheName() throws Exception {
+        Cli cli = fetch("--retries", "0", list(base + "/status/404 report.pdf").toString());
+        assertThat(cli.exitCode).isEqualTo(1);
+        assertThat(cli.err).contains(base + "/status/404: HTTP 404 Not Found (the line's second column, 'report.pdf',"
+                + " was taken as the output name; a space in a URL is written %20)");
+        assertThat(results().get(base + "/status/404").get("error").asText()).contains("second column, 'report.pdf'");
+    }
+
     /** A fragment holding another '#' is dropped from the first, as curl and browsers do; the URL is fetched. */
     @Test
     void aFragmentHoldingAnotherHashIsDropped() throws Exception {

@@ -72,14 +72,18 @@ class FetchTlsTest extends FetchTestBase {
         assertOutcome(r.get(expired), "failed", "tls", "TLS");
         assertOutcome(r.get(selfSigned), "failed", "tls", "TLS");
         assertThat(r.get(wrongHost).get("error").asText()).contains("host name mismatch");
+        assertThat(r.get(expired).get("error").asText()).contains("certificate expired");
+        assertThat(cli.err).as("words a person can act on, no class names").doesNotContainPattern("(sun|java|javax)\\.security");
         assertThat(Tree.files(out())).isEmpty();
     }
 
     @Test
     void anUnknownCaIsRefusedWithoutCacert() throws Exception {
         String good = url("good", "/bytes/10");
-        fetch("--retries", "0", good);
-        assertOutcome(results().get(good), "failed", "tls", "TLS");
+        Cli cli = fetch("--retries", "0", good);
+        assertOutcome(results().get(good), "failed", "tls",
+                "TLS: certificate not trusted: use --cacert FILE to trust your CA, or -k to accept any certificate");
+        assertThat(cli.err).doesNotContainPattern("(sun|java|javax)\\.security");
     }
 
     @Test
