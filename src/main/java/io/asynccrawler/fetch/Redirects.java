@@ -5,10 +5,22 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Following a redirect: which statuses, where the Location points, and which targets are refused. */
-final class Redirects {
+public final class Redirects {
     static final Set<Integer> STATUSES = Set.of(301, 302, 303, 307, 308);
 
     private Redirects() {
+    }
+
+    /**
+     * Whether {@code head} is a redirect with a Location and neither a length nor chunks: its body
+     * would end only with the connection, which a server may keep open for minutes. Such a
+     * redirect is followed at once, its connection closed.
+     */
+    public static boolean isUnframed(ResponseHead head) {
+        int status = head.status();
+        boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+        return redirect && head.header("location") != null && head.header("content-length") == null
+                && head.header("transfer-encoding") == null;
     }
 
     /** The next URL for a redirect from {@code from}, or a FetchException saying why it is not followed. */

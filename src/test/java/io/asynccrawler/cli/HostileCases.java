@@ -121,6 +121,11 @@ final class HostileCases {
         add(fails("redirect_to_ftp_url", "bad_redirect", "non-http(s)", Script.reply(redirect("ftp://127.0.0.1/x"))));
         add(fails("redirect_without_location", "bad_redirect", "without a Location", Script.reply("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n")));
         add(fails("redirect_to_itself", "redirect_loop", "redirect loop", Script.reply(redirect("/c/redirect_to_itself"))));
+        // A redirect with neither length nor chunks, the connection left open: followed at once (not
+        // after --read-timeout), here to the same path, whose second answer is the file.
+        add(saves("redirect_without_framing", "followed at once",
+                Script.reply("HTTP/1.1 302 Found\r\nLocation: /c/redirect_without_framing?second\r\n\r\n"),
+                Script.reply(ok("followed at once"))));
         // A second visit answered otherwise (a cookie the first set, a counter): followed, not a loop.
         add(saves("redirect_to_itself_once", "second visit", Script.reply(redirect("/c/redirect_to_itself_once")),
                 Script.reply(ok("second visit"))));

@@ -6,6 +6,7 @@ import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Header;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Request;
+import io.asynccrawler.fetch.Redirects;
 import io.asynccrawler.fetch.ResponseHead;
 import io.asynccrawler.fetch.WireLog;
 import io.asynccrawler.fetch.SocketErrors;
@@ -137,6 +138,11 @@ final class BlockingExchange {
             WireLog.received(request.uri(), head);
         }
         receiver.onHead(head);
+        if (Redirects.isUnframed(head)) { // nothing to wait for: the Location is all it says
+            c.disconnect();
+            receiver.onEnd();
+            return;
+        }
         // HttpURLConnection hands over bytes past the Content-Length when the server sent more:
         // the body ends at the announced length, and a connection with leftovers is not reused.
         long remaining = head.contentLength() >= 0 ? head.contentLength() : Long.MAX_VALUE;

@@ -4,6 +4,7 @@ import io.asynccrawler.fetch.BodyReceiver;
 import io.asynccrawler.fetch.FetchException;
 import io.asynccrawler.fetch.InFlight;
 import io.asynccrawler.fetch.Reason;
+import io.asynccrawler.fetch.Redirects;
 import io.asynccrawler.fetch.Request;
 import io.asynccrawler.fetch.ResponseHead;
 import io.asynccrawler.fetch.WireLog;
@@ -158,6 +159,16 @@ final class NettyExchange implements InFlight {
             pump.needsFile(); // a 2xx body is saved (ExchangeBody)
         }
         pump.submit(() -> receiver.onHead(head));
+        if (closeDelimited && Redirects.isUnframed(head)) {
+            // A redirect only a close would end (its Location is all it says): ends now, closed.
+            ended = true;
+            release(false);
+            pump.submit(() -> {
+                receiver.onEnd();
+                complete(null);
+            });
+            return false;
+        }
         return true;
     }
 
