@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The request headers of a job, built once: what every request carries, and what only requests to
@@ -13,14 +14,26 @@ import java.util.List;
  * another origin never takes them along.
  */
 final class RequestHeaders {
+    /**
+     * Names of files that are compressed already: asked for without Accept-Encoding, so that a
+     * server compressing on the fly (nginx gzip_types *, Apache SetOutputFilter DEFLATE) leaves
+     * them alone. Else a .tar.gz came gzipped twice, and was kept so, as its name says gzip.
+     */
+    private static final String[] COMPRESSED_SUFFIXES = {
+        ".gz", ".tgz", ".svgz", ".zip", ".bz2", ".tbz2", ".xz", ".txz", ".zst", ".br", ".7z", ".lz", ".lzma", ".z"};
+
     private final List<Header> anyOrigin;
     private final List<Header> ownOrigin;
+    /** The same, without Accept-Encoding: for compressed files. */
+    private final List<Header> anyOriginPlain;
+    private final List<Header> ownOriginPlain;
     private final boolean ownHasAuthorization;
 
     RequestHeaders(FetchSettings settings) {
         List<Header> base = new ArrayList<>();
         base.add(new Header("User-Agent", settings.userAgent()));
         base.add(new Header("Accept", "*/*"));
+        anyOriginPlain = List.copyOf(base);
         if (settings.compressed()) {
             base.add(new Header("Accept-Encoding", "gzip, deflate"));
         }
@@ -30,20 +43,40 @@ final class RequestHeaders {
             base.add(h);
         }
         ownOrigin = List.copyOf(base);
+        List<Header> plain = new ArrayList<>(base);
+        plain.removeIf(h -> h.is("Accept-Encoding") && !settings.headers().contains(h)); // an -H Accept-Encoding stays
+        ownOriginPlain = List.copyOf(plain);
         ownHasAuthorization = ownOrigin.stream().anyMatch(h -> h.is("Authorization"));
+    }
+
+    /** Whether {@code uri}'s path names a compressed file ({@code .tar.gz}, {@code .zip}, ...). */
+    static boolean namesCompressedFile(URI uri) {
+        String path = uri.getRawPath();
+        if (path == null) {
+            return false;
+        }
+        String lower = path.toLowerCase(Locale.ROOT);
+        for (String suffix : COMPRESSED_SUFFIXES) {
+            if (lower.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The headers of a request for {@code uri}, in a download that started at {@code target}; a list that may be shared. */
     List<Header> forRequest(URI uri, URI target) {
+        boolean plain = namesCompressedFile(uri);
         if (!Urls.sameOrigin(uri, target)) {
-            return anyOrigin;
+            return plain ? anyOriginPlain : anyOrigin;
         }
+        List<Header> own = plain ? ownOriginPlain : ownOrigin;
         String userInfo = target.getRawUserInfo();
         if (userInfo == null || ownHasAuthorization) {
-            return ownOrigin; // an -H Authorization wins over the URL's credentials
+            return own; // an -H Authorization wins over the URL's credentials
         }
         String decoded = URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
-        List<Header> withCredentials = new ArrayList<>(ownOrigin);
+        List<Header> withCredentials = new ArrayList<>(own);
         withCredentials.add(new Header("Authorization",
                 "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8))));
         return withCredentials;

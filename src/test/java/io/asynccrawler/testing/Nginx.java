@@ -30,6 +30,11 @@ public final class Nginx implements AutoCloseable {
 
     /** Serves {@code root} at the returned server's {@link #base()}; its files live in {@code work}. */
     public static Nginx serve(Path root, Path work) throws IOException, InterruptedException {
+        return serve(root, work, "");
+    }
+
+    /** As above, with {@code httpDirectives} (such as {@code gzip on; gzip_types *;}) in the http block. */
+    public static Nginx serve(Path root, Path work, String httpDirectives) throws IOException, InterruptedException {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
@@ -45,6 +50,7 @@ public final class Nginx implements AutoCloseable {
                 "  access_log " + work.resolve("access.log") + ";",
                 "  client_body_temp_path " + work.resolve("body") + ";",
                 "  keepalive_requests 100000;",
+                "  " + httpDirectives,
                 "  server { listen 127.0.0.1:" + port + "; root " + root.toAbsolutePath() + "; }",
                 "}", ""));
         Process p = new ProcessBuilder(BINARY.toString(), "-c", conf.toString(), "-p", work.toString(), "-g", "daemon off;")
