@@ -29,7 +29,9 @@ final class ExchangeBody implements Receiver, Downloads.Active {
         /** A 416 said the part file already held the whole body: it has been published. */
         COMPLETED_BY_416,
         /** A 416 said the part file cannot be continued: it has been deleted, and a new request starts over. */
-        DELETED_BY_416
+        DELETED_BY_416,
+        /** A 416 without Content-Range for a part as long as the known length: kept, its last byte to be asked again. */
+        CONFIRM_AFTER_416
     }
 
     private final OutputDirectory dir;
@@ -130,6 +132,11 @@ final class ExchangeBody implements Receiver, Downloads.Active {
     }
 
     @Override
+    public boolean partNeedsConfirming() {
+        return part == PartFate.CONFIRM_AFTER_416;
+    }
+
+    @Override
     public boolean partDiscarded() {
         return part == PartFate.DELETED_BY_416;
     }
@@ -208,6 +215,10 @@ final class ExchangeBody implements Receiver, Downloads.Active {
     private void onRangeNotSatisfiable(ResponseHead head) throws FetchException {
         ResumePoint.ContentRange range = ResumePoint.ContentRange.parse(head.header("content-range"));
         long known = point.meta().length();
+        if (range == null && known == point.offset() && known > 0) {
+            part = PartFate.CONFIRM_AFTER_416; // no total given: the part is left as it is, to be confirmed
+            return;
+        }
         try {
             if (range != null && range.total() == point.offset() && (known < 0 || known == point.offset())) {
                 FileSink.publishPart(dir, file);

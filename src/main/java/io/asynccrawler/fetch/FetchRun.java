@@ -51,6 +51,8 @@ final class FetchRun {
     private int attempts;
     private int retriesUsed;
     private boolean restartedPart;
+    /** Asking for a part's last byte again, to confirm a part a 416 without Content-Range left unconfirmed. */
+    private boolean confirmingPart;
     private long attemptNanos;
     private volatile boolean cancelled;
     private volatile InFlight inFlight;
@@ -97,7 +99,8 @@ final class FetchRun {
 
     private ResumePoint resumePoint() {
         try {
-            return receivers.resumePoint(target);
+            ResumePoint point = receivers.resumePoint(target);
+            return confirmingPart && point != null && point.offset() > 0 ? new ResumePoint(point.offset() - 1, point.meta()) : point;
         } catch (IOException e) {
             return null; // unreadable: the download starts over, and writing will tell what is wrong
         }
@@ -133,6 +136,12 @@ final class FetchRun {
         int status = head.status();
         if (status / 100 == 2 || body.completedFromPart()) {
             return done(result(uri, head, body, Outcome.OK, null));
+        }
+        if (body.partNeedsConfirming() && !confirmingPart) {
+            // A 206 for bytes=(len-1)- with If-Range, ending at len-1 of len, proves the part whole
+            // with one byte; a changed body comes whole (200) instead.
+            confirmingPart = true;
+            return attempt(uri);
         }
         if (body.partDiscarded() && !restartedPart) {
             restartedPart = true; // a 416 for a part file that cannot be continued: it is gone, ask for the whole body

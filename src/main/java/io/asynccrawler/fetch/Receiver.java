@@ -33,6 +33,14 @@ public interface Receiver extends BodyReceiver {
         return false;
     }
 
+    /**
+     * A 416 without Content-Range (Apache 2.4, lighttpd) for a part as long as the body's known
+     * length: likely whole, to be confirmed by asking for its last byte again (--resume).
+     */
+    default boolean partNeedsConfirming() {
+        return false;
+    }
+
     /** A 416 said the part file cannot be continued: it is gone, and a new request starts over (--resume). */
     default boolean partDiscarded() {
         return false;

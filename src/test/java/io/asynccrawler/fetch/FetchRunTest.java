@@ -185,6 +185,20 @@ class FetchRunTest {
         assertThat(saved()).isEqualTo("0123456789");
     }
 
+    /** Apache 2.4 and lighttpd answer 416 without Content-Range: the part's last byte asked again proves it whole. */
+    @Test
+    void a416WithoutContentRangeForAPartOfTheKnownLengthIsConfirmedByItsLastByte() throws Exception {
+        OutputDirectory dir = part("0123456789", 10);
+        client.on(A, respond(416, ""), respond(206, "9", "Content-Range", "bytes 9-9/10"));
+        Result r = new PolicyFetcher(client, settings().toBuilder().resume(true).build(), dir).fetch(target(A))
+                .get(30, TimeUnit.SECONDS);
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(client.sent()).extracting(s -> s.header("Range")).containsExactly("bytes=10-", "bytes=9-");
+        assertThat(client.sent().get(1).header("If-Range")).isNotNull();
+        assertThat(r.resumedFrom()).isEqualTo(9);
+        assertThat(saved()).isEqualTo("0123456789");
+    }
+
     @Test
     void a416ForAPartThatCannotBeContinuedStartsOverOnce() throws Exception {
         OutputDirectory dir = part("01234", 10);
