@@ -38,15 +38,18 @@ public abstract class ContentDecoder {
 
     /**
      * The decoder for a response saved as {@code fileName}. A gzip Content-Encoding on a file that
-     * is itself gzip (Content-Type application/gzip, or a name ending in .gz, .tgz or .svgz) is kept
-     * as sent, as browsers and wget keep it: a server that maps the .gz suffix to an encoding
-     * (Apache's AddEncoding, sent even to clients that did not ask for gzip) means the file, and
-     * decoding it would save a tar under the name .tar.gz.
+     * is itself gzip (Content-Type application/gzip, or a name ending in .gz, .tgz or .svgz) is the
+     * file, as browsers and wget keep it, when nothing was asked (a server that maps the .gz suffix
+     * to an encoding, Apache's AddEncoding, sends it even to clients that did not ask for gzip):
+     * decoding it would save a tar under the name .tar.gz. When gzip was asked for
+     * ({@code askedForGzip}) the server may have compressed the file again on the fly, and
+     * {@link OnceGzipped} tells the two apart by the bytes.
      */
-    public static ContentDecoder forResponse(String contentEncoding, String contentType, String fileName) throws FetchException {
+    public static ContentDecoder forResponse(String contentEncoding, String contentType, String fileName, boolean askedForGzip)
+            throws FetchException {
         String e = normalized(contentEncoding);
         if ((e.equals("gzip") || e.equals("x-gzip")) && (isGzipType(contentType) || isGzipName(fileName))) {
-            return new Identity();
+            return askedForGzip ? new OnceGzipped() : new Identity();
         }
         return forNormalized(e, contentEncoding);
     }
@@ -75,6 +78,11 @@ public abstract class ContentDecoder {
 
     /** Checks the encoded stream ended properly; call once the body is over. */
     public abstract void finish() throws IOException;
+
+    /** As {@link #finish()}, writing to {@code out} what a decoder still held ({@link OnceGzipped}). */
+    public void finish(Output out) throws IOException {
+        finish();
+    }
 
     /** Frees native memory; safe to call more than once. */
     public void close() {

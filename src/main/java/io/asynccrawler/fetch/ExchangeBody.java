@@ -18,22 +18,6 @@ final class ExchangeBody implements Receiver, Downloads.Active {
     /** Read at most this much of an unwanted body, then close rather than drain. */
     private static final long DISCARD_LIMIT = 64 * 1024;
 
-    /** What becomes of the part file, as far as this exchange has decided. */
-    private enum PartFate {
-        /** Nothing decided: a failure drops what this exchange wrote. */
-        UNDECIDED,
-        /** --resume: a failure keeps what arrived, with its meta, for the next try. */
-        KEEP_ON_FAILURE,
-        /** The server's answer cannot be continued (or is too large): a failure deletes the part file and its meta. */
-        DELETE_ON_FAILURE,
-        /** A 416 said the part file already held the whole body: it has been published. */
-        COMPLETED_BY_416,
-        /** A 416 said the part file cannot be continued: it has been deleted, and a new request starts over. */
-        DELETED_BY_416,
-        /** A 416 without Content-Range for a part as long as the known length: kept, its last byte to be asked again. */
-        CONFIRM_AFTER_416
-    }
-
     private final OutputDirectory dir;
     private final Path file;
     private final long maxSize;
@@ -54,30 +38,6 @@ final class ExchangeBody implements Receiver, Downloads.Active {
     private volatile long resumedFrom;
     private volatile PartFate part = PartFate.UNDECIDED;
     private volatile long keptInPart;
-
-    /**
-     * Bodies saved into {@code dir} under each target's file, their bytes added to {@code progress}
-     * as they are written; with --resume, part files are kept and continued.
-     */
-    static Receivers into(OutputDirectory dir, FetchSettings settings, Downloads progress) {
-        return new Receivers() {
-            @Override
-            public Receiver open(Target target, ResumePoint point) {
-                return new ExchangeBody(dir, target.file(), settings.maxSize(),
-                        settings.resume() ? Urls.redact(target.uri()) : null, point, progress);
-            }
-
-            @Override
-            public boolean resumable() {
-                return settings.resume();
-            }
-
-            @Override
-            public ResumePoint resumePoint(Target target) throws IOException {
-                return ResumePoint.find(dir, target.file(), Urls.redact(target.uri()));
-            }
-        };
-    }
 
     ExchangeBody(OutputDirectory dir, Path file, long maxSize, String resumeUrl, ResumePoint point, Downloads progress) {
         this.progress = progress;
@@ -158,7 +118,8 @@ final class ExchangeBody implements Receiver, Downloads.Active {
             return;
         }
         String encoding = head.header("content-encoding");
-        decoder = ContentDecoder.forResponse(encoding, head.header("content-type"), file.getFileName().toString());
+        // With --resume no Accept-Encoding went out (FetchSettings): a gzip coding is then the server's label
+        decoder = ContentDecoder.forResponse(encoding, head.header("content-type"), file.getFileName().toString(), resumeUrl == null);
         boolean identity = decoder.keepsBytes();
         if (status == 206) {
             continuePart(head, identity, encoding);
@@ -270,7 +231,7 @@ final class ExchangeBody implements Receiver, Downloads.Active {
         }
         progress.ended(this); // a body that fails below ends in onAbort, which says so again: a set forgets twice
         head.checkBodyLength(raw);
-        decoder.finish();
+        decoder.finish(this::save);
         decoder.close();
         if (expectedTotal >= 0 && decoded != expectedTotal) {
             throw FetchException.truncated("got " + decoded + " of " + expectedTotal + " bytes");

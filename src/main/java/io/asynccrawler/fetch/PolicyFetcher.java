@@ -29,7 +29,7 @@ public final class PolicyFetcher implements Fetcher {
         this.policy = new FetchRun.Policy(client, settings, new RequestHeaders(settings));
         this.settings = settings;
         this.dir = dir;
-        this.files = ExchangeBody.into(dir, settings, saved);
+        this.files = FileReceivers.into(dir, settings, saved);
     }
 
     /** Saves {@code target}'s body to its file, unless the file is there already (and no --overwrite). */

@@ -129,4 +129,43 @@ class ContentDecoderTest {
         assertThat(decode("identity", DATA, 5000)).isEqualTo(DATA);
         assertThatThrownBy(() -> ContentDecoder.forEncoding("br")).hasMessageContaining("unsupported Content-Encoding: br");
     }
+
+    /** Feeds {@code sent} to the decoder a .tar.gz gets when gzip was asked for, in pieces of {@code piece} bytes. */
+    static byte[] savedAsGzipFile(byte[] sent, int piece) throws IOException {
+        ContentDecoder decoder = ContentDecoder.forResponse("gzip", "application/octet-stream", "a.tar.gz", true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ContentDecoder.Output sink = b -> {
+            byte[] chunk = new byte[b.remaining()];
+            b.get(chunk);
+            out.write(chunk);
+        };
+        try {
+            for (int i = 0; i < sent.length; i += piece) {
+                ByteBuffer in = ByteBuffer.wrap(sent, i, Math.min(piece, sent.length - i));
+                decoder.decode(in, sink);
+                assertThat(in.hasRemaining()).isFalse();
+            }
+            decoder.finish(sink);
+        } finally {
+            decoder.close();
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A .tar.gz under Content-Encoding gzip: as Apache's AddEncoding labels it (the file as sent),
+     * or gzipped again on the fly by nginx (the file inside one layer): the file either way, in any
+     * piece size; without gzip asked for, the coding is a label and the bytes are kept.
+     */
+    @Test
+    void aGzipFileIsSavedAsTheFileWhetherLabelledOrCompressedAgain() throws IOException {
+        byte[] file = gzip(DATA);
+        for (int piece : new int[] {1, 7, 4096, file.length * 2}) {
+            assertThat(savedAsGzipFile(file, piece)).as("labelled, pieces of " + piece).isEqualTo(file);
+            assertThat(savedAsGzipFile(gzip(file), piece)).as("compressed again, pieces of " + piece).isEqualTo(file);
+        }
+        byte[] tiny = gzip(new byte[] {42});
+        assertThat(savedAsGzipFile(tiny, 3)).as("one byte inside: no gzip in it, the file as sent").isEqualTo(tiny);
+        assertThat(ContentDecoder.forResponse("gzip", null, "a.tar.gz", false).keepsBytes()).isTrue();
+    }
 }
