@@ -21,13 +21,23 @@ class FetchExceptionTest {
         // the validator and the path builder
         "NotAfter: Sat Jan 01 00:00:00 UTC 2000                                         | certificate expired",
         "PKIX path validation failed: validity check failed: certificate expired        | certificate expired",
-        "PKIX path building failed: unable to find valid certification path to requested target | certificate not trusted",
+        "PKIX path validation failed: validity check failed                             | certificate expired or not yet valid",
     })
     void certificateProblemsAreNamed(String jdkMessage, String words) {
         FetchException e = FetchException.tls(new SSLHandshakeException(jdkMessage));
         assertThat(e.word()).isEqualTo("tls");
         assertThat(e.getMessage()).startsWith("TLS: " + words + " (").contains(jdkMessage);
         assertThat(e.isTransient()).isFalse();
+    }
+
+    /** Not trusted: what to do, not the JDK's words, and never its class names. */
+    @Test
+    void anUntrustedCertificateSaysWhatToDo() {
+        FetchException e = FetchException.tls(new SSLHandshakeException("PKIX path building failed: "
+                + "sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target"));
+        assertThat(e.getMessage()).isEqualTo("TLS: certificate not trusted: use --cacert FILE to trust your CA, or -k to accept any certificate");
+        assertThat(FetchException.withoutClassNames("PKIX path validation failed: java.security.cert.CertPathValidatorException: "
+                + "validity check failed")).isEqualTo("PKIX path validation failed: validity check failed");
     }
 
     @Test
