@@ -5,13 +5,14 @@ import io.asynccrawler.cli.process.ProgressLine;
 import io.asynccrawler.cli.process.Signals;
 import io.asynccrawler.cli.process.StatusLine;
 import io.asynccrawler.cli.process.Terminal;
+import io.asynccrawler.fetch.Downloads;
 import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Outcome;
-import io.asynccrawler.fetch.Downloads;
 import io.asynccrawler.fetch.PolicyFetcher;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
+import io.asynccrawler.fetch.Urls;
 import io.asynccrawler.fetch.blocking.BlockingClient;
 import io.asynccrawler.fetch.blocking.BlockingTls;
 import io.asynccrawler.fetch.netty.ClientSettings;
@@ -36,6 +37,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
@@ -57,6 +60,8 @@ final class JobRun {
     private final LoggingOptions logging;
     /** Where per-URL lines go: {@link #err}, or through the progress line while it is shown. */
     private volatile PrintWriter lines;
+    /** Origins whose HTTP/2-only failure was said already. */
+    private final Set<String> http2OnlySaid = ConcurrentHashMap.newKeySet();
     /** A loopback server to warm the transport up against before the clock starts (compare), or null. */
     private URI warmUpServer;
     private int warmUpRequests;
@@ -217,8 +222,11 @@ final class JobRun {
     }
 
     private void logResult(Result r) {
+        if (r.reason() == Reason.HTTP2_ONLY && !http2OnlySaid.add(Urls.origin(URI.create(r.finalUrl())))) {
+            return; // one line per server, not one per URL of it: the report and the summary count them all
+        }
         if (r.outcome() == Outcome.FAILED && r.reason() != Reason.BAD_INPUT) { // input errors are told as they are read
-            lines.println(r.url() + ": " + r.error());
+            lines.println(r.url() + ": " + r.error() + (r.reason() == Reason.HTTP2_ONLY ? " (said once for this server)" : ""));
         } else if (log.isDebugEnabled()) {
             log.debug("{} {} {} {} bytes {} ms -> {}", r.outcome().word(), r.status(), r.url(), r.bytes(), r.totalMs(), r.file());
         }

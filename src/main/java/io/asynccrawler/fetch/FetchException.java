@@ -99,6 +99,12 @@ public final class FetchException extends IOException {
                 + " add --resume to continue it (--overwrite starts over)", false);
     }
 
+    /** The server answered as HTTP/2, or closed after a handshake that agreed no protocol to our http/1.1. */
+    public static FetchException http2Only(String how) {
+        return new FetchException(Reason.HTTP2_ONLY, "the server speaks HTTP/2 only (" + how
+                + "); this version speaks HTTP/1.1", false);
+    }
+
     public static FetchException tooLarge(long limit) {
         return new FetchException(Reason.TOO_LARGE, "body larger than --max-size " + limit + " bytes", false);
     }

@@ -32,6 +32,8 @@ public enum Reason {
     BAD_REDIRECT("redirect refused"),
     INSECURE_REDIRECT("https to http redirect refused"),
     RANGE_MISMATCH("Content-Range does not fit the part file"),
+    /** The server speaks HTTP/2 only (a SETTINGS frame for an answer, or a close after agreeing no ALPN protocol). */
+    HTTP2_ONLY("HTTP/2-only server"),
     BAD_INPUT("bad input line"),
     /** A run without --resume found a part file --resume could continue, and left it alone. */
     PART_LEFT("a part file for --resume"),

@@ -73,6 +73,7 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
 
     /** Adds the HTTP/1.1 response decoder and the exchange handler, last in {@code ch}'s pipeline. */
     static ExchangeHandler addHttp(Channel ch, Duration handshakeTimeout) {
+        ch.pipeline().addLast(new Http2Answer()); // an HTTP/2-only server's first frame, told as such
         ch.pipeline().addLast(new HttpResponseDecoder(DECODER)); // requests are written as bytes: RequestHead
         ExchangeHandler exchanges = new ExchangeHandler(handshakeTimeout);
         ch.attr(ExchangeHandler.KEY).set(exchanges);

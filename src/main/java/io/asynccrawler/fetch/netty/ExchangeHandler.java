@@ -4,6 +4,7 @@ import io.asynccrawler.fetch.FetchException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
@@ -22,6 +23,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private FetchException lost;
     /** The TLS handshake succeeded (never, on http). */
     private boolean handshaken;
+    /** The TLS handshake agreed no ALPN protocol to our http/1.1 (an HTTP/2-only server may then close). */
+    private boolean noProtocolAgreed;
 
     ExchangeHandler(Duration handshakeTimeout) {
         this.handshakeTimeout = handshakeTimeout;
@@ -41,6 +44,11 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     /** Whether the connection's TLS handshake succeeded. */
     boolean handshaken() {
         return handshaken;
+    }
+
+    /** Whether the handshake agreed no protocol: with a close before any answer, the sign of an HTTP/2-only server. */
+    boolean noProtocolAgreed() {
+        return noProtocolAgreed;
     }
 
     /** Whether an earlier exchange used this connection (so the server may have closed it meanwhile). */
@@ -78,6 +86,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             current.onTlsClosedCleanly();
         } else if (evt instanceof SslHandshakeCompletionEvent && ((SslHandshakeCompletionEvent) evt).isSuccess()) {
             handshaken = true;
+            SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+            noProtocolAgreed = ssl != null && ssl.applicationProtocol() == null;
         } else if (evt instanceof SslHandshakeCompletionEvent) {
             Throwable cause = ((SslHandshakeCompletionEvent) evt).cause();
             if (current != null) {

@@ -70,6 +70,21 @@ final class Failures {
         return message;
     }
 
+    /**
+     * The connection closed under an exchange: a body cut short once the head came; before it, a
+     * close, or on a connection's first exchange after a handshake that agreed no protocol to our
+     * ALPN http/1.1, the sign of a server that speaks HTTP/2 only.
+     */
+    static FetchException closed(boolean headSeen, ExchangeHandler handler) {
+        if (headSeen) {
+            return FetchException.truncated("connection closed before the body ended");
+        }
+        if (handler != null && handler.noProtocolAgreed() && !handler.reused()) {
+            return FetchException.http2Only("it agreed no protocol to our http/1.1 and closed");
+        }
+        return FetchException.closedBeforeResponse();
+    }
+
     /** A failure after the connection was up. */
     static FetchException during(Throwable cause) {
         if (cause instanceof FetchException) {

@@ -24,7 +24,9 @@ import io.netty.util.concurrent.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -44,6 +46,8 @@ public final class NettyClient implements ExchangeClient {
     private final OffLoopResolver resolver;
     private final ExecutorService bodyExecutor;
     private final OriginPools pools;
+    /** Origins found to speak HTTP/2 only: their later URLs fail at once, not after a handshake each. */
+    private final Set<Origin> http2Only = ConcurrentHashMap.newKeySet();
     private final FetchSettings settings;
     private final LoopLagProbe lag;
     private final ExchangeRules rules;
@@ -164,6 +168,10 @@ public final class NettyClient implements ExchangeClient {
                 return;
             }
         }
+        if (http2Only.contains(origin)) {
+            pending.fail(FetchException.http2Only("found on an earlier URL of " + origin));
+            return;
+        }
         OriginPools.Entry held = pools.acquiring(origin);
         ChannelPool pool = held.pool;
         // pool.acquire() would take its promise from group.next(), and the connect's registration
@@ -189,6 +197,9 @@ public final class NettyClient implements ExchangeClient {
                 pending.attach(exchange);
                 exchange.start();
                 exchange.completion().whenComplete((v, e) -> {
+                    if (e instanceof FetchException && ((FetchException) e).reason() == Reason.HTTP2_ONLY) {
+                        http2Only.add(origin);
+                    }
                     if (e == null || !mayReplace || !exchange.failedOnStaleConnection(e)) {
                         pending.finish(e);
                     } else if (!pending.aborted()) {

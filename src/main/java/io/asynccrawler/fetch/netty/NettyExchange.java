@@ -220,8 +220,7 @@ final class NettyExchange implements InFlight {
         if (ended) {
             return; // the response was complete; the server just closed after it
         }
-        fail(headSeen ? FetchException.truncated("connection closed before the body ended")
-                : FetchException.closedBeforeResponse());
+        fail(Failures.closed(headSeen, handler));
     }
 
     /**

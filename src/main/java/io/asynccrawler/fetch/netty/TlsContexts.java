@@ -1,6 +1,8 @@
 package io.asynccrawler.fetch.netty;
 
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -48,7 +50,12 @@ public final class TlsContexts {
         } else {
             log.debug("TLS: the JDK's (BoringSSL unavailable: {})", String.valueOf(OpenSsl.unavailabilityCause()));
         }
-        SslContextBuilder b = SslContextBuilder.forClient().sslProvider(provider);
+        SslContextBuilder b = SslContextBuilder.forClient().sslProvider(provider)
+                // ALPN offers http/1.1 alone: a server that speaks HTTP/2 only can then refuse, or
+                // agree no protocol, and the exchange says http2_only instead of a bare close.
+                .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_1_1));
         if (insecure) {
             b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
         } else {
