@@ -1,5 +1,6 @@
 package io.asynccrawler.job;
 
+import java.util.concurrent.CompletableFuture;
 import io.asynccrawler.fetch.Origin;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
@@ -100,11 +101,12 @@ public interface Frontier extends AutoCloseable {
     }
 
     /**
-     * How many URLs the input holds, known before the job has read them all, or -1 (not known, or
-     * not yet). Asked by the progress line only: a list counts its lines on first asking.
+     * How many URLs the input holds, known before the job has read them all: completes with the
+     * count, or -1 when it cannot be known. Asked by the progress line only: a list counts its
+     * lines on first asking, on a thread of its own.
      */
-    default long expectedTotal() {
-        return -1;
+    default CompletableFuture<Long> expectedTotal() {
+        return CompletableFuture.completedFuture(-1L);
     }
 
     /** What the frontier holds now, or null when it has nothing more to say than the job's counts (a list). */

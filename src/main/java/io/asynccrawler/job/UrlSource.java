@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -41,8 +42,8 @@ public final class UrlSource implements Frontier, Iterator<Frontier.Entry> {
     private String linesName;
     private Entry next;
     private int duplicates;
-    /** The input's size from {@link ListSize}, counted on first asking; -1 until then. */
-    private volatile long expectedTotal = -1;
+    /** The input's size from {@link ListSize}, counted on first asking. */
+    private final CompletableFuture<Long> expectedTotal = new CompletableFuture<>();
     private final AtomicBoolean counting = new AtomicBoolean();
     private final List<String> inputs;
 
@@ -60,9 +61,9 @@ public final class UrlSource implements Frontier, Iterator<Frontier.Entry> {
 
     /** Counted on a thread of its own on first asking, so that neither the job nor the caller waits for it. */
     @Override
-    public long expectedTotal() {
+    public CompletableFuture<Long> expectedTotal() {
         if (counting.compareAndSet(false, true)) {
-            Thread counter = new Thread(() -> expectedTotal = ListSize.of(inputs), "list-size");
+            Thread counter = new Thread(() -> expectedTotal.complete(ListSize.of(inputs)), "list-size");
             counter.setDaemon(true);
             counter.start();
         }

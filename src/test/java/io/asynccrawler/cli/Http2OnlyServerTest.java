@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asynccrawler.testing.LocalServers;
 import io.asynccrawler.testing.Processes;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +36,7 @@ class Http2OnlyServerTest extends FetchTestBase {
                 "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("openssl.log").toFile()).start();
         assertThat(openssl.waitFor(30, TimeUnit.SECONDS) && openssl.exitValue() == 0).as("a test certificate").isTrue();
         for (boolean tls : new boolean[] {false, true}) {
-            int port = freePort();
+            int port = LocalServers.freePort();
             List<String> command = new ArrayList<>(List.of(NGHTTPD.toString(), "-d", www.toString()));
             if (!tls) {
                 command.add("--no-tls");
@@ -50,7 +47,7 @@ class Http2OnlyServerTest extends FetchTestBase {
             }
             Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("nghttpd.log").toFile()).start();
             try {
-                awaitListening(port, server);
+                LocalServers.awaitListening("nghttpd", server, port, tmp.resolve("nghttpd.log"));
                 String scheme = tls ? "https" : "http";
                 List<String> urls = new ArrayList<>();
                 for (int i = 0; i < URLS; i++) {
@@ -69,25 +66,5 @@ class Http2OnlyServerTest extends FetchTestBase {
                 Processes.stop(server);
             }
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** nghttpd says nothing when it listens: its port accepting is the sign (every 50 ms, 10 s at most). */
-    private static void awaitListening(int port, Process server) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && server.isAlive()) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IOException("nghttpd did not listen on " + port);
     }
 }

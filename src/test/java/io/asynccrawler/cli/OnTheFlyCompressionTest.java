@@ -3,6 +3,7 @@ package io.asynccrawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.asynccrawler.testing.LocalServers;
 import io.asynccrawler.testing.Nginx;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -40,9 +40,7 @@ class OnTheFlyCompressionTest extends FetchTestBase {
         String page = "<html>" + "compress me ".repeat(5_000) + "</html>";
         Files.writeString(root.resolve("page.html"), page);
         // nginx's workers run as another user: the test's directories must let them read
-        for (Path p : new Path[] {tmp, root, root.resolve("archive.tar.gz"), root.resolve("download"), root.resolve("page.html")}) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-        }
+        LocalServers.readableByAll(tmp, root, root.resolve("archive.tar.gz"), root.resolve("download"), root.resolve("page.html"));
         try (Nginx nginx = Nginx.serve(root, Files.createDirectories(tmp.resolve("nginx")),
                 "default_type application/gzip; gzip on; gzip_types *; gzip_min_length 1; gzip_proxied any;")) {
             String archive = nginx.base().resolve("archive.tar.gz").toString();

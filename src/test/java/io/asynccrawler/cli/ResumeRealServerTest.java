@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asynccrawler.testing.LocalServers;
 import io.asynccrawler.testing.Lighttpd;
 import io.asynccrawler.testing.Tree;
 import java.net.http.HttpClient;
@@ -11,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +27,7 @@ class ResumeRealServerTest extends FetchTestBase {
         byte[] body = new byte[300_000];
         new Random(3).nextBytes(body);
         Files.write(root.resolve("f.bin"), body);
-        for (Path p : new Path[] {tmp, root, root.resolve("f.bin")}) { // its workers may run as another user
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-        }
+        LocalServers.readableByAll(tmp, root, root.resolve("f.bin"));
         try (Lighttpd server = Lighttpd.serve(root, Files.createDirectories(tmp.resolve("lighttpd")))) {
             String url = server.base().resolve("f.bin").toString();
             HttpClient http = HttpClient.newHttpClient();

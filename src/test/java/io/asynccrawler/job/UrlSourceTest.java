@@ -146,12 +146,7 @@ class UrlSourceTest {
                 "# a comment\r\nhttp://a/1\r\n\r\n   \n  http://a/2 two.bin\n\t# indented comment\nhttp://a/3");
         assertThat(ListSize.urlLines(list)).isEqualTo(3);
         try (UrlSource source = new UrlSource(List.of(list.toString(), "http://b/x"), InputStream.nullInputStream())) {
-            long total = source.expectedTotal();
-            for (int i = 0; i < 500 && total < 0; i++) {
-                Thread.sleep(10);
-                total = source.expectedTotal();
-            }
-            assertThat(total).isEqualTo(4);
+            assertThat(source.expectedTotal().get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4);
         }
         assertThat(ListSize.of(List.of(list.toString(), "-"))).as("stdin can be read once only").isEqualTo(-1);
         assertThat(ListSize.of(List.of(tmp.toString()))).as("a directory").isEqualTo(-1);

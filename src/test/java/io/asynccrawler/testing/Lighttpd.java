@@ -1,13 +1,9 @@
 package io.asynccrawler.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's lighttpd serving a directory on 127.0.0.1: a real server whose answers differ from
@@ -30,10 +26,7 @@ public final class Lighttpd implements AutoCloseable {
 
     /** Serves {@code root} (readable by all: lighttpd may drop to another user) at {@link #base()}. */
     public static Lighttpd serve(Path root, Path work) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = LocalServers.freePort();
         Path conf = work.resolve("lighttpd.conf");
         Files.writeString(conf, String.join("\n",
                 "server.document-root = \"" + root.toAbsolutePath() + "\"",
@@ -45,22 +38,13 @@ public final class Lighttpd implements AutoCloseable {
         Process p = new ProcessBuilder(BINARY.toString(), "-D", "-f", conf.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("stdout.log").toFile()).start();
         Lighttpd server = new Lighttpd(p, URI.create("http://127.0.0.1:" + port + "/"));
-        // in the foreground it says nothing when it listens: its port accepting is the sign, asked
-        // every 50 ms for 10 s at most
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IOException("lighttpd ended at once: " + Files.readString(work.resolve("stdout.log")));
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return server;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
+        try {
+            LocalServers.awaitListening("lighttpd", p, port, work.resolve("stdout.log"));
+        } catch (IOException | InterruptedException e) {
+            server.close();
+            throw e;
         }
-        server.close();
-        throw new IOException("lighttpd did not listen on port " + port + " within 10 s");
+        return server;
     }
 
     public URI base() {

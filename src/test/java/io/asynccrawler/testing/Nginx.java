@@ -1,13 +1,9 @@
 package io.asynccrawler.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's nginx serving a directory on 127.0.0.1, for tests that crawl a real site nobody here
@@ -35,10 +31,7 @@ public final class Nginx implements AutoCloseable {
 
     /** As above, with {@code httpDirectives} (such as {@code gzip on; gzip_types *;}) in the http block. */
     public static Nginx serve(Path root, Path work, String httpDirectives) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = LocalServers.freePort();
         Path conf = work.resolve("nginx.conf");
         Files.writeString(conf, String.join("\n",
                 "worker_processes 1;",
@@ -56,22 +49,13 @@ public final class Nginx implements AutoCloseable {
         Process p = new ProcessBuilder(BINARY.toString(), "-c", conf.toString(), "-p", work.toString(), "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(work.resolve("stdout.log").toFile()).start();
         Nginx nginx = new Nginx(p, URI.create("http://127.0.0.1:" + port + "/"));
-        // nginx in the foreground says nothing when it listens: its port accepting is the only sign,
-        // asked every 50 ms for 10 s at most (a server of ours would complete a future instead)
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IOException("nginx ended at once: " + Files.readString(work.resolve("stdout.log")));
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return nginx;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
+        try {
+            LocalServers.awaitListening("nginx", p, port, work.resolve("stdout.log"));
+        } catch (IOException | InterruptedException e) {
+            nginx.close();
+            throw e;
         }
-        nginx.close();
-        throw new IOException("nginx did not listen on port " + port + " within 10 s");
+        return nginx;
     }
 
     public URI base() {

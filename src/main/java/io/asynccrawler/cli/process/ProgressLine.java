@@ -8,6 +8,9 @@ import io.asynccrawler.report.Summary;
 import io.asynccrawler.report.Units;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The numbers of a running job as one line:
@@ -65,7 +68,7 @@ public final class ProgressLine {
         }
         long total = job.read();
         boolean known = job.readingDone();
-        long counted = known ? -1 : firstFrame ? awaitCount() : frontier.expectedTotal();
+        long counted = known ? -1 : firstFrame ? awaitCount() : frontier.expectedTotal().getNow(-1L);
         firstFrame = false;
         if (counted >= 0) {
             total = Math.max(total, counted);
@@ -94,17 +97,14 @@ public final class ProgressLine {
      * total rather than flickering from {@code so far}; a longer count shows on a later frame.
      */
     private long awaitCount() {
-        long counted = frontier.expectedTotal();
-        for (int i = 0; i < 20 && counted < 0 && !job.readingDone(); i++) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            counted = frontier.expectedTotal();
+        try {
+            return frontier.expectedTotal().get(100, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
-        return counted;
     }
 
     /**
