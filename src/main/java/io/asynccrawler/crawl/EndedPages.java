@@ -29,7 +29,7 @@ final class EndedPages {
 
     /** What {@code page}, ended with {@code result}, gives the crawl: the URLs to fetch, and those met and not fetched. */
     Admission linksOf(Found page, Result result) {
-        if (result.outcome() == Outcome.OK && result.file() == null && result.status() / 100 == 3) {
+        if (result.isRedirect()) {
             return triage.ofRedirect(page, URI.create(result.finalUrl()));
         }
         if (result.file() == null || (result.outcome() != Outcome.OK && result.outcome() != Outcome.SKIPPED)) {

@@ -16,7 +16,7 @@ import org.rocksdb.WriteOptions;
  * would have handed {@code x.html} out again and the URL been skipped as saved; a URL in flight at
  * the kill gets its own name back, as each name keeps its owner's fingerprint), and so that the
  * heap does not hold a fingerprint for each of a million pages. Written as the WAL is, unsynced: a
- * name is claimed before its file is written. Used by the job's one reading thread.
+ * name is claimed before its file is written. Used under the job's {@code PathClaims} lock.
  */
 final class StoreNames implements NameSet {
     private static final byte[] NO_OWNER = new byte[0];
@@ -56,6 +56,19 @@ final class StoreNames implements NameSet {
             }
             db.put(write, key, mine);
             return true;
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("crawl state: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void remove(String name, String owner) {
+        byte[] key = key(name);
+        try {
+            byte[] given = db.get(key);
+            if (given != null && owner != null && Arrays.equals(given, ByteBuffer.allocate(8).putLong(fingerprint(owner)).array())) {
+                db.delete(write, key);
+            }
         } catch (RocksDBException e) {
             throw new IllegalStateException("crawl state: " + e.getMessage(), e);
         }

@@ -56,6 +56,14 @@ public record Result(String url, String finalUrl, int status, String file, long 
         return new Result(url, url, 0, null, 0, null, 0, Instant.now(), -1, 0, Outcome.EXCLUDED, reason, detail, 0, origin);
     }
 
+    /**
+     * Whether this is a crawl's redirect, handed on as a URL of its own (status 3xx, no file,
+     * {@code finalUrl} the Location); a fetch follows its redirects and never ends in one.
+     */
+    public boolean isRedirect() {
+        return outcome == Outcome.OK && file == null && status / 100 == 3;
+    }
+
     /** The report's word for the reason ({@code http_404}, {@code read_timeout}, ...), else null. */
     public String reasonWord() {
         return reason == null ? null : reason.word(status);

@@ -233,6 +233,9 @@ public final class Job {
 
     /** Reports {@code target}'s result, then tells the frontier: what the fetch found is queued before its permit comes back. */
     private void report(Target target, Result result) {
+        if (result.isRedirect()) { // a crawl's /list -> /list/ saved nothing: `list` is the directory's
+            claims.giveBack(target.file(), target.uri().toString());
+        }
         try {
             listener.result(target.origin() == null ? SecondColumn.noted(target, result) : result.withOrigin(target.origin()));
         } finally {

@@ -34,7 +34,7 @@ public final class FingerprintSet implements NameSet {
     public boolean contains(String s) {
         long f = fingerprint(s);
         int mask = slots.length - 1;
-        for (int i = (int) (f ^ (f >>> 32)) & mask; ; i = (i + 1) & mask) {
+        for (int i = home(f, mask); ; i = (i + 1) & mask) {
             if (slots[i] == EMPTY) {
                 return false;
             }
@@ -42,6 +42,33 @@ public final class FingerprintSet implements NameSet {
                 return true;
             }
         }
+    }
+
+    /**
+     * Removes {@code s}. Owners are not kept: a set for one job gives each name once, so whoever
+     * gives a name back holds it. The entries after it in its probe run move back into the hole
+     * (backward-shift deletion), so no tombstone lengthens later probes.
+     */
+    @Override
+    public void remove(String s, String owner) {
+        long f = fingerprint(s);
+        int mask = slots.length - 1;
+        int hole = home(f, mask);
+        while (slots[hole] != f) {
+            if (slots[hole] == EMPTY) {
+                return;
+            }
+            hole = (hole + 1) & mask;
+        }
+        for (int j = (hole + 1) & mask; slots[j] != EMPTY; j = (j + 1) & mask) {
+            // slots[j] may fill the hole if the hole lies on its way from its home slot to j
+            if (((j - home(slots[j], mask)) & mask) >= ((j - hole) & mask)) {
+                slots[hole] = slots[j];
+                hole = j;
+            }
+        }
+        slots[hole] = EMPTY;
+        size--;
     }
 
     public int size() {
@@ -55,7 +82,7 @@ public final class FingerprintSet implements NameSet {
 
     private boolean insert(long[] table, long f) {
         int mask = table.length - 1;
-        for (int i = (int) (f ^ (f >>> 32)) & mask; ; i = (i + 1) & mask) {
+        for (int i = home(f, mask); ; i = (i + 1) & mask) {
             if (table[i] == EMPTY) {
                 table[i] = f;
                 size++;
@@ -76,6 +103,10 @@ public final class FingerprintSet implements NameSet {
                 insert(slots, f);
             }
         }
+    }
+
+    private static int home(long f, int mask) {
+        return (int) (f ^ (f >>> 32)) & mask;
     }
 
     private long fingerprint(String s) {

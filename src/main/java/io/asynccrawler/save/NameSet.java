@@ -19,4 +19,7 @@ public interface NameSet {
     default boolean add(String name, String owner) {
         return add(name);
     }
+
+    /** Takes {@code name} back from {@code owner}, so another may have it; nothing if it is another's or free. */
+    void remove(String name, String owner);
 }

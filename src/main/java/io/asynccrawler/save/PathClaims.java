@@ -10,7 +10,11 @@ import java.util.Map;
  * Files and directories share one name space: {@code /docs} saved as the file {@code docs} and
  * {@code /docs/intro} needing the directory {@code docs} cannot both have it, so the later claim
  * gets a numbered name ({@code docs~2/intro}, or the file {@code docs~2}), and so do all later
- * paths through that directory. Not thread-safe: the job claims paths on the one thread that reads the input.
+ * paths through that directory. A crawl's redirect saves no file and gives its name back
+ * ({@link #giveBack}): {@code /list} answered by a redirect to {@code /list/} leaves {@code list}
+ * to the directory its listing and files go in. Claims come from the thread that reads the input,
+ * names given back from the one that reports: the methods hold the object's lock, uncontended but
+ * for those rare meetings.
  */
 public final class PathClaims {
     private final NameSet taken;
@@ -42,7 +46,7 @@ public final class PathClaims {
      * As {@link #claim(Path)}, for the URL {@code owner}: a name the set already gave that URL is
      * its own again (see {@link NameSet#add(String, String)}).
      */
-    public Path claim(Path wanted, String owner) {
+    public synchronized Path claim(Path wanted, String owner) {
         Path wantedParent = wanted.getParent();
         Path parent;
         if (wantedParent != null && wantedParent.equals(lastWanted)) {
@@ -59,6 +63,15 @@ public final class PathClaims {
                 return candidate;
             }
         }
+    }
+
+    /**
+     * Gives {@code claimed}, the file name {@code owner} was given, back: the URL saved nothing
+     * there. A directory given meanwhile keeps its name, as the paths already handed out through it
+     * do; a name another URL holds is left alone.
+     */
+    public synchronized void giveBack(Path claimed, String owner) {
+        taken.remove(fileKey(claimed), owner);
     }
 
     /** The directory {@code wanted} becomes: itself, or a numbered name if a file took its name. */

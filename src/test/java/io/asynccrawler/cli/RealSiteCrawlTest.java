@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asynccrawler.testing.LocalServers;
 import io.asynccrawler.testing.Nginx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,6 +73,28 @@ class RealSiteCrawlTest {
             }
             assertThat(cli.exitCode).as(cli.err).isEqualTo(failed.isEmpty() ? 0 : 1);
             assertThat(wget2.exitValue()).isEqualTo(failed.isEmpty() ? 0 : 8);
+        }
+    }
+
+    /**
+     * nginx answers {@code /list} with a redirect to {@code /list/} (its listing): the redirect saves
+     * nothing, so it leaves the name {@code list} to the directory its listing and files go in.
+     */
+    @Test
+    void aUrlRedirectedToItsDirectoryLeavesTheNameToTheDirectory() throws Exception {
+        assumeTrue(Nginx.installed(), "nginx is not installed (apt-get install nginx-light)");
+        Path site = Files.createDirectories(tmp.resolve("site/list"));
+        Files.writeString(site.resolve("a.txt"), "a");
+        Files.writeString(site.resolve("b.txt"), "b");
+        LocalServers.readableByAll(tmp, site.getParent(), site, site.resolve("a.txt"), site.resolve("b.txt"));
+        try (Nginx nginx = Nginx.serve(site.getParent(), Files.createDirectories(tmp.resolve("nginx")), "autoindex on;")) {
+            URI seed = nginx.base().resolve("list");
+            Path ours = tmp.resolve("crawler");
+            Cli cli = Cli.run("crawl", "-q", "-o", ours.toString(), seed.toString());
+
+            assertThat(cli.exitCode).as(cli.err).isZero();
+            assertThat(files(ours.resolve("127.0.0.1_" + seed.getPort())).keySet())
+                    .containsExactly("index.html", "list/a.txt", "list/b.txt", "list/index.html"); // / from the listing's ../
         }
     }
 

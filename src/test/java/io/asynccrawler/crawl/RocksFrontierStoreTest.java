@@ -103,6 +103,10 @@ class RocksFrontierStoreTest {
                     .isEqualTo(Path.of("h/docs/index.html~2/x"));
             assertThat(store.names().add("f:h/other")).isTrue();
             assertThat(store.names().add("f:h/other")).isFalse();
+            again.giveBack(Path.of("h/docs/index.html"), "http://h/docs/index.html");
+            assertThat(store.names().contains("f:h/docs/index.html")).as("another URL's name stays").isTrue();
+            again.giveBack(Path.of("h/docs/index.html"), "http://h/docs/");
+            assertThat(store.names().contains("f:h/docs/index.html")).as("its owner gave it back").isFalse();
         }
     }
 

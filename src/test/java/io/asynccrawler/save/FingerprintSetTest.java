@@ -2,6 +2,9 @@ package io.asynccrawler.save;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FingerprintSetTest {
@@ -22,6 +25,28 @@ class FingerprintSetTest {
         assertThat(set.add("")).isTrue();
         assertThat(set.contains("")).isTrue();
         assertThat(set.size()).isEqualTo(n + 1);
+    }
+
+    @Test
+    void removedStringsAreGoneAndTheRestStayFoundAsAHashSetWouldSay() {
+        // 700 of 1,024 slots: long probe runs that wrap around the table's end, holes in their middle
+        FingerprintSet set = new FingerprintSet();
+        Set<String> same = new HashSet<>();
+        Random random = new Random(7);
+        for (int round = 0; round < 20_000; round++) {
+            String s = "n" + random.nextInt(1_400);
+            if (random.nextBoolean() && same.size() < 700) {
+                assertThat(set.add(s)).as("add %s", s).isEqualTo(same.add(s));
+            } else {
+                set.remove(s, "owner");
+                same.remove(s);
+            }
+            assertThat(set.size()).isEqualTo(same.size());
+        }
+        assertThat(set.capacity()).isEqualTo(1024);
+        for (int i = 0; i < 1_400; i++) {
+            assertThat(set.contains("n" + i)).as("n%d", i).isEqualTo(same.contains("n" + i));
+        }
     }
 
     @Test

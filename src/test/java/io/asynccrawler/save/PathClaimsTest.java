@@ -44,6 +44,15 @@ class PathClaimsTest {
     }
 
     @Test
+    void aNameGivenBackGoesToTheDirectoryThatWantsIt() {
+        assertThat(claims.claim(Path.of("h/list"), "http://h/list")).isEqualTo(Path.of("h/list"));
+        claims.giveBack(Path.of("h/list"), "http://h/list"); // a redirect to /list/: no file
+        assertThat(claim("h/list/index.html")).isEqualTo("h/list/index.html");
+        assertThat(claim("h/list/a.txt")).isEqualTo("h/list/a.txt");
+        assertThat(claim("h/list")).as("the directory has the name now").isEqualTo("h/list~2");
+    }
+
+    @Test
     void urlsInARowInOneDirectoryKeepItsNameNumberedOrNot() {
         assertThat(claim("h/docs")).isEqualTo("h/docs");
         assertThat(claim("h/docs/a")).isEqualTo("h/docs~2/a");
