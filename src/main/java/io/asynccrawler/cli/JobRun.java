@@ -10,6 +10,8 @@ import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.PolicyFetcher;
+import io.asynccrawler.fetch.Proxies;
+import io.asynccrawler.fetch.Proxy;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.Urls;
@@ -62,6 +64,8 @@ final class JobRun {
     private volatile PrintWriter lines;
     /** Origins whose HTTP/2-only failure was said already. */
     private final Set<String> http2OnlySaid = ConcurrentHashMap.newKeySet();
+    /** The job's proxies, for -v's line per URL. */
+    private Proxies proxies = Proxies.NONE;
     /** A loopback server to warm the transport up against before the clock starts (compare), or null. */
     private URI warmUpServer;
     private int warmUpRequests;
@@ -110,6 +114,10 @@ final class JobRun {
     /** Fetches what the frontier {@code frontiers} opens gives into {@code dir}, adding results to {@code report} (may be null). */
     Finished run(FrontierSource frontiers, OutputDirectory dir, JsonReport report) throws IOException, GeneralSecurityException {
         FetchSettings settings = options.fetchSettings();
+        proxies = settings.proxies();
+        if (proxies.any()) {
+            log.debug("proxies: {}", proxies);
+        }
         OpenFiles.Budget budget = budget();
         int concurrency = budget.concurrency();
         JobSettings jobSettings = new JobSettings(concurrency, options.perHost);
@@ -228,7 +236,21 @@ final class JobRun {
         if (r.outcome() == Outcome.FAILED && r.reason() != Reason.BAD_INPUT) { // input errors are told as they are read
             lines.println(r.url() + ": " + r.error() + (r.reason() == Reason.HTTP2_ONLY ? " (said once for this server)" : ""));
         } else if (log.isDebugEnabled()) {
-            log.debug("{} {} {} {} bytes {} ms -> {}", r.outcome().word(), r.status(), r.url(), r.bytes(), r.totalMs(), r.file());
+            log.debug("{} {} {} {} bytes {} ms -> {}{}", r.outcome().word(), r.status(), r.url(), r.bytes(), r.totalMs(), r.file(),
+                    throughProxy(r));
+        }
+    }
+
+    /** " through the proxy P" for a URL that went through one, else nothing. */
+    private String throughProxy(Result r) {
+        if (!proxies.any() || r.finalUrl() == null) {
+            return "";
+        }
+        try {
+            Proxy proxy = proxies.forUri(URI.create(r.finalUrl()));
+            return proxy == null ? "" : " through the proxy " + proxy;
+        } catch (IllegalArgumentException notAUrl) {
+            return "";
         }
     }
 }

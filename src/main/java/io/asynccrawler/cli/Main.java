@@ -1,5 +1,6 @@
 package io.asynccrawler.cli;
 
+import io.asynccrawler.fetch.blocking.BlockingProxies;
 import io.asynccrawler.fetch.blocking.BlockingTls;
 import io.asynccrawler.fetch.netty.NettyClient;
 import java.io.IOException;
@@ -84,7 +85,9 @@ public final class Main implements Callable<Integer> {
      * JDK's flight recorder at the first buffer, 70 ms of every start. SLF4J binds to logback
      * through {@link LogProvider}, named so that SLF4J need not search the class path for
      * providers; its note that it did so (an info line on stderr) is left out. The JDK's TLS
-     * sockets (the blocking modes) require close_notify ({@link BlockingTls#requireCloseNotify}).
+     * sockets (the blocking modes) require close_notify ({@link BlockingTls#requireCloseNotify}),
+     * and HttpURLConnection may send a proxy Basic credentials for a tunnel
+     * ({@link BlockingProxies#allowBasicForTunnels}).
      */
     static void quietStart() {
         setIfAbsent("io.netty.jfr.enabled", "false");
@@ -95,6 +98,7 @@ public final class Main implements Callable<Integer> {
         // own fallback, name them as well.
         setIfAbsent("io.netty.machineId", randomMachineId());
         BlockingTls.requireCloseNotify();
+        BlockingProxies.allowBasicForTunnels();
     }
 
     private static String randomMachineId() {
@@ -134,6 +138,7 @@ public final class Main implements Callable<Integer> {
                     + ": " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
             return ExitCodes.USAGE;
         }
+        giveEnvironment(cli, env);
         String unknown = args.length == 0 ? null : unknownCommand(args[0]);
         if (unknown != null) { // a mistyped command is never a URL list to download
             cli.getErr().println("crawler: " + unknown);
@@ -141,6 +146,16 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         return cli.execute(withDefaultCommand(cli, args));
+    }
+
+    /** Gives every command's fetch options the environment the proxy variables are read from. */
+    private static void giveEnvironment(CommandLine cli, Map<String, String> env) {
+        for (Object mixin : cli.getMixins().values()) {
+            if (mixin instanceof FetchOptions) {
+                ((FetchOptions) mixin).environment = env;
+            }
+        }
+        cli.getSubcommands().values().forEach(sub -> giveEnvironment(sub, env));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.PolicyFetcher;
+import io.asynccrawler.fetch.Proxies;
 import io.asynccrawler.job.Job;
 import io.asynccrawler.job.JobListener;
 import io.asynccrawler.job.JobSettings;
@@ -54,7 +55,9 @@ final class ModeWarmUp {
         AtomicInteger ok = new AtomicInteger();
         try {
             dir = Files.createTempDirectory(scratch, "crawler-warm-up-");
-            PolicyFetcher fetcher = new PolicyFetcher(client, settings, OutputDirectory.open(dir));
+            // direct: the job's proxy, which may be another machine's, has no business with our loopback server
+            PolicyFetcher fetcher = new PolicyFetcher(client, settings.toBuilder().proxies(Proxies.NONE).build(),
+                    OutputDirectory.open(dir));
             // The listener does not tell the client when all URLs have started (allStarted): the
             // mode's own job runs next on the same client, and its connections must stay.
             try (UrlSource source = new UrlSource(urls, InputStream.nullInputStream())) {

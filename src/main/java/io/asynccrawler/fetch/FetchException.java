@@ -164,6 +164,27 @@ public final class FetchException extends IOException {
         return new FetchException(Reason.HTTP, status, "HTTP " + status + (reasonPhrase == null || reasonPhrase.isEmpty() ? "" : " " + reasonPhrase), retry, null);
     }
 
+    /** {@code proxy} could not be reached: {@code why} says how (worth retrying, as a connect failure). */
+    public static FetchException proxyConnect(Proxy proxy, String why) {
+        return new FetchException(Reason.PROXY_CONNECT, "cannot reach the proxy " + proxy + ": " + why, true);
+    }
+
+    /** {@code proxy} wants credentials it was not given, or refused those it was ({@code answer}: what it said). */
+    public static FetchException proxyAuth(Proxy proxy, String answer) {
+        String hint = proxy.hasCredentials() ? "it refused the user name and password in the proxy URL"
+                : "give them in the proxy URL: " + proxy.kind().scheme() + "://USER:PASSWORD@" + proxy.authority();
+        return new FetchException(Reason.PROXY_AUTH, "the proxy " + proxy + " asks for credentials (" + answer + "): " + hint, false);
+    }
+
+    /**
+     * {@code proxy} would not connect us to {@code destination}: {@code answer} is its status or
+     * SOCKS reply; a 5xx (it could not reach the server) is worth retrying, as a connect failure.
+     */
+    public static FetchException proxyRefused(Proxy proxy, String destination, String answer) {
+        boolean retry = answer.startsWith("5");
+        return new FetchException(Reason.PROXY_REFUSED, "the proxy " + proxy + " refused to connect to " + destination + ": " + answer, retry);
+    }
+
     public static FetchException redirect(Reason reason, String message) {
         return new FetchException(reason, message, false);
     }

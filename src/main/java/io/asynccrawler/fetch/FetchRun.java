@@ -113,7 +113,7 @@ final class FetchRun {
             headers = new ArrayList<>(headers);
             headers.addAll(point.headers());
         }
-        InFlight exchange = client.exchange(new Request(Urls.withoutUserInfo(uri), headers), body);
+        InFlight exchange = client.exchange(new Request(Urls.withoutUserInfo(uri), headers, settings.proxies().forUri(uri)), body);
         inFlight = exchange;
         if (cancelled) {
             exchange.abort();
@@ -149,6 +149,10 @@ final class FetchRun {
         }
         if (Redirects.STATUSES.contains(status)) {
             return redirect(uri, head);
+        }
+        Proxy proxy = status == 407 ? settings.proxies().forUri(uri) : null;
+        if (proxy != null) { // an HTTP proxy's answer to a plain http request, not the server's
+            return done(failed(uri, head, FetchException.proxyAuth(proxy, "407 " + head.reasonPhrase())));
         }
         FetchException http = FetchException.http(status, head.reasonPhrase());
         if (http.isTransient()) {

@@ -21,10 +21,12 @@ import java.util.List;
  * @param compressed     ask for gzip/deflate and save the decoded bytes
  * @param resume         keep the part file of a failed or interrupted download and continue it
  *                       with a Range request (asks for identity bodies, so offsets are the server's)
+ * @param proxies        which proxy each URL goes through
  */
 public record FetchSettings(Duration connectTimeout, Duration readTimeout, Duration timeout, int retries,
                             int maxRedirects, List<Header> headers, String userAgent, long maxSize,
-                            boolean overwrite, boolean insecure, boolean allowDowngrade, boolean compressed, boolean resume) {
+                            boolean overwrite, boolean insecure, boolean allowDowngrade, boolean compressed, boolean resume,
+                            Proxies proxies) {
     public FetchSettings {
         headers = List.copyOf(headers);
     }
@@ -43,7 +45,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
     public Builder toBuilder() {
         return new Builder(userAgent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
                 .retries(retries).maxRedirects(maxRedirects).headers(headers).maxSize(maxSize).overwrite(overwrite)
-                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed).resume(resume);
+                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed).resume(resume).proxies(proxies);
     }
 
     /** Settings by name, each starting at its default: no row of adjacent booleans to get wrong. */
@@ -61,6 +63,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
         private boolean allowDowngrade;
         private boolean compressed = true;
         private boolean resume;
+        private Proxies proxies = Proxies.NONE;
 
         private Builder(String userAgent) {
             this.userAgent = userAgent;
@@ -128,9 +131,14 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
             return this;
         }
 
+        public Builder proxies(Proxies p) {
+            proxies = p;
+            return this;
+        }
+
         public FetchSettings build() {
             return new FetchSettings(connectTimeout, readTimeout, timeout, retries, maxRedirects, headers, userAgent,
-                    maxSize, overwrite, insecure, allowDowngrade, compressed, resume);
+                    maxSize, overwrite, insecure, allowDowngrade, compressed, resume, proxies);
         }
     }
 }

@@ -13,6 +13,12 @@ public enum Reason {
     /** Connecting failed another way: no route, too many open files. */
     CONNECT_ERROR("connect error"),
     DNS("host not found"),
+    /** The proxy could not be reached (refused, timed out, its name not found). */
+    PROXY_CONNECT("cannot reach the proxy"),
+    /** The proxy asked for credentials (407), or refused the ones given. */
+    PROXY_AUTH("proxy authentication failed"),
+    /** The proxy answered an error to CONNECT, or its SOCKS server refused the connection. */
+    PROXY_REFUSED("refused by the proxy"),
     TLS("TLS refused"),
     READ_TIMEOUT("no data (read timeout)"),
     DEADLINE("deadline exceeded"),

@@ -1,6 +1,7 @@
 package io.asynccrawler.fetch.blocking;
 
 import io.asynccrawler.fetch.BodyReceiver;
+import io.asynccrawler.fetch.Durations;
 import io.asynccrawler.fetch.FetchException;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Header;
@@ -39,6 +40,8 @@ final class BlockingExchange {
     private final BodyReceiver receiver;
     private final FetchSettings settings;
     private final SSLSocketFactory tls;
+    /** The proxy the URL goes through, or null. */
+    private final io.asynccrawler.fetch.Proxy proxy;
     private final long startNanos = System.nanoTime();
     private HttpURLConnection connection;
     private volatile boolean aborted;
@@ -49,6 +52,7 @@ final class BlockingExchange {
         this.receiver = receiver;
         this.settings = settings;
         this.tls = tls;
+        this.proxy = request.proxy();
     }
 
     /** Runs the exchange; on failure the receiver has been told to abort. */
@@ -89,7 +93,10 @@ final class BlockingExchange {
         if (!connectTo.equals(url.getHost())) {
             url = new URL(url.getProtocol(), connectTo, url.getPort(), url.getFile()); // sends no zone in Host, as curl
         }
-        HttpURLConnection c = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
+        HttpURLConnection c = (HttpURLConnection) url.openConnection(proxy == null ? Proxy.NO_PROXY : BlockingProxies.of(proxy));
+        if (proxy != null && proxy.hasCredentials() && proxy.kind() == io.asynccrawler.fetch.Proxy.Kind.HTTP) {
+            c.setAuthenticator(BlockingProxies.forConnection(proxy));
+        }
         if (c instanceof HttpsURLConnection) {
             HttpsURLConnection https = (HttpsURLConnection) c;
             https.setSSLSocketFactory(tls);
@@ -190,6 +197,12 @@ final class BlockingExchange {
             return FetchException.deadline(settings.timeout());
         }
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        if (proxy != null && !headSeen) {
+            FetchException throughProxy = proxyFailure(e, message);
+            if (throughProxy != null) {
+                return throughProxy;
+            }
+        }
         if (e instanceof SocketTimeoutException) {
             return message.contains("connect") ? FetchException.connectTimeout(settings.connectTimeout())
                     : FetchException.readTimeout(settings.readTimeout());
@@ -226,6 +239,26 @@ final class BlockingExchange {
             return new FetchException(Reason.CONNECT_ERROR, "cannot connect: too many open files (ulimit -n)", true);
         }
         return new FetchException(e instanceof IOException ? Reason.IO_ERROR : Reason.ERROR, e.toString(), e instanceof IOException, e);
+    }
+
+    /** A failure before any response through {@link #proxy}: the proxy's, in its reasons' words, or null if not its. */
+    private FetchException proxyFailure(Exception e, String message) {
+        if (e instanceof IOException) {
+            FetchException refused = BlockingProxies.failure((IOException) e, proxy, request.uri().getHost() + ":" + Urls.port(request.uri()));
+            if (refused != null) {
+                return refused;
+            }
+        }
+        if (e instanceof SocketTimeoutException && message.contains("connect")) {
+            return FetchException.proxyConnect(proxy, "timed out after " + Durations.format(settings.connectTimeout()));
+        }
+        if (e instanceof UnknownHostException && proxy.host().equalsIgnoreCase(e.getMessage())) {
+            return FetchException.proxyConnect(proxy, "cannot resolve host " + proxy.host());
+        }
+        if (e instanceof ConnectException) { // the connection goes to the proxy: it is what could not be reached
+            return FetchException.proxyConnect(proxy, SocketErrors.refused(e) ? "connection refused" : String.valueOf(e.getMessage()));
+        }
+        return null;
     }
 
 }

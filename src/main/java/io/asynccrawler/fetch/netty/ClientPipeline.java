@@ -7,12 +7,15 @@ import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.resolver.AddressResolverGroup;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds a new pooled connection's pipeline: TLS (host name checked, SNI sent) for https, the
- * HTTP/1.1 response decoder, then the exchange handler. No aggregator: bodies stream.
+ * Builds a new pooled connection's pipeline: the proxy's tunnel first when there is one
+ * ({@link ProxyTunnel}), TLS (host name checked, SNI sent) for https, the HTTP/1.1 response
+ * decoder, then the exchange handler. No aggregator: bodies stream.
  */
 final class ClientPipeline extends AbstractChannelPoolHandler {
     /**
@@ -37,38 +40,46 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
             .setStrictLineParsing(false)
             .setUseRfc9112TransferEncoding(true);
 
+    /**
+     * What every connection's pipeline is made with, whatever its origin.
+     *
+     * @param tls              the TLS context of the moment
+     * @param insecure         accept any certificate
+     * @param handshakeTimeout the connect timeout: a connection is up once its proxy's and TLS handshakes are done too
+     * @param connections      every open connection, to close them all at once
+     * @param idle             the idle connections, all origins together
+     * @param resolver         looks up a server's name for a {@code socks5} proxy
+     */
+    record Parts(ClientTls tls, boolean insecure, Duration handshakeTimeout, ChannelGroup connections, IdleConnections idle,
+                 AddressResolverGroup<InetSocketAddress> resolver) {
+    }
+
     private final Origin origin;
-    private final ClientTls tls;
-    private final boolean insecure;
-    /** The connect timeout: a connection is up once its TLS handshake is done too. */
-    private final Duration handshakeTimeout;
-    private final ChannelGroup connections;
-    private final IdleConnections idle;
+    private final Parts parts;
     private final OriginPools pools;
 
-    ClientPipeline(Origin origin, ClientTls tls, boolean insecure, Duration handshakeTimeout, ChannelGroup connections,
-                   IdleConnections idle, OriginPools pools) {
-        this.pools = pools;
-        this.connections = connections;
-        this.idle = idle;
+    ClientPipeline(Origin origin, Parts parts, OriginPools pools) {
         this.origin = origin;
-        this.tls = tls;
-        this.insecure = insecure;
-        this.handshakeTimeout = handshakeTimeout;
+        this.parts = parts;
+        this.pools = pools;
     }
 
     @Override
     public void channelCreated(Channel ch) {
-        connections.add(ch); // leaves the group by itself when closed
-        ch.closeFuture().addListener(f -> idle.gone(ch)); // a server that closed an idle connection
+        parts.connections().add(ch); // leaves the group by itself when closed
+        ch.closeFuture().addListener(f -> parts.idle().gone(ch)); // a server that closed an idle connection
         pools.connectionCreated(origin, ch); // its pool stays while it is open
         ChannelPipeline p = ch.pipeline();
+        if (origin.tunnelled()) {
+            p.addLast(new ProxyTunnel(origin, parts.handshakeTimeout().toMillis(), parts.resolver()));
+        }
         if (origin.https()) {
-            SslHandler ssl = TlsContexts.newHandler(tls.now(), ch.alloc(), origin.hostForConnect(), origin.port(), insecure);
-            ssl.setHandshakeTimeout(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            SslHandler ssl = TlsContexts.newHandler(parts.tls().now(), ch.alloc(), origin.hostForConnect(), origin.port(),
+                    parts.insecure());
+            ssl.setHandshakeTimeout(parts.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             p.addLast(ssl);
         }
-        addHttp(ch, handshakeTimeout);
+        addHttp(ch, parts.handshakeTimeout());
     }
 
     /** Adds the HTTP/1.1 response decoder and the exchange handler, last in {@code ch}'s pipeline. */

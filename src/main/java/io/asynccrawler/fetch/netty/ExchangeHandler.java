@@ -106,6 +106,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (current != null) {
             current.fail(Failures.during(cause));
         } else {
+            // before any exchange took the connection: a proxy that refused the tunnel as the pool handed it over
+            lost = Failures.during(cause);
             ctx.close();
         }
     }

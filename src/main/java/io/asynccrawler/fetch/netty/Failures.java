@@ -1,10 +1,13 @@
 package io.asynccrawler.fetch.netty;
 
+import io.asynccrawler.fetch.Durations;
 import io.asynccrawler.fetch.FetchException;
+import io.asynccrawler.fetch.Proxy;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.SocketErrors;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.proxy.ProxyConnectException;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /** Turns what Netty and the JDK throw into the report's stable failure words. */
@@ -37,6 +41,9 @@ final class Failures {
         if (cause instanceof FetchException) {
             return (FetchException) cause;
         }
+        if (origin.proxy() != null) { // the connection goes to the proxy: it is what could not be reached
+            return proxyConnect(cause, origin.proxy(), connectTimeout);
+        }
         if (cause instanceof ConnectTimeoutException) {
             return FetchException.connectTimeout(connectTimeout);
         }
@@ -56,6 +63,68 @@ final class Failures {
             return new FetchException(Reason.CONNECT_ERROR, "cannot connect to " + origin + ": too many open files (ulimit -n)", true);
         }
         return during(cause);
+    }
+
+    private static FetchException proxyConnect(Throwable cause, Proxy proxy, Duration connectTimeout) {
+        if (cause instanceof ConnectTimeoutException) {
+            return FetchException.proxyConnect(proxy, "timed out after " + Durations.format(connectTimeout));
+        }
+        if (cause instanceof UnknownHostException) {
+            return FetchException.proxyConnect(proxy, "cannot resolve host " + proxy.host());
+        }
+        if (cause instanceof ConnectException && SocketErrors.refused(cause)) {
+            return FetchException.proxyConnect(proxy, "connection refused");
+        }
+        if (cause instanceof ConnectException || SocketErrors.tooManyOpenFiles(cause)) {
+            return FetchException.proxyConnect(proxy, connectError(cause));
+        }
+        return during(cause);
+    }
+
+    /**
+     * The failure {@code failure} of an exchange with {@code origin} as people should read it: a
+     * proxy's refusal named with the proxy (whoever saw it first: the proxy's handler, the request's
+     * write it failed, the TLS handshake queued behind it), a close before the TLS handshake finished
+     * as the handshake's failure.
+     */
+    static FetchException seenFrom(Origin origin, FetchException failure, boolean inHandshake) {
+        if (origin.proxy() != null) {
+            for (Throwable t = failure.getCause(); t != null; t = t.getCause()) { // TLS wraps it: "failure when writing TLS control frames"
+                if (t instanceof ProxyConnectException) {
+                    return proxyRefused((ProxyConnectException) t, origin);
+                }
+            }
+        }
+        return inHandshake && failure.reason() == Reason.CLOSED ? closedInHandshake(failure) : failure;
+    }
+
+    /**
+     * What Netty's proxy handlers say, in words: their message ends with what went wrong after
+     * {@code "proxyAddress => destination, "}: {@code status: 407 ...} from an HTTP proxy,
+     * {@code authStatus: FAILURE} or {@code status: CONNECTION_REFUSED} from SOCKS5, {@code timeout},
+     * {@code disconnected}.
+     */
+    static FetchException proxyRefused(ProxyConnectException e, Origin origin) {
+        Proxy proxy = origin.proxy();
+        String message = String.valueOf(e.getMessage());
+        int arrow = message.indexOf(" => ");
+        int comma = arrow < 0 ? -1 : message.indexOf(", ", arrow);
+        String what = comma < 0 ? message : message.substring(comma + 2);
+        String destination = origin.host() + ":" + origin.port();
+        if (what.startsWith("status: 407") || what.startsWith("status: 401")) { // tinyproxy: 401 for credentials it refuses
+            return FetchException.proxyAuth(proxy, what.substring(8));
+        }
+        if (what.startsWith("authStatus: ") || what.startsWith("unexpected authMethod")) {
+            return FetchException.proxyAuth(proxy, what.startsWith("authStatus") ? "SOCKS5 authentication failed"
+                    : "it takes none of the SOCKS5 methods offered");
+        }
+        if (what.startsWith("status: ")) {
+            return FetchException.proxyRefused(proxy, destination, what.substring(8).toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        if (what.equals("timeout")) {
+            return FetchException.proxyConnect(proxy, "no answer to our request for a tunnel in time");
+        }
+        return FetchException.proxyRefused(proxy, destination, what.equals("disconnected") ? "it closed the connection" : what);
     }
 
     /**
@@ -91,6 +160,9 @@ final class Failures {
             return (FetchException) cause;
         }
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (root instanceof ProxyConnectException) { // worded by seenFrom, which knows the proxy
+            return new FetchException(Reason.PROXY_REFUSED, String.valueOf(root.getMessage()), false, root);
+        }
         if (root instanceof NotSslRecordException) {
             return FetchException.tls("the server did not answer with TLS", root);
         }
@@ -118,7 +190,7 @@ final class Failures {
             return FetchException.handshakeTimeout(timeout);
         }
         FetchException during = during(cause);
-        return during.reason() == Reason.TLS ? during : closedInHandshake(during);
+        return during.reason() == Reason.TLS || during.reason() == Reason.PROXY_REFUSED ? during : closedInHandshake(during);
     }
 
     /** {@code failure} (a close, a reset) ended a TLS handshake: the server may not speak TLS. */

@@ -96,10 +96,11 @@ public final class NettyClient implements ExchangeClient {
                 // MiB: 1.34 -> 1.16 s). A small response never grows its buffer past its size.
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, 256 * 1024))
                 .option(ChannelOption.SO_KEEPALIVE, true);
+        ClientPipeline.Parts parts = new ClientPipeline.Parts(tls, settings.insecure(), settings.connectTimeout(), connections, idle,
+                resolver);
         this.pools = new OriginPools((origin, owner) -> {
             Bootstrap b = bootstrap.clone().remoteAddress(origin.address());
-            return new OriginPool(b, new ClientPipeline(origin, tls, settings.insecure(), settings.connectTimeout(), connections, idle, owner),
-                    connectMillis, idle);
+            return new OriginPool(b, new ClientPipeline(origin, parts, owner), connectMillis, idle);
         });
     }
 
@@ -155,7 +156,7 @@ public final class NettyClient implements ExchangeClient {
     }
 
     private void startOrThrow(Request request, BodyReceiver receiver, PendingExchange pending, boolean mayReplace) {
-        Origin origin = Origin.of(request.uri());
+        Origin origin = Origin.of(request.uri(), request.proxy());
         if (origin.https()) {
             CompletableFuture<?> context = tls.get(resolver.executor());
             if (!context.isDone()) {

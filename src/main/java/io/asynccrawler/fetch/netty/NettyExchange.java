@@ -100,7 +100,7 @@ final class NettyExchange implements InFlight {
         timers.start(() -> pump.paused() || ended, this::fail); // silence while the disk holds reading back is not the server's
         ByteBuf head;
         try {
-            head = RequestHead.encode(channel.alloc(), RequestHead.target(request.uri()), origin.hostHeader(), request.headers());
+            head = RequestHead.encode(channel.alloc(), origin, request);
         } catch (IllegalArgumentException e) {
             fail(new FetchException(Reason.BAD_INPUT, e.getMessage(), false));
             return;
@@ -229,7 +229,7 @@ final class NettyExchange implements InFlight {
      */
     void fail(FetchException failure) {
         boolean inHandshake = origin.https() && handler != null && !handler.handshaken();
-        finish(inHandshake && failure.reason() == Reason.CLOSED ? Failures.closedInHandshake(failure) : failure, false);
+        finish(Failures.seenFrom(origin, failure, inHandshake), false);
     }
 
     /** Ends the exchange: gives the connection back (or closes it) if it still holds it, then completes. On the event loop. */

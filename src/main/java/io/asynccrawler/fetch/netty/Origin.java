@@ -1,5 +1,6 @@
 package io.asynccrawler.fetch.netty;
 
+import io.asynccrawler.fetch.Proxy;
 import io.asynccrawler.fetch.Urls;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
@@ -8,10 +9,27 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
-/** Scheme, host and port: the key of a connection pool. */
-record Origin(boolean https, String host, int port) {
+/**
+ * Scheme, host and port, and the proxy the connection goes through (null: direct): the key of a
+ * connection pool, so that a connection is never shared between routes.
+ */
+record Origin(boolean https, String host, int port, Proxy proxy) {
     static Origin of(URI uri) {
-        return new Origin("https".equalsIgnoreCase(uri.getScheme()), uri.getHost().toLowerCase(Locale.ROOT), Urls.port(uri));
+        return of(uri, null);
+    }
+
+    static Origin of(URI uri, Proxy proxy) {
+        return new Origin("https".equalsIgnoreCase(uri.getScheme()), uri.getHost().toLowerCase(Locale.ROOT), Urls.port(uri), proxy);
+    }
+
+    /** Whether requests go to an HTTP proxy in absolute form (plain http through it): no tunnel, as curl. */
+    boolean absoluteForm() {
+        return proxy != null && proxy.kind() == Proxy.Kind.HTTP && !https;
+    }
+
+    /** Whether the connection is a tunnel through the proxy (CONNECT, SOCKS5): the proxy's handshake comes first. */
+    boolean tunnelled() {
+        return proxy != null && !absoluteForm();
     }
 
     /** The Host header value: the port only when it is not the scheme's default; an IPv6 zone never (RFC 6874, as curl). */
@@ -39,7 +57,18 @@ record Origin(boolean https, String host, int port) {
      * unresolved, for the resolver to look up off the event loop.
      */
     InetSocketAddress address() {
-        String h = hostForConnect();
+        if (proxy != null) { // the connection goes to the proxy, each of its addresses in turn (OriginPool)
+            return literalOrUnresolved(proxy.host(), proxy.port());
+        }
+        return serverAddress();
+    }
+
+    /** The server's own address (an IP literal parsed, a name unresolved): where a tunnel through the proxy leads. */
+    InetSocketAddress serverAddress() {
+        return literalOrUnresolved(hostForConnect(), port);
+    }
+
+    private static InetSocketAddress literalOrUnresolved(String h, int port) {
         // A zone (fe80::1%eth0) is left to InetAddress, through the resolver: Netty's parser drops it.
         byte[] literal = h.indexOf('%') >= 0 ? null : NetUtil.createByteArrayFromIpAddressString(h);
         if (literal == null) {
@@ -56,12 +85,13 @@ record Origin(boolean https, String host, int port) {
     // when interpreted or compiled by C1, and every request looks its pool up by Origin.
     @Override
     public int hashCode() {
-        return (host.hashCode() * 31 + port) * 2 + (https ? 1 : 0);
+        return ((host.hashCode() * 31 + port) * 2 + (https ? 1 : 0)) * 31 + (proxy == null ? 0 : proxy.hashCode());
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Origin && ((Origin) o).https == https && ((Origin) o).port == port && ((Origin) o).host.equals(host);
+        return o instanceof Origin && ((Origin) o).https == https && ((Origin) o).port == port && ((Origin) o).host.equals(host)
+                && (proxy == null ? ((Origin) o).proxy == null : proxy.equals(((Origin) o).proxy));
     }
 
     @Override

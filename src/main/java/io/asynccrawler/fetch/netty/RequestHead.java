@@ -1,10 +1,12 @@
 package io.asynccrawler.fetch.netty;
 
 import io.asynccrawler.fetch.Header;
+import io.asynccrawler.fetch.Request;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +22,25 @@ final class RequestHead {
     private static final byte[] VERSION_HOST = " HTTP/1.1\r\nHost: ".getBytes(StandardCharsets.ISO_8859_1);
 
     private RequestHead() {
+    }
+
+    /**
+     * {@code request}'s head for {@code origin}: in origin form, or to an HTTP proxy in absolute
+     * form with the proxy's credentials (they go to the proxy alone: its route's connections
+     * carry nothing else).
+     */
+    static ByteBuf encode(ByteBufAllocator alloc, Origin origin, Request request) {
+        if (!origin.absoluteForm()) {
+            return encode(alloc, target(request.uri()), origin.hostHeader(), request.headers());
+        }
+        String target = origin + target(request.uri()); // http://host[:port]/path?query, no user info or fragment
+        String credentials = origin.proxy().basicAuthorization();
+        if (credentials == null) {
+            return encode(alloc, target, origin.hostHeader(), request.headers());
+        }
+        List<Header> headers = new ArrayList<>(request.headers());
+        headers.add(new Header("Proxy-Authorization", credentials));
+        return encode(alloc, target, origin.hostHeader(), headers);
     }
 
     /** The request target in origin form: the raw path ({@code /} if empty) and query. */

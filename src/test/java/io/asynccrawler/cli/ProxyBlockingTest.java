@@ -1,0 +1,9 @@
+package io.asynccrawler.cli;
+
+/** The behaviours of {@link ProxyTest} on the blocking transport (sync mode): HttpURLConnection's proxies and the JDK's SOCKS. */
+class ProxyBlockingTest extends ProxyTest {
+    @Override
+    String mode() {
+        return "sync";
+    }
+}
