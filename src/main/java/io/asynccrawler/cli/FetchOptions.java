@@ -1,7 +1,6 @@
 package io.asynccrawler.cli;
 
 import io.asynccrawler.fetch.FetchSettings;
-import io.asynccrawler.fetch.Proxies;
 import io.asynccrawler.fetch.Header;
 import io.asynccrawler.job.JobSettings;
 import io.asynccrawler.job.Printable;
@@ -12,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code fetch} and {@code compare} (DESIGN §1): where files go and how URLs are fetched. */
@@ -86,18 +85,8 @@ final class FetchOptions {
     @Option(names = "--cacert", paramLabel = "FILE", description = "Trust the PEM certificates in FILE (default: the JDK's trust store).")
     Path caCert;
 
-    @Option(names = {"-x", "--proxy"}, paramLabel = "URL",
-            description = "Go through the proxy URL: http://, socks5:// or socks5h:// (the proxy looks names up), user:password@ for"
-                    + " its credentials, port 1080 when left out; '' for none (default: http_proxy, https_proxy, all_proxy).")
-    String proxy;
-
-    @Option(names = "--noproxy", paramLabel = "LIST",
-            description = "Reach these hosts directly: names (and the names below them), IP addresses, CIDR ranges, '*' for all"
-                    + " (default: no_proxy).")
-    String noProxy;
-
-    /** Where the proxy variables are read: the process's environment, or a test's (Main.execute sets it). */
-    Map<String, String> environment = System.getenv();
+    @Mixin
+    AccessOptions access;
 
     @Option(names = "--compressed", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Ask for gzip/deflate and save the decoded bytes (default: on).")
@@ -200,7 +189,7 @@ final class FetchOptions {
         return FetchSettings.builder(agent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
                 .retries(retries).maxRedirects(maxRedirects).headers(parsed).maxSize(maxSize).overwrite(overwrite)
                 .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed && !resume).resume(resume)
-                .proxies(Proxies.of(proxy, noProxy, environment)).build();
+                .proxies(access.proxies()).credentials(access.credentials()).build();
     }
 
     JobSettings jobSettings() {

@@ -152,7 +152,7 @@ public final class Main implements Callable<Integer> {
     private static void giveEnvironment(CommandLine cli, Map<String, String> env) {
         for (Object mixin : cli.getMixins().values()) {
             if (mixin instanceof FetchOptions) {
-                ((FetchOptions) mixin).environment = env;
+                ((FetchOptions) mixin).access.environment = env;
             }
         }
         cli.getSubcommands().values().forEach(sub -> giveEnvironment(sub, env));

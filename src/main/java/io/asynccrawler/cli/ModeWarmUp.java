@@ -1,5 +1,6 @@
 package io.asynccrawler.cli;
 
+import io.asynccrawler.fetch.Credentials;
 import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Outcome;
@@ -55,8 +56,8 @@ final class ModeWarmUp {
         AtomicInteger ok = new AtomicInteger();
         try {
             dir = Files.createTempDirectory(scratch, "crawler-warm-up-");
-            // direct: the job's proxy, which may be another machine's, has no business with our loopback server
-            PolicyFetcher fetcher = new PolicyFetcher(client, settings.toBuilder().proxies(Proxies.NONE).build(),
+            // direct and anonymous: the job's proxy (maybe another machine's) and credentials have no business with our server
+            PolicyFetcher fetcher = new PolicyFetcher(client, settings.toBuilder().proxies(Proxies.NONE).credentials(Credentials.NONE).build(),
                     OutputDirectory.open(dir));
             // The listener does not tell the client when all URLs have started (allStarted): the
             // mode's own job runs next on the same client, and its connections must stay.

@@ -164,6 +164,11 @@ public final class FetchException extends IOException {
         return new FetchException(Reason.HTTP, status, "HTTP " + status + (reasonPhrase == null || reasonPhrase.isEmpty() ? "" : " " + reasonPhrase), retry, null);
     }
 
+    /** The server answered 401 to the credentials sent. */
+    public static FetchException authFailed(String answer) {
+        return new FetchException(Reason.AUTH_FAILED, "the server refused the credentials sent (" + answer + ")", false);
+    }
+
     /** {@code proxy} could not be reached: {@code why} says how (worth retrying, as a connect failure). */
     public static FetchException proxyConnect(Proxy proxy, String why) {
         return new FetchException(Reason.PROXY_CONNECT, "cannot reach the proxy " + proxy + ": " + why, true);

@@ -45,7 +45,6 @@ final class FetchRun {
     private final Target target;
     private final Instant startedAt;
     private final long startNanos;
-    /** Where redirects led, made at the first one (most downloads have none). */
     /** The URLs of this redirect chain so far, the target first; null before the first redirect. */
     private List<URI> redirectedTo;
     private int attempts;
@@ -53,6 +52,8 @@ final class FetchRun {
     private boolean restartedPart;
     /** Asking for a part's last byte again, to confirm a part a 416 without Content-Range left unconfirmed. */
     private boolean confirmingPart;
+    /** The last request carried an Authorization: a 401 to it means they were refused ({@code auth_failed}). */
+    private boolean sentCredentials;
     private long attemptNanos;
     private volatile boolean cancelled;
     private volatile InFlight inFlight;
@@ -109,6 +110,7 @@ final class FetchRun {
     private CompletableFuture<Result> send(URI uri, ResumePoint point) {
         Receiver body = receivers.open(target, point);
         List<Header> headers = requestHeaders.forRequest(uri, target.uri());
+        sentCredentials = Header.any(headers, "Authorization");
         if (point != null) {
             headers = new ArrayList<>(headers);
             headers.addAll(point.headers());
@@ -149,6 +151,9 @@ final class FetchRun {
         }
         if (Redirects.STATUSES.contains(status)) {
             return redirect(uri, head);
+        }
+        if (status == 401 && sentCredentials) {
+            return done(failed(uri, head, FetchException.authFailed("401 " + head.reasonPhrase())));
         }
         Proxy proxy = status == 407 ? settings.proxies().forUri(uri) : null;
         if (proxy != null) { // an HTTP proxy's answer to a plain http request, not the server's

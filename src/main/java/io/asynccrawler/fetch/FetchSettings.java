@@ -22,11 +22,12 @@ import java.util.List;
  * @param resume         keep the part file of a failed or interrupted download and continue it
  *                       with a Range request (asks for identity bodies, so offsets are the server's)
  * @param proxies        which proxy each URL goes through
+ * @param credentials    -u and the netrc: what servers are sent as Basic credentials
  */
 public record FetchSettings(Duration connectTimeout, Duration readTimeout, Duration timeout, int retries,
                             int maxRedirects, List<Header> headers, String userAgent, long maxSize,
                             boolean overwrite, boolean insecure, boolean allowDowngrade, boolean compressed, boolean resume,
-                            Proxies proxies) {
+                            Proxies proxies, Credentials credentials) {
     public FetchSettings {
         headers = List.copyOf(headers);
     }
@@ -45,7 +46,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
     public Builder toBuilder() {
         return new Builder(userAgent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
                 .retries(retries).maxRedirects(maxRedirects).headers(headers).maxSize(maxSize).overwrite(overwrite)
-                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed).resume(resume).proxies(proxies);
+                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed).resume(resume).proxies(proxies).credentials(credentials);
     }
 
     /** Settings by name, each starting at its default: no row of adjacent booleans to get wrong. */
@@ -64,6 +65,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
         private boolean compressed = true;
         private boolean resume;
         private Proxies proxies = Proxies.NONE;
+        private Credentials credentials = Credentials.NONE;
 
         private Builder(String userAgent) {
             this.userAgent = userAgent;
@@ -136,9 +138,14 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
             return this;
         }
 
+        public Builder credentials(Credentials c) {
+            credentials = c;
+            return this;
+        }
+
         public FetchSettings build() {
             return new FetchSettings(connectTimeout, readTimeout, timeout, retries, maxRedirects, headers, userAgent,
-                    maxSize, overwrite, insecure, allowDowngrade, compressed, resume, proxies);
+                    maxSize, overwrite, insecure, allowDowngrade, compressed, resume, proxies, credentials);
         }
     }
 }

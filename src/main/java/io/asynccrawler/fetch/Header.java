@@ -1,5 +1,6 @@
 package io.asynccrawler.fetch;
 
+import java.util.List;
 import java.util.Locale;
 
 /** One request header given with {@code -H 'Name: value'}. */
@@ -50,6 +51,16 @@ public record Header(String name, String value) {
                 throw new IllegalArgumentException("header " + name + " holds a line break or control character");
             }
         }
+    }
+
+    /** Whether {@code headers} hold one named {@code name} (any case). */
+    public static boolean any(List<Header> headers, String name) {
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i).is(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean is(String other) {

@@ -31,6 +31,8 @@ public enum Reason {
     IO_ERROR("io error"),
     TOO_LARGE("larger than --max-size"),
     WRITE_ERROR("cannot write the file"),
+    /** A 401 to a request that carried credentials (-u, netrc, the URL's, -H Authorization): they were refused. */
+    AUTH_FAILED("credentials refused"),
     /** A response status that is not a success: the word is {@code http_} and the status. */
     HTTP("HTTP"),
     REDIRECT_LOOP("redirect loop"),

@@ -4,14 +4,14 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The request headers of a job, built once: what every request carries, and what only requests to
- * a URL's own origin carry on top (-H headers, credentials from the URL), so that a redirect to
- * another origin never takes them along.
+ * a URL's own origin carry on top (-H headers, credentials from the URL or -u), so that a redirect
+ * to another origin never takes them along; a netrc's login goes to its own host, whichever URL
+ * led there.
  */
 final class RequestHeaders {
     /**
@@ -28,8 +28,10 @@ final class RequestHeaders {
     private final List<Header> anyOriginPlain;
     private final List<Header> ownOriginPlain;
     private final boolean ownHasAuthorization;
+    private final Credentials credentials;
 
     RequestHeaders(FetchSettings settings) {
+        credentials = settings.credentials();
         List<Header> base = new ArrayList<>();
         base.add(new Header("User-Agent", settings.userAgent()));
         base.add(new Header("Accept", "*/*"));
@@ -67,18 +69,25 @@ final class RequestHeaders {
     /** The headers of a request for {@code uri}, in a download that started at {@code target}; a list that may be shared. */
     List<Header> forRequest(URI uri, URI target) {
         boolean plain = namesCompressedFile(uri);
-        if (!Urls.sameOrigin(uri, target)) {
-            return plain ? anyOriginPlain : anyOrigin;
+        boolean own = Urls.sameOrigin(uri, target);
+        List<Header> headers = own ? (plain ? ownOriginPlain : ownOrigin) : (plain ? anyOriginPlain : anyOrigin);
+        if (own && ownHasAuthorization) {
+            return headers; // an -H Authorization wins over any credentials
         }
-        List<Header> own = plain ? ownOriginPlain : ownOrigin;
         String userInfo = target.getRawUserInfo();
-        if (userInfo == null || ownHasAuthorization) {
-            return own; // an -H Authorization wins over the URL's credentials
+        String authorization;
+        if (own && userInfo != null) {
+            String decoded = URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            authorization = Credentials.basic(colon < 0 ? decoded : decoded.substring(0, colon), colon < 0 ? "" : decoded.substring(colon + 1));
+        } else {
+            authorization = credentials.authorizationFor(uri, target);
         }
-        String decoded = URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
-        List<Header> withCredentials = new ArrayList<>(own);
-        withCredentials.add(new Header("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8))));
+        if (authorization == null) {
+            return headers;
+        }
+        List<Header> withCredentials = new ArrayList<>(headers);
+        withCredentials.add(new Header("Authorization", authorization));
         return withCredentials;
     }
 }

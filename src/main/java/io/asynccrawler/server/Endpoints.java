@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +72,27 @@ final class Endpoints {
         if (retryAfter != null) {
             response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfter);
         }
+        call.send(response);
+    }
+
+    /**
+     * {@code /basic-auth/USER/PASS}, as httpbin's: 200 and the user when the request's Basic
+     * credentials are USER:PASS, else 401 with a challenge.
+     */
+    static void basicAuth(Call call, String rest) {
+        String expected = "Basic " + Base64.getEncoder().encodeToString(rest.replaceFirst("/", ":").getBytes(StandardCharsets.UTF_8));
+        String given = null;
+        for (var e : call.requestHeaders) {
+            if (e.getKey().equalsIgnoreCase("authorization")) {
+                given = e.getValue();
+            }
+        }
+        if (rest.indexOf('/') > 0 && expected.equals(given)) {
+            call.json(HttpResponseStatus.OK, "{\"authenticated\": true, \"user\": " + quote(rest.substring(0, rest.indexOf('/'))) + "}\n");
+            return;
+        }
+        var response = call.full(HttpResponseStatus.UNAUTHORIZED, "application/json", "{\"authenticated\": false}\n");
+        response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"crawler-serve\"");
         call.send(response);
     }
 
