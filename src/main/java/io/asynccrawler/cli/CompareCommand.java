@@ -138,7 +138,7 @@ final class CompareCommand implements Callable<Integer> {
             if (seeds.isEmpty()) {
                 return usage(err, "no seed URL to crawl from");
             }
-            rules = crawl.rules(seeds, options.perHost, options.maxRedirects);
+            rules = crawl.rules(seeds, options);
         }
         ReportTarget report;
         try {

@@ -82,7 +82,7 @@ final class CrawlCommand implements Callable<Integer> {
         if (seeds.isEmpty()) {
             return usage(err, "no seed URL to crawl from");
         }
-        CrawlRules rules = crawl.rules(seeds, options.perHost, options.maxRedirects);
+        CrawlRules rules = crawl.rules(seeds, options);
         Path stateDir = state != null ? state : options.outputDir.resolve(STATE_DIR);
         return JobCommand.run(spec, options, logging, err, (dir, report) ->
                 new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging)

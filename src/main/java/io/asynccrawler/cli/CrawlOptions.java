@@ -4,6 +4,7 @@ import io.asynccrawler.cli.process.Stdin;
 import io.asynccrawler.crawl.CrawlFrontier;
 import io.asynccrawler.crawl.CrawlParts;
 import io.asynccrawler.crawl.CrawlRules;
+import io.asynccrawler.fetch.HostPacing;
 import io.asynccrawler.crawl.LinkExtractor;
 import io.asynccrawler.crawl.RobotsTxt;
 import io.asynccrawler.crawl.RocksFrontierStore;
@@ -36,13 +37,6 @@ final class CrawlOptions {
             description = "Links to follow from a seed at most; 0 for no limit (default: ${DEFAULT-VALUE}).")
     int depth;
 
-    @Option(names = "--wait", paramLabel = "D", defaultValue = "0s", converter = DurationConverter.class,
-            description = "Least time between two requests to one host; a longer robots.txt Crawl-delay wins (default: ${DEFAULT-VALUE}).")
-    Duration waitBetween;
-
-    @Option(names = "--random-wait", description = "Vary each --wait between 0.5 and 1.5 times its length, as wget.")
-    boolean randomWait;
-
     @Option(names = {"-p", "--page-requisites"},
             description = "Also fetch what each page needs to be shown (images, style sheets, scripts, frames), even past --depth.")
     boolean pageRequisites;
@@ -68,11 +62,18 @@ final class CrawlOptions {
         return scope.problem();
     }
 
-    /** The crawl's rules from {@code seeds}, once {@link #problem()} is null; {@code perHost} is --per-host (0: not given). */
-    CrawlRules rules(List<URI> seeds, int perHost, int maxRedirects) {
+    /**
+     * The crawl's rules from {@code seeds}, once {@link #problem()} is null, with the fetch options'
+     * --per-host (0: not given), --max-redirects and pacing: the crawl's frontier spaces a host's
+     * requests itself, holding no permit while one waits (see {@link FetchOptions#frontierPacesHosts}).
+     */
+    CrawlRules rules(List<URI> seeds, FetchOptions fetch) {
+        HostPacing pacing = fetch.pacing.pacing();
+        fetch.frontierPacesHosts = true;
         return new CrawlRules(new Scope(seeds, scope.rules()), depth == 0 ? Integer.MAX_VALUE : depth,
-                new CrawlRules.Follow(pageRequisites, !noSitemaps && !noRobots, maxRedirects), scope.budget(),
-                new CrawlRules.Politeness(perHost > 0 ? perHost : DEFAULT_PER_HOST, waitBetween, randomWait, maxCrawlDelay));
+                new CrawlRules.Follow(pageRequisites, !noSitemaps && !noRobots, fetch.maxRedirects), scope.budget(),
+                new CrawlRules.Politeness(fetch.perHost > 0 ? fetch.perHost : DEFAULT_PER_HOST, pacing.least(), pacing.randomWait(),
+                        maxCrawlDelay));
     }
 
     /** The crawl's frontier for a run into {@code dir}, its state kept in {@code stateDir}. */

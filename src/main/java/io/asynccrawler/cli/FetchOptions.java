@@ -2,6 +2,7 @@ package io.asynccrawler.cli;
 
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Header;
+import io.asynccrawler.fetch.HostPacing;
 import io.asynccrawler.job.JobSettings;
 import io.asynccrawler.job.Printable;
 import io.asynccrawler.transport.Transport;
@@ -69,6 +70,10 @@ final class FetchOptions {
             description = "Abort a download that grows past this size after decoding (k, M, G suffixes; default: none).")
     long maxSize;
 
+    @Option(names = "--limit-rate", paramLabel = "RATE", converter = SizeConverter.class, defaultValue = "0",
+            description = "Receive at most RATE bytes per second, the whole job together (k, M, G suffixes; default: no limit).")
+    long limitRate;
+
     @Option(names = "--resume", description = "Keep the .part file of a failed or interrupted download and continue it "
             + "with a Range request, checked with If-Range (ETag or Last-Modified); implies --no-compressed (default: off).")
     boolean resume;
@@ -87,6 +92,12 @@ final class FetchOptions {
 
     @Mixin
     AccessOptions access;
+
+    @Mixin
+    PacingOptions pacing;
+
+    /** Set by a crawl: its frontier spaces each host's requests (and keeps robots.txt's Crawl-delay), so the fetches do not. */
+    boolean frontierPacesHosts;
 
     @Option(names = "--compressed", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Ask for gzip/deflate and save the decoded bytes (default: on).")
@@ -171,6 +182,9 @@ final class FetchOptions {
         if (maxRedirects < 0) {
             throw new IllegalArgumentException("--max-redirects must not be negative: " + maxRedirects);
         }
+        if (limitRate < 0) {
+            throw new IllegalArgumentException("--limit-rate must not be negative: " + limitRate);
+        }
         positive("--connect-timeout", connectTimeout);
         positive("--read-timeout", readTimeout);
         if (timeout != null) {
@@ -187,9 +201,21 @@ final class FetchOptions {
             throw new IllegalArgumentException("--user-agent holds a line break or control character");
         }
         return FetchSettings.builder(agent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
-                .retries(retries).maxRedirects(maxRedirects).headers(parsed).maxSize(maxSize).overwrite(overwrite)
+                .retries(retries).maxRedirects(maxRedirects).headers(parsed).maxSize(maxSize).limitRate(limitRate).overwrite(overwrite)
                 .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed && !resume).resume(resume)
-                .proxies(access.proxies()).credentials(access.credentials()).build();
+                .proxies(access.proxies()).credentials(access.credentials())
+                .pacing(frontierPacesHosts ? HostPacing.NONE : pacing.pacing()).build();
+    }
+
+    /**
+     * Requests in flight per host: --per-host, or with --wait and no --per-host one at a time, as wget
+     * waits between retrievals (a crawl's frontier keeps its own cap); 0 for no cap.
+     */
+    int perHostCap() {
+        if (perHost > 0 || frontierPacesHosts || pacing.waitBetween.isZero()) {
+            return perHost;
+        }
+        return 1;
     }
 
     JobSettings jobSettings() {
@@ -199,7 +225,7 @@ final class FetchOptions {
         if (perHost < 0) {
             throw new IllegalArgumentException("--per-host must not be negative: " + perHost);
         }
-        return new JobSettings(concurrency, perHost);
+        return new JobSettings(concurrency, perHostCap());
     }
 
     private static void positive(String name, Duration d) {

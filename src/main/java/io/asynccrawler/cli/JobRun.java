@@ -120,7 +120,7 @@ final class JobRun {
         }
         OpenFiles.Budget budget = budget();
         int concurrency = budget.concurrency();
-        JobSettings jobSettings = new JobSettings(concurrency, options.perHost);
+        JobSettings jobSettings = new JobSettings(concurrency, options.perHostCap());
         Timeline timeline = new Timeline(mode.label());
         AtomicInteger signalExit = new AtomicInteger();
         ExecutorService executor = mode.blockingExecutor(jobSettings.concurrency());

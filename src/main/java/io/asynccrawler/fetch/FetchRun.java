@@ -27,8 +27,9 @@ final class FetchRun {
      * @param client         the transport
      * @param settings       redirects, retries, timeouts
      * @param requestHeaders the headers each request carries
+     * @param pacer          spaces the requests to each host
      */
-    record Policy(ExchangeClient client, FetchSettings settings, RequestHeaders requestHeaders) {
+    record Policy(ExchangeClient client, FetchSettings settings, RequestHeaders requestHeaders, HostPacer pacer) {
     }
 
     /** When a fetch began: the report's wall-clock time, and the monotonic one its durations count from. */
@@ -41,6 +42,7 @@ final class FetchRun {
     private final ExchangeClient client;
     private final FetchSettings settings;
     private final RequestHeaders requestHeaders;
+    private final HostPacer pacer;
     private final Receivers receivers;
     private final Target target;
     private final Instant startedAt;
@@ -63,6 +65,7 @@ final class FetchRun {
         this.client = policy.client();
         this.settings = policy.settings();
         this.requestHeaders = policy.requestHeaders();
+        this.pacer = policy.pacer();
         this.receivers = receivers;
         this.target = target;
         this.startedAt = started.at();
@@ -86,6 +89,11 @@ final class FetchRun {
     }
 
     private CompletableFuture<Result> attempt(URI uri) {
+        long pace = cancelled ? 0 : pacer.delayNanos(uri.getHost()); // --wait, --rate: every request to the host, as wget
+        return pace > 0 ? after(pace).thenCompose(v -> attemptNow(uri)) : attemptNow(uri);
+    }
+
+    private CompletableFuture<Result> attemptNow(URI uri) {
         if (cancelled) {
             return CompletableFuture.completedFuture(failed(uri, null, FetchException.cancelled()));
         }
@@ -127,6 +135,7 @@ final class FetchRun {
 
     /** The step after an exchange: finish, follow a redirect, or retry. */
     private CompletableFuture<Result> next(URI uri, Receiver body, Throwable error) {
+        pacer.ended(uri.getHost());
         ResponseHead head = body.head();
         if (error != null) {
             FetchException failure = classify(error);
@@ -218,13 +227,18 @@ final class FetchRun {
         retriesUsed++;
         Duration backoff = Retries.backoff(retriesUsed);
         Duration wait = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+        return after(wait.toNanos()).thenCompose(v -> attempt(uri));
+    }
+
+    /** Completes after {@code nanos} on a timer, no thread held, or at once when the run is cancelled. */
+    private CompletableFuture<Void> after(long nanos) {
         CompletableFuture<Void> timer = new CompletableFuture<>();
         waiting = timer;
-        CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS).execute(() -> timer.complete(null));
+        CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(() -> timer.complete(null));
         if (cancelled) {
             timer.complete(null);
         }
-        return timer.thenCompose(v -> attempt(uri));
+        return timer;
     }
 
     private static FetchException classify(Throwable error) {

@@ -23,11 +23,13 @@ import java.util.List;
  *                       with a Range request (asks for identity bodies, so offsets are the server's)
  * @param proxies        which proxy each URL goes through
  * @param credentials    -u and the netrc: what servers are sent as Basic credentials
+ * @param limitRate      bytes per second the whole job may receive (--limit-rate), 0 for no limit
+ * @param pacing         how far apart the requests to one host start (--wait, --random-wait, --rate)
  */
 public record FetchSettings(Duration connectTimeout, Duration readTimeout, Duration timeout, int retries,
                             int maxRedirects, List<Header> headers, String userAgent, long maxSize,
                             boolean overwrite, boolean insecure, boolean allowDowngrade, boolean compressed, boolean resume,
-                            Proxies proxies, Credentials credentials) {
+                            Proxies proxies, Credentials credentials, long limitRate, HostPacing pacing) {
     public FetchSettings {
         headers = List.copyOf(headers);
     }
@@ -46,7 +48,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
     public Builder toBuilder() {
         return new Builder(userAgent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
                 .retries(retries).maxRedirects(maxRedirects).headers(headers).maxSize(maxSize).overwrite(overwrite)
-                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed).resume(resume).proxies(proxies).credentials(credentials);
+                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed).resume(resume).proxies(proxies).credentials(credentials).limitRate(limitRate).pacing(pacing);
     }
 
     /** Settings by name, each starting at its default: no row of adjacent booleans to get wrong. */
@@ -66,6 +68,8 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
         private boolean resume;
         private Proxies proxies = Proxies.NONE;
         private Credentials credentials = Credentials.NONE;
+        private long limitRate;
+        private HostPacing pacing = HostPacing.NONE;
 
         private Builder(String userAgent) {
             this.userAgent = userAgent;
@@ -143,9 +147,20 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
             return this;
         }
 
+        /** Bytes per second the whole job may receive; 0 for no limit. */
+        public Builder limitRate(long bytesPerSecond) {
+            limitRate = bytesPerSecond;
+            return this;
+        }
+
+        public Builder pacing(HostPacing p) {
+            pacing = p;
+            return this;
+        }
+
         public FetchSettings build() {
             return new FetchSettings(connectTimeout, readTimeout, timeout, retries, maxRedirects, headers, userAgent,
-                    maxSize, overwrite, insecure, allowDowngrade, compressed, resume, proxies, credentials);
+                    maxSize, overwrite, insecure, allowDowngrade, compressed, resume, proxies, credentials, limitRate, pacing);
         }
     }
 }

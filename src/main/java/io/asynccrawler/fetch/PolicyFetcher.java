@@ -26,7 +26,7 @@ public final class PolicyFetcher implements Fetcher {
 
     /** As above, telling {@code saved} of every body as it is saved (the progress line's live view). */
     public PolicyFetcher(ExchangeClient client, FetchSettings settings, OutputDirectory dir, Downloads saved) {
-        this.policy = new FetchRun.Policy(client, settings, new RequestHeaders(settings));
+        this.policy = new FetchRun.Policy(client, settings, new RequestHeaders(settings), new HostPacer(settings.pacing()));
         this.settings = settings;
         this.dir = dir;
         this.files = FileReceivers.into(dir, settings, saved);

@@ -5,6 +5,7 @@ import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchException;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.InFlight;
+import io.asynccrawler.fetch.RateLimit;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Request;
 import java.util.concurrent.CompletableFuture;
@@ -20,9 +21,8 @@ import javax.net.ssl.SSLSocketFactory;
  * blocking call handed to an executor.
  */
 public final class BlockingClient implements ExchangeClient {
-    private final FetchSettings settings;
+    private final BlockingExchange.Setup setup;
     private final Executor executor;
-    private final SSLSocketFactory tls;
 
     /**
      * @param settings    timeouts and TLS choices
@@ -32,15 +32,14 @@ public final class BlockingClient implements ExchangeClient {
      */
     public BlockingClient(FetchSettings settings, SSLSocketFactory tls, Executor executor, int idlePerHost) {
         setJvmWideLimits(idlePerHost);
-        this.settings = settings;
-        this.tls = tls;
+        this.setup = new BlockingExchange.Setup(settings, tls, settings.limitRate() > 0 ? new RateLimit(settings.limitRate()) : null);
         this.executor = executor;
     }
 
     @Override
     public InFlight exchange(Request request, BodyReceiver unguarded) {
         Guarded receiver = new Guarded(unguarded);
-        BlockingExchange exchange = new BlockingExchange(request, receiver, settings, tls);
+        BlockingExchange exchange = new BlockingExchange(request, receiver, setup);
         Settled settled = new Settled(receiver);
         try {
             executor.execute(() -> {

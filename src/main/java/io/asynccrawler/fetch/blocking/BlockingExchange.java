@@ -5,6 +5,7 @@ import io.asynccrawler.fetch.Durations;
 import io.asynccrawler.fetch.FetchException;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Header;
+import io.asynccrawler.fetch.RateLimit;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Request;
 import io.asynccrawler.fetch.Redirects;
@@ -24,6 +25,7 @@ import java.net.URL;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
@@ -36,10 +38,21 @@ import javax.net.ssl.SSLSocketFactory;
 final class BlockingExchange {
     private static final int BUFFER = 64 * 1024;
 
+    /**
+     * What every exchange of a client runs with.
+     *
+     * @param settings timeouts and TLS choices
+     * @param tls      socket factory for https
+     * @param rate     the job's --limit-rate, or null
+     */
+    record Setup(FetchSettings settings, SSLSocketFactory tls, RateLimit rate) {
+    }
+
     private final Request request;
     private final BodyReceiver receiver;
     private final FetchSettings settings;
     private final SSLSocketFactory tls;
+    private final RateLimit rate;
     /** The proxy the URL goes through, or null. */
     private final io.asynccrawler.fetch.Proxy proxy;
     private final long startNanos = System.nanoTime();
@@ -47,11 +60,12 @@ final class BlockingExchange {
     private volatile boolean aborted;
     private boolean headSeen;
 
-    BlockingExchange(Request request, BodyReceiver receiver, FetchSettings settings, SSLSocketFactory tls) {
+    BlockingExchange(Request request, BodyReceiver receiver, Setup setup) {
         this.request = request;
         this.receiver = receiver;
-        this.settings = settings;
-        this.tls = tls;
+        this.settings = setup.settings();
+        this.tls = setup.tls();
+        this.rate = setup.rate();
         this.proxy = request.proxy();
     }
 
@@ -158,6 +172,7 @@ final class BlockingExchange {
                 byte[] buffer = new byte[BUFFER];
                 for (int n; remaining > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining))) != -1; ) {
                     remaining -= n;
+                    holdBackFor(n);
                     checkStillWanted();
                     if (!receiver.onBody(ByteBuffer.wrap(buffer, 0, n))) {
                         c.disconnect(); // not worth draining: close instead of keeping the connection
@@ -171,6 +186,19 @@ final class BlockingExchange {
         }
         checkStillWanted();
         receiver.onEnd();
+    }
+
+    /** --limit-rate: a blocking thread waits out what its bytes took beyond the job's budget (the model blocks anyway). */
+    private void holdBackFor(int bytes) throws FetchException {
+        long wait = rate == null ? 0 : rate.take(bytes);
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw FetchException.cancelled();
+            }
+        }
     }
 
     /**

@@ -94,8 +94,8 @@ final class BodyPump {
      * which reads it as NIO buffers; pauses reading when the queue is long.
      */
     void submitBody(ByteBuf content, BodyWriter write) {
-        if (queued.addAndGet(content.readableBytes()) > HIGH_WATER && channel.config().isAutoRead()) {
-            channel.config().setAutoRead(false);
+        if (queued.addAndGet(content.readableBytes()) > HIGH_WATER) {
+            ReadGate.of(channel).holdForDisk(true); // whether or not the rate holds it too: each lifts only its own
         }
         enqueue(new Task(null, content, write, false, null));
     }
@@ -260,8 +260,8 @@ final class BodyPump {
     }
 
     private void resume() {
-        if (!detached && channel.isActive() && !channel.config().isAutoRead()) {
-            channel.config().setAutoRead(true);
+        if (!detached && channel.isActive()) {
+            ReadGate.of(channel).holdForDisk(false);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.asynccrawler.fetch.netty;
 
+import io.asynccrawler.fetch.RateLimit;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -13,9 +14,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds a new pooled connection's pipeline: the proxy's tunnel first when there is one
- * ({@link ProxyTunnel}), TLS (host name checked, SNI sent) for https, the HTTP/1.1 response
- * decoder, then the exchange handler. No aggregator: bodies stream.
+ * Builds a new pooled connection's pipeline: the --limit-rate counter ({@link ReadRateLimit}) and
+ * the proxy's tunnel ({@link ProxyTunnel}) when there are any, TLS (host name checked, SNI sent)
+ * for https, the HTTP/1.1 response decoder, then the exchange handler. No aggregator: bodies stream.
  */
 final class ClientPipeline extends AbstractChannelPoolHandler {
     /**
@@ -49,9 +50,10 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
      * @param connections      every open connection, to close them all at once
      * @param idle             the idle connections, all origins together
      * @param resolver         looks up a server's name for a {@code socks5} proxy
+     * @param rate             the job's --limit-rate, or null
      */
     record Parts(ClientTls tls, boolean insecure, Duration handshakeTimeout, ChannelGroup connections, IdleConnections idle,
-                 AddressResolverGroup<InetSocketAddress> resolver) {
+                 AddressResolverGroup<InetSocketAddress> resolver, RateLimit rate) {
     }
 
     private final Origin origin;
@@ -70,6 +72,9 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
         ch.closeFuture().addListener(f -> parts.idle().gone(ch)); // a server that closed an idle connection
         pools.connectionCreated(origin, ch); // its pool stays while it is open
         ChannelPipeline p = ch.pipeline();
+        if (parts.rate() != null) { // first: every byte off the socket counts
+            p.addLast(new ReadRateLimit(parts.rate()));
+        }
         if (origin.tunnelled()) {
             p.addLast(new ProxyTunnel(origin, parts.handshakeTimeout().toMillis(), parts.resolver()));
         }

@@ -5,6 +5,7 @@ import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchException;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.InFlight;
+import io.asynccrawler.fetch.RateLimit;
 import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Request;
 import io.asynccrawler.transport.Transport;
@@ -97,7 +98,7 @@ public final class NettyClient implements ExchangeClient {
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, 256 * 1024))
                 .option(ChannelOption.SO_KEEPALIVE, true);
         ClientPipeline.Parts parts = new ClientPipeline.Parts(tls, settings.insecure(), settings.connectTimeout(), connections, idle,
-                resolver);
+                resolver, settings.limitRate() > 0 ? new RateLimit(settings.limitRate()) : null);
         this.pools = new OriginPools((origin, owner) -> {
             Bootstrap b = bootstrap.clone().remoteAddress(origin.address());
             return new OriginPool(b, new ClientPipeline(origin, parts, owner), connectMillis, idle);

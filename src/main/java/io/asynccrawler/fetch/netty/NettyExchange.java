@@ -265,9 +265,7 @@ final class NettyExchange implements InFlight {
         if (!reusable || !keepIdle.getAsBoolean()) {
             channel.close();
         } else {
-            if (!channel.config().isAutoRead()) {
-                channel.config().setAutoRead(true);
-            }
+            ReadGate.of(channel).openAll();
             idle.released(channel);
         }
         pool.release(channel);
