@@ -70,6 +70,11 @@ final class FetchOptions {
             description = "Abort a download that grows past this size after decoding (k, M, G suffixes; default: none).")
     long maxSize;
 
+    @Option(names = {"-N", "--timestamping"},
+            description = "Ask for a file already saved again, only if it changed (If-Modified-Since, If-None-Match), and give saved files"
+                    + " the server's Last-Modified, as wget (default: off).")
+    boolean timestamping;
+
     @Option(names = "--limit-rate", paramLabel = "RATE", converter = SizeConverter.class, defaultValue = "0",
             description = "Receive at most RATE bytes per second, the whole job together (k, M, G suffixes; default: no limit).")
     long limitRate;
@@ -201,7 +206,7 @@ final class FetchOptions {
             throw new IllegalArgumentException("--user-agent holds a line break or control character");
         }
         return FetchSettings.builder(agent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
-                .retries(retries).maxRedirects(maxRedirects).headers(parsed).maxSize(maxSize).limitRate(limitRate).overwrite(overwrite)
+                .retries(retries).maxRedirects(maxRedirects).headers(parsed).maxSize(maxSize).limitRate(limitRate).timestamping(timestamping).overwrite(overwrite)
                 .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed && !resume).resume(resume)
                 .proxies(access.proxies()).credentials(access.credentials())
                 .pacing(frontierPacesHosts ? HostPacing.NONE : pacing.pacing()).build();

@@ -3,6 +3,7 @@ package io.asynccrawler.fetch;
 import io.asynccrawler.save.FileSink;
 import io.asynccrawler.save.OutputDirectory;
 import io.asynccrawler.save.PartMeta;
+import io.asynccrawler.save.ServerTimes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ final class ExchangeBody implements Receiver, Downloads.Active {
     private final ResumePoint point;
     /** Told of every byte saved as it is written, and of this body while it is saved (the job's live view). */
     private final Downloads progress;
+    /** -N: the saved file takes the server's Last-Modified and keeps its ETag. */
+    private boolean serverTimes;
     private volatile ResponseHead head;
     /** Volatile: an abort may come from another thread while a blocking transport is stuck in a read. */
     private volatile FileSink sink;
@@ -46,6 +49,12 @@ final class ExchangeBody implements Receiver, Downloads.Active {
         this.maxSize = maxSize;
         this.resumeUrl = resumeUrl;
         this.point = point;
+    }
+
+    /** With {@code on} (-N), the saved file takes the server's Last-Modified as its time and keeps its ETag. */
+    ExchangeBody keepingServerTimes(boolean on) {
+        serverTimes = on;
+        return this;
     }
 
     @Override
@@ -238,6 +247,9 @@ final class ExchangeBody implements Receiver, Downloads.Active {
         }
         try {
             sink.commit();
+            if (serverTimes) {
+                ServerTimes.apply(dir.resolve(file), head.header("last-modified"), head.header("etag"));
+            }
             if (part == PartFate.KEEP_ON_FAILURE || !dir.startedEmpty()) {
                 // A meta left from an earlier run (whose part this body replaced) must not outlive the
                 // file it described; in a directory that started empty there is none to look for.

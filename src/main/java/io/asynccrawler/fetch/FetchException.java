@@ -159,6 +159,21 @@ public final class FetchException extends IOException {
         return new FetchException(Reason.WRITE_ERROR, "cannot write file: " + FileErrors.describe(cause), false, cause);
     }
 
+    /**
+     * The failure of a response with {@code head}'s status (no success, no redirect): a 401 to
+     * credentials sent is {@code auth_failed}, a 407 from {@code proxy} (the request's, or null)
+     * {@code proxy_auth}, any other {@code http_NNN}.
+     */
+    static FetchException of(ResponseHead head, boolean sentCredentials, Proxy proxy) {
+        if (head.status() == 401 && sentCredentials) {
+            return authFailed("401 " + head.reasonPhrase());
+        }
+        if (head.status() == 407 && proxy != null) { // an HTTP proxy's answer to a plain http request, not the server's
+            return proxyAuth(proxy, "407 " + head.reasonPhrase());
+        }
+        return http(head.status(), head.reasonPhrase());
+    }
+
     public static FetchException http(int status, String reasonPhrase) {
         boolean retry = status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
         return new FetchException(Reason.HTTP, status, "HTTP " + status + (reasonPhrase == null || reasonPhrase.isEmpty() ? "" : " " + reasonPhrase), retry, null);

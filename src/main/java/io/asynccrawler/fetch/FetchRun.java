@@ -1,5 +1,6 @@
 package io.asynccrawler.fetch;
 
+import io.asynccrawler.save.ServerTimes;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -56,6 +57,8 @@ final class FetchRun {
     private boolean confirmingPart;
     /** The last request carried an Authorization: a 401 to it means they were refused ({@code auth_failed}). */
     private boolean sentCredentials;
+    /** -N: the saved file's time and ETag, asked with; a 304 then skips the URL. Null: not asked. */
+    private ServerTimes.Condition condition;
     private long attemptNanos;
     private volatile boolean cancelled;
     private volatile InFlight inFlight;
@@ -119,9 +122,9 @@ final class FetchRun {
         Receiver body = receivers.open(target, point);
         List<Header> headers = requestHeaders.forRequest(uri, target.uri());
         sentCredentials = Header.any(headers, "Authorization");
-        if (point != null) {
+        if (point != null || condition != null) {
             headers = new ArrayList<>(headers);
-            headers.addAll(point.headers());
+            headers.addAll(point != null ? point.headers() : conditional());
         }
         InFlight exchange = client.exchange(new Request(Urls.withoutUserInfo(uri), headers, settings.proxies().forUri(uri)), body);
         inFlight = exchange;
@@ -131,6 +134,12 @@ final class FetchRun {
         return exchange.completion()
                 .handle((ok, error) -> error)
                 .thenCompose(error -> next(uri, body, error));
+    }
+
+    /** Asks only for a body that changed since {@code saved} says (-N; null: any body). */
+    FetchRun onlyIfChanged(ServerTimes.Condition saved) {
+        condition = saved;
+        return this;
     }
 
     /** The step after an exchange: finish, follow a redirect, or retry. */
@@ -158,17 +167,15 @@ final class FetchRun {
             restartedPart = true; // a 416 for a part file that cannot be continued: it is gone, ask for the whole body
             return attempt(uri);
         }
+        if (status == 304 && condition != null) {
+            Result r = result(uri, head, null, Outcome.SKIPPED, new FetchException(Reason.NOT_MODIFIED,
+                    "not modified since " + condition.ifModifiedSince(), false));
+            return done(r.withFile(target.file().toString()));
+        }
         if (Redirects.STATUSES.contains(status)) {
             return redirect(uri, head);
         }
-        if (status == 401 && sentCredentials) {
-            return done(failed(uri, head, FetchException.authFailed("401 " + head.reasonPhrase())));
-        }
-        Proxy proxy = status == 407 ? settings.proxies().forUri(uri) : null;
-        if (proxy != null) { // an HTTP proxy's answer to a plain http request, not the server's
-            return done(failed(uri, head, FetchException.proxyAuth(proxy, "407 " + head.reasonPhrase())));
-        }
-        FetchException http = FetchException.http(status, head.reasonPhrase());
+        FetchException http = FetchException.of(head, sentCredentials, status == 407 ? settings.proxies().forUri(uri) : null);
         if (http.isTransient()) {
             return retry(uri, head, http, Retries.retryAfter(head.header("retry-after"), ZonedDateTime.now(ZoneOffset.UTC)));
         }
@@ -193,27 +200,12 @@ final class FetchRun {
         }
         redirectedTo.add(next);
         if (redirectedTo.size() - 1 > settings.maxRedirects()) {
-            return done(failed(uri, head, tooManyRedirects()));
+            return done(failed(uri, head, Redirects.tooMany(redirectedTo, settings.maxRedirects())));
         }
         retriesUsed = 0; // each URL of the chain gets the full retry budget
         return attempt(next);
     }
 
-    /** The chain's end: a loop, named from its first URL met twice, or simply too long. */
-    private FetchException tooManyRedirects() {
-        String budget = "more than " + settings.maxRedirects() + " redirects";
-        for (int first = 0; first < redirectedTo.size(); first++) {
-            int again = redirectedTo.subList(first + 1, redirectedTo.size()).indexOf(redirectedTo.get(first));
-            if (again >= 0) {
-                StringBuilder cycle = new StringBuilder();
-                for (URI u : redirectedTo.subList(first, first + again + 2)) {
-                    cycle.append(cycle.length() == 0 ? "" : " -> ").append(Urls.redact(u));
-                }
-                return FetchException.redirect(Reason.REDIRECT_LOOP, "redirect loop " + cycle + " (" + budget + ")");
-            }
-        }
-        return FetchException.redirect(Reason.TOO_MANY_REDIRECTS, budget);
-    }
 
     private CompletableFuture<Result> retry(URI uri, ResponseHead head, FetchException failure, Duration retryAfter) {
         if (retriesUsed >= settings.retries() || cancelled) {
@@ -228,6 +220,11 @@ final class FetchRun {
         Duration backoff = Retries.backoff(retriesUsed);
         Duration wait = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
         return after(wait.toNanos()).thenCompose(v -> attempt(uri));
+    }
+
+    private List<Header> conditional() {
+        Header since = new Header("If-Modified-Since", condition.ifModifiedSince());
+        return condition.ifNoneMatch() == null ? List.of(since) : List.of(since, new Header("If-None-Match", condition.ifNoneMatch()));
     }
 
     /** Completes after {@code nanos} on a timer, no thread held, or at once when the run is cancelled. */

@@ -25,11 +25,14 @@ import java.util.List;
  * @param credentials    -u and the netrc: what servers are sent as Basic credentials
  * @param limitRate      bytes per second the whole job may receive (--limit-rate), 0 for no limit
  * @param pacing         how far apart the requests to one host start (--wait, --random-wait, --rate)
+ * @param timestamping   -N: a saved file is asked for again if changed (If-Modified-Since, If-None-Match),
+ *                       and takes the server's Last-Modified
  */
 public record FetchSettings(Duration connectTimeout, Duration readTimeout, Duration timeout, int retries,
                             int maxRedirects, List<Header> headers, String userAgent, long maxSize,
                             boolean overwrite, boolean insecure, boolean allowDowngrade, boolean compressed, boolean resume,
-                            Proxies proxies, Credentials credentials, long limitRate, HostPacing pacing) {
+                            Proxies proxies, Credentials credentials, long limitRate, HostPacing pacing,
+                            boolean timestamping) {
     public FetchSettings {
         headers = List.copyOf(headers);
     }
@@ -48,7 +51,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
     public Builder toBuilder() {
         return new Builder(userAgent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
                 .retries(retries).maxRedirects(maxRedirects).headers(headers).maxSize(maxSize).overwrite(overwrite)
-                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed).resume(resume).proxies(proxies).credentials(credentials).limitRate(limitRate).pacing(pacing);
+                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed).resume(resume).proxies(proxies).credentials(credentials).limitRate(limitRate).pacing(pacing).timestamping(timestamping);
     }
 
     /** Settings by name, each starting at its default: no row of adjacent booleans to get wrong. */
@@ -70,6 +73,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
         private Credentials credentials = Credentials.NONE;
         private long limitRate;
         private HostPacing pacing = HostPacing.NONE;
+        private boolean timestamping;
 
         private Builder(String userAgent) {
             this.userAgent = userAgent;
@@ -158,9 +162,14 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
             return this;
         }
 
+        public Builder timestamping(boolean on) {
+            timestamping = on;
+            return this;
+        }
+
         public FetchSettings build() {
             return new FetchSettings(connectTimeout, readTimeout, timeout, retries, maxRedirects, headers, userAgent,
-                    maxSize, overwrite, insecure, allowDowngrade, compressed, resume, proxies, credentials, limitRate, pacing);
+                    maxSize, overwrite, insecure, allowDowngrade, compressed, resume, proxies, credentials, limitRate, pacing, timestamping);
         }
     }
 }

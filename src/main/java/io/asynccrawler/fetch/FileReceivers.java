@@ -17,7 +17,7 @@ final class FileReceivers {
             @Override
             public Receiver open(Target target, ResumePoint point) {
                 return new ExchangeBody(dir, target.file(), settings.maxSize(),
-                        settings.resume() ? Urls.redact(target.uri()) : null, point, progress);
+                        settings.resume() ? Urls.redact(target.uri()) : null, point, progress).keepingServerTimes(settings.timestamping());
             }
 
             @Override

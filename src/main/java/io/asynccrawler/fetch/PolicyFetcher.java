@@ -2,6 +2,7 @@ package io.asynccrawler.fetch;
 
 import io.asynccrawler.save.FileSink;
 import io.asynccrawler.save.OutputDirectory;
+import io.asynccrawler.save.ServerTimes;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -37,8 +38,12 @@ public final class PolicyFetcher implements Fetcher {
     public CompletableFuture<Result> fetch(Target target) {
         FetchRun.Started started = FetchRun.Started.now();
         try {
-            if (!settings.overwrite() && FileSink.exists(dir, target.file())) {
-                return CompletableFuture.completedFuture(Result.skipped(target, started.at()));
+            ServerTimes.Condition condition = null;
+            if ((!settings.overwrite() || settings.timestamping()) && FileSink.exists(dir, target.file())) {
+                if (!settings.timestamping()) {
+                    return CompletableFuture.completedFuture(Result.skipped(target, started.at()));
+                }
+                condition = ServerTimes.of(dir.resolve(target.file())); // -N: asked for again, if changed
             }
             if (!settings.resume() && !settings.overwrite() && !dir.startedEmpty()) {
                 // An earlier --resume run's part file: starting over would throw its bytes away unasked.
@@ -48,10 +53,10 @@ public final class PolicyFetcher implements Fetcher {
                             FetchException.partLeft(target.file() + ".part", left.offset())));
                 }
             }
+            return run(target, files, started, condition);
         } catch (IOException e) {
             return CompletableFuture.completedFuture(Result.failedBefore(target, started.at(), FetchException.writeError(e)));
         }
-        return run(target, files, started);
     }
 
     /**
@@ -59,11 +64,12 @@ public final class PolicyFetcher implements Fetcher {
      * say), with the same redirects, retries and timeouts; no file is looked for first.
      */
     public CompletableFuture<Result> fetch(Target target, Receivers receivers) {
-        return run(target, receivers, FetchRun.Started.now());
+        return run(target, receivers, FetchRun.Started.now(), null);
     }
 
-    private CompletableFuture<Result> run(Target target, Receivers receivers, FetchRun.Started started) {
-        FetchRun run = new FetchRun(policy, target, receivers, started);
+    /** Runs {@code target}: asked for only if changed since {@code condition} says (-N), unless null. */
+    private CompletableFuture<Result> run(Target target, Receivers receivers, FetchRun.Started started, ServerTimes.Condition condition) {
+        FetchRun run = new FetchRun(policy, target, receivers, started).onlyIfChanged(condition);
         active.add(run);
         if (cancelled) {
             run.cancel();

@@ -43,6 +43,8 @@ public enum Reason {
     /** The server speaks HTTP/2 only (a SETTINGS frame for an answer, or a close after agreeing no ALPN protocol). */
     HTTP2_ONLY("HTTP/2-only server"),
     BAD_INPUT("bad input line"),
+    /** -N: the server said the saved file has not changed (304); it is skipped, not failed. */
+    NOT_MODIFIED("not modified"),
     /** A run without --resume found a part file --resume could continue, and left it alone. */
     PART_LEFT("a part file for --resume"),
     CANCELLED("cancelled"),

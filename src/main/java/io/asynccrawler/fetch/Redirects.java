@@ -1,6 +1,7 @@
 package io.asynccrawler.fetch;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -69,5 +70,24 @@ public final class Redirects {
             }
         }
         return location.substring(0, colon).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The end of a redirect chain ({@code chain}: the URLs so far, the first one first) past
+     * {@code max}: a loop, named from its first URL met twice, or simply too long.
+     */
+    static FetchException tooMany(List<URI> chain, int max) {
+        String budget = "more than " + max + " redirects";
+        for (int first = 0; first < chain.size(); first++) {
+            int again = chain.subList(first + 1, chain.size()).indexOf(chain.get(first));
+            if (again >= 0) {
+                StringBuilder cycle = new StringBuilder();
+                for (URI u : chain.subList(first, first + again + 2)) {
+                    cycle.append(cycle.length() == 0 ? "" : " -> ").append(Urls.redact(u));
+                }
+                return FetchException.redirect(Reason.REDIRECT_LOOP, "redirect loop " + cycle + " (" + budget + ")");
+            }
+        }
+        return FetchException.redirect(Reason.TOO_MANY_REDIRECTS, budget);
     }
 }

@@ -41,6 +41,12 @@ public record Result(String url, String finalUrl, int status, String file, long 
                 message, resumedFrom, origin);
     }
 
+    /** This result with {@code name} as its file. */
+    public Result withFile(String name) {
+        return new Result(url, finalUrl, status, name, bytes, contentType, attempts, startedAt, ttfbMs, totalMs, outcome, reason,
+                error, resumedFrom, origin);
+    }
+
     /** This result, telling how a crawl came to its URL. */
     public Result withOrigin(Origin how) {
         return new Result(url, finalUrl, status, file, bytes, contentType, attempts, startedAt, ttfbMs, totalMs, outcome, reason,
