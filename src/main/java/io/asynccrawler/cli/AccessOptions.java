@@ -1,11 +1,15 @@
 package io.asynccrawler.cli;
 
+import io.asynccrawler.crawl.PublicSuffixes;
+import io.asynccrawler.fetch.CookieJar;
 import io.asynccrawler.fetch.Credentials;
+import io.asynccrawler.fetch.NetscapeCookies;
 import io.asynccrawler.fetch.Netrc;
 import io.asynccrawler.fetch.Proxies;
 import io.asynccrawler.save.FileErrors;
 import java.io.Console;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -33,6 +37,18 @@ final class AccessOptions {
     @Option(names = "--netrc-file", paramLabel = "FILE", description = "As --netrc, with FILE for ~/.netrc (default: none).")
     Path netrcFile;
 
+    @Option(names = {"-b", "--cookie"}, paramLabel = "FILE|'K=V; K2=V2'",
+            description = "Start with the cookies of FILE (Netscape format, as curl and wget write it; a missing FILE is an empty jar), or"
+                    + " send these cookies to each URL given (default: none).")
+    String cookie;
+
+    @Option(names = "--cookie-jar", paramLabel = "FILE",
+            description = "Write every cookie to FILE at the end, in the Netscape format, readable by you alone (default: none).")
+    Path cookieJar;
+
+    @Option(names = "--no-cookies", description = "Neither keep nor send the cookies servers set (default: kept for the job, as wget).")
+    boolean noCookies;
+
     /** Where the proxy variables and HOME are read: the process's environment, or a test's (Main.execute sets it). */
     Map<String, String> environment = System.getenv();
 
@@ -42,6 +58,45 @@ final class AccessOptions {
     /** The proxies; an IllegalArgumentException naming the option or variable with a bad proxy URL. */
     Proxies proxies() {
         return Proxies.of(proxy, noProxy, environment);
+    }
+
+    /**
+     * The job's cookie jar, -b's file loaded into it, or null with --no-cookies; an
+     * IllegalArgumentException naming -b when its file cannot be read.
+     */
+    CookieJar cookies() {
+        if (noCookies) {
+            return null;
+        }
+        CookieJar jar = new CookieJar(PublicSuffixes::isPublicSuffix);
+        if (cookie != null && cookie.indexOf('=') < 0) { // no '=': a file, as curl reads -b
+            Path file = Path.of(cookie);
+            try {
+                jar.load(NetscapeCookies.read(file));
+            } catch (NoSuchFileException absent) {
+                // as curl: a jar to start, as with -b FILE -c FILE on a first run
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--cookie: cannot read " + file + ": " + FileErrors.describe(e));
+            }
+        }
+        return jar;
+    }
+
+    /** -b's literal cookies ({@code k=v; k2=v2}), or null. */
+    String cookieLine() {
+        return cookie != null && cookie.indexOf('=') >= 0 ? cookie.strip() : null;
+    }
+
+    /** Writes {@code jar} to --cookie-jar, if given; a line on {@code err} if it cannot be written. */
+    void saveCookies(CookieJar jar, java.io.PrintWriter err) {
+        if (cookieJar == null || jar == null) {
+            return;
+        }
+        try {
+            NetscapeCookies.write(cookieJar, jar.all());
+        } catch (IOException e) {
+            err.println("crawler: cannot write --cookie-jar " + cookieJar + ": " + FileErrors.describe(e));
+        }
     }
 
     /** -u and the netrc; an IllegalArgumentException naming the option that cannot be used. */

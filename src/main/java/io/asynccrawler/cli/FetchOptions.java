@@ -208,7 +208,7 @@ final class FetchOptions {
         return FetchSettings.builder(agent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
                 .retries(retries).maxRedirects(maxRedirects).headers(parsed).maxSize(maxSize).limitRate(limitRate).timestamping(timestamping).overwrite(overwrite)
                 .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed && !resume).resume(resume)
-                .proxies(access.proxies()).credentials(access.credentials())
+                .proxies(access.proxies()).credentials(access.credentials()).cookies(access.cookies(), access.cookieLine())
                 .pacing(frontierPacesHosts ? HostPacing.NONE : pacing.pacing()).build();
     }
 

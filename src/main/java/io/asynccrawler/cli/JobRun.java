@@ -160,6 +160,7 @@ final class JobRun {
                 totals = job.run(frontier);
             } finally {
                 lines = err;
+                options.access.saveCookies(settings.cookies(), err); // after a stop too: what the run learnt is kept
             }
             summary.finish();
             if (client instanceof NettyClient) {

@@ -124,7 +124,7 @@ final class FetchRun {
         sentCredentials = Header.any(headers, "Authorization");
         if (point != null || condition != null) {
             headers = new ArrayList<>(headers);
-            headers.addAll(point != null ? point.headers() : conditional());
+            headers.addAll(point != null ? point.headers() : RequestHeaders.conditional(condition));
         }
         InFlight exchange = client.exchange(new Request(Urls.withoutUserInfo(uri), headers, settings.proxies().forUri(uri)), body);
         inFlight = exchange;
@@ -146,6 +146,7 @@ final class FetchRun {
     private CompletableFuture<Result> next(URI uri, Receiver body, Throwable error) {
         pacer.ended(uri.getHost());
         ResponseHead head = body.head();
+        requestHeaders.received(uri, head); // cookies set on the way: a login's redirect that sets one and comes back
         if (error != null) {
             FetchException failure = classify(error);
             if (failure.reason() == Reason.CANCELLED) {
@@ -220,11 +221,6 @@ final class FetchRun {
         Duration backoff = Retries.backoff(retriesUsed);
         Duration wait = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
         return after(wait.toNanos()).thenCompose(v -> attempt(uri));
-    }
-
-    private List<Header> conditional() {
-        Header since = new Header("If-Modified-Since", condition.ifModifiedSince());
-        return condition.ifNoneMatch() == null ? List.of(since) : List.of(since, new Header("If-None-Match", condition.ifNoneMatch()));
     }
 
     /** Completes after {@code nanos} on a timer, no thread held, or at once when the run is cancelled. */

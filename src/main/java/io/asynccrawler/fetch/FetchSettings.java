@@ -27,12 +27,14 @@ import java.util.List;
  * @param pacing         how far apart the requests to one host start (--wait, --random-wait, --rate)
  * @param timestamping   -N: a saved file is asked for again if changed (If-Modified-Since, If-None-Match),
  *                       and takes the server's Last-Modified
+ * @param cookies        the job's cookie jar, or null for no cookies (--no-cookies)
+ * @param cookieLine     -b's cookies given as {@code k=v; k2=v2}, sent to each given URL's origin, or null
  */
 public record FetchSettings(Duration connectTimeout, Duration readTimeout, Duration timeout, int retries,
                             int maxRedirects, List<Header> headers, String userAgent, long maxSize,
                             boolean overwrite, boolean insecure, boolean allowDowngrade, boolean compressed, boolean resume,
                             Proxies proxies, Credentials credentials, long limitRate, HostPacing pacing,
-                            boolean timestamping) {
+                            boolean timestamping, CookieJar cookies, String cookieLine) {
     public FetchSettings {
         headers = List.copyOf(headers);
     }
@@ -51,7 +53,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
     public Builder toBuilder() {
         return new Builder(userAgent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
                 .retries(retries).maxRedirects(maxRedirects).headers(headers).maxSize(maxSize).overwrite(overwrite)
-                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed).resume(resume).proxies(proxies).credentials(credentials).limitRate(limitRate).pacing(pacing).timestamping(timestamping);
+                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed).resume(resume).proxies(proxies).credentials(credentials).limitRate(limitRate).pacing(pacing).timestamping(timestamping).cookies(cookies, cookieLine);
     }
 
     /** Settings by name, each starting at its default: no row of adjacent booleans to get wrong. */
@@ -74,6 +76,8 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
         private long limitRate;
         private HostPacing pacing = HostPacing.NONE;
         private boolean timestamping;
+        private CookieJar cookies;
+        private String cookieLine;
 
         private Builder(String userAgent) {
             this.userAgent = userAgent;
@@ -167,9 +171,16 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
             return this;
         }
 
+        /** The job's jar (null: no cookies) and -b's literal cookies for the given URLs' origins (or null). */
+        public Builder cookies(CookieJar jar, String line) {
+            cookies = jar;
+            cookieLine = line;
+            return this;
+        }
+
         public FetchSettings build() {
             return new FetchSettings(connectTimeout, readTimeout, timeout, retries, maxRedirects, headers, userAgent,
-                    maxSize, overwrite, insecure, allowDowngrade, compressed, resume, proxies, credentials, limitRate, pacing, timestamping);
+                    maxSize, overwrite, insecure, allowDowngrade, compressed, resume, proxies, credentials, limitRate, pacing, timestamping, cookies, cookieLine);
         }
     }
 }

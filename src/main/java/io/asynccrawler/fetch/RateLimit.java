@@ -1,5 +1,7 @@
 package io.asynccrawler.fetch;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * {@code --limit-rate}: the bytes a whole job may receive per second, all connections together
  * (curl's is per transfer; a job of thousands of transfers needs one budget). A token bucket: bytes
@@ -30,6 +32,14 @@ public final class RateLimit {
         lastNanos = now;
         available -= bytes;
         return available >= 0 ? 0 : (long) (-available / bytesPerSecond * 1e9);
+    }
+
+    /** Takes {@code bytes} on a blocking thread, which sleeps off what they took beyond the budget (the model blocks anyway). */
+    public void takeBlocking(long bytes) throws InterruptedException {
+        long wait = take(bytes);
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
     }
 
     public long bytesPerSecond() {

@@ -1,5 +1,6 @@
 package io.asynccrawler.fetch;
 
+import io.asynccrawler.save.ServerTimes;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +30,14 @@ final class RequestHeaders {
     private final List<Header> ownOriginPlain;
     private final boolean ownHasAuthorization;
     private final Credentials credentials;
+    private final CookieJar cookies;
+    private final String cookieLine;
+    private final boolean ownHasCookie;
 
     RequestHeaders(FetchSettings settings) {
         credentials = settings.credentials();
+        cookies = settings.cookies();
+        cookieLine = settings.cookieLine();
         List<Header> base = new ArrayList<>();
         base.add(new Header("User-Agent", settings.userAgent()));
         base.add(new Header("Accept", "*/*"));
@@ -49,6 +55,7 @@ final class RequestHeaders {
         plain.removeIf(h -> h.is("Accept-Encoding") && !settings.headers().contains(h)); // an -H Accept-Encoding stays
         ownOriginPlain = List.copyOf(plain);
         ownHasAuthorization = ownOrigin.stream().anyMatch(h -> h.is("Authorization"));
+        ownHasCookie = ownOrigin.stream().anyMatch(h -> h.is("Cookie"));
     }
 
     /** Whether {@code uri}'s path names a compressed file ({@code .tar.gz}, {@code .zip}, ...). */
@@ -66,11 +73,38 @@ final class RequestHeaders {
         return false;
     }
 
+    /** The Cookie value for {@code uri}: the jar's, and -b's literal ones for a given URL's origin; null for none. */
+    private String cookieFor(URI uri, boolean own) {
+        String jar = cookies == null ? null : cookies.header(uri);
+        if (!own || cookieLine == null) {
+            return jar;
+        }
+        return jar == null ? cookieLine : cookieLine + "; " + jar;
+    }
+
+    /** What a response to {@code uri} with {@code head} tells the jar (Set-Cookie), if there is one. */
+    void received(URI uri, ResponseHead head) {
+        if (cookies != null && head != null) {
+            cookies.receive(uri, head.values("set-cookie"));
+        }
+    }
+
+    /** -N's conditional headers for a saved file. */
+    static List<Header> conditional(ServerTimes.Condition saved) {
+        Header since = new Header("If-Modified-Since", saved.ifModifiedSince());
+        return saved.ifNoneMatch() == null ? List.of(since) : List.of(since, new Header("If-None-Match", saved.ifNoneMatch()));
+    }
+
     /** The headers of a request for {@code uri}, in a download that started at {@code target}; a list that may be shared. */
     List<Header> forRequest(URI uri, URI target) {
         boolean plain = namesCompressedFile(uri);
         boolean own = Urls.sameOrigin(uri, target);
         List<Header> headers = own ? (plain ? ownOriginPlain : ownOrigin) : (plain ? anyOriginPlain : anyOrigin);
+        String cookie = own && ownHasCookie ? null : cookieFor(uri, own); // an -H Cookie wins over the jar
+        if (cookie != null) {
+            headers = new ArrayList<>(headers);
+            headers.add(new Header("Cookie", cookie));
+        }
         if (own && ownHasAuthorization) {
             return headers; // an -H Authorization wins over any credentials
         }

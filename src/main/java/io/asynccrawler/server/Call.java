@@ -59,6 +59,11 @@ final class Call {
         return query.uri();
     }
 
+    /** The query's parameters, by name, in order. */
+    Map<String, List<String>> parameters() {
+        return query.parameters();
+    }
+
     String param(String name) {
         List<String> values = query.parameters().get(name);
         return values == null || values.isEmpty() ? null : values.get(0);

@@ -98,6 +98,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "stats": call.json(HttpResponseStatus.OK, connections.toJson()); break;
             case "headers": Endpoints.headers(call); break;
             case "basic-auth": Endpoints.basicAuth(call, rest); break;
+            case "cookies": CookieEndpoints.serve(call, rest); break;
             case "anything": Endpoints.anything(call); break;
             case "redirect-loop": Endpoints.redirectLoop(call); break;
             case "counter": Endpoints.counter(call, counter); break;

@@ -25,7 +25,6 @@ import java.net.URL;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
@@ -154,7 +153,7 @@ final class BlockingExchange {
             throw FetchException.badResponse(interim + " before the response: the blocking modes cannot read past it (--mode async can)");
         }
         headSeen = true;
-        ResponseHead head = ResponseHead.of(status, c.getResponseMessage(), c.getHeaderFields(), System.nanoTime());
+        ResponseHead head = ReceivedHead.of(c, status);
         if (WireLog.enabled()) {
             WireLog.received(request.uri(), head);
         }
@@ -188,16 +187,15 @@ final class BlockingExchange {
         receiver.onEnd();
     }
 
-    /** --limit-rate: a blocking thread waits out what its bytes took beyond the job's budget (the model blocks anyway). */
+    /** --limit-rate: this thread sleeps off what its bytes took beyond the job's budget. */
     private void holdBackFor(int bytes) throws FetchException {
-        long wait = rate == null ? 0 : rate.take(bytes);
-        if (wait > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw FetchException.cancelled();
+        try {
+            if (rate != null) {
+                rate.takeBlocking(bytes);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw FetchException.cancelled();
         }
     }
 
