@@ -132,6 +132,33 @@ class ProxyTest extends FetchTestBase {
         }
     }
 
+    /** Port 443 is one squid's rules let a tunnel reach: an https server there (root may bind it) is fetched through squid. */
+    @Test
+    void squidTunnelsHttpsToPort443() throws Exception {
+        TestServer on443;
+        try {
+            on443 = TestServer.start(new ServerSettings("127.0.0.1", 443, null, Transport.auto(), TestTls.server("good")));
+        } catch (Exception cannotBind) { // not root, or 443 taken
+            assumeTrue(false, "cannot listen on 127.0.0.1:443: " + cannotBind);
+            return;
+        }
+        try (ProxyServer proxy = start(Kind.SQUID, null, null)) {
+            String secure = "https://127.0.0.1/bytes/3000?seed=22";
+            Cli cli = fetchWith(Map.of(), "-x", proxy.url("http", null), secure);
+
+            assertThat(cli.exitCode).as(cli.err).isZero();
+            assertOutcome(results().get(secure), "ok", null, null);
+            // squid logs a tunnel as it closes: the blocking modes' connection idles in the JDK's keep-alive cache for 5 s
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (!proxy.log().contains("CONNECT 127.0.0.1:443") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(proxy.log()).contains("CONNECT 127.0.0.1:443");
+        } finally {
+            on443.close();
+        }
+    }
+
     @Test
     void socks5AndSocks5hCarryBothSchemesWithTheirCredentials() throws Exception {
         try (ProxyServer proxy = start(Kind.MICROSOCKS, "bob", "pw")) {
