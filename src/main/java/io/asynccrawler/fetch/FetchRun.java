@@ -207,7 +207,6 @@ final class FetchRun {
         return attempt(next);
     }
 
-
     private CompletableFuture<Result> retry(URI uri, ResponseHead head, FetchException failure, Duration retryAfter) {
         if (retriesUsed >= settings.retries() || cancelled) {
             return done(failed(uri, head, failure));

@@ -2,31 +2,15 @@ package io.asynccrawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.asynccrawler.server.TestServer;
-import io.asynccrawler.transport.Transport;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Cookies against the test server's httpbin-style endpoints: set, sent back, deleted, loaded, saved, kept to their host. */
-class CookiesTest extends FetchTestBase {
-    static TestServer other;
-
-    @BeforeAll
-    static void startOther() throws InterruptedException {
-        other = TestServer.start("127.0.0.1", 0, null, Transport.auto());
-    }
-
-    @AfterAll
-    static void stopOther() {
-        other.close();
-    }
-
+class CookiesTest extends TwoOriginsTestBase {
     private String saved(String name) throws Exception {
         return Files.readString(out().resolve(name));
     }

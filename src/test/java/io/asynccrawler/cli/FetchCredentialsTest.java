@@ -2,32 +2,16 @@ package io.asynccrawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.asynccrawler.server.TestServer;
-import io.asynccrawler.transport.Transport;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** -H headers and URL credentials go only to the origin they were given for (RELIABILITY §6). */
-class FetchCredentialsTest extends FetchTestBase {
-    static TestServer other;
-
-    @BeforeAll
-    static void startOther() throws InterruptedException {
-        other = TestServer.start("127.0.0.1", 0, null, Transport.auto());
-    }
-
-    @AfterAll
-    static void stopOther() {
-        other.close();
-    }
-
+class FetchCredentialsTest extends TwoOriginsTestBase {
     private String headersSeenAfter(String url, String path) throws Exception {
         Cli cli = fetch("-H", "Authorization: Bearer s3cret", "-H", "Cookie: session=abc", "-H", "X-Trace: 7",
                 list(url + " " + path).toString());

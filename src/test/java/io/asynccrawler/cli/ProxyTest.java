@@ -202,7 +202,6 @@ class ProxyTest extends FetchTestBase {
     /** compare runs every mode through the proxy; its warm-up, against its own loopback server, never goes there. */
     @Test
     void compareRunsEveryModeThroughTheProxyButNotItsWarmUp() throws Exception {
-        assumeTrue("async".equals(mode()), "compare runs the modes itself");
         try (ProxyServer proxy = start(Kind.TINYPROXY, null, null)) {
             String plain = base + "/bytes/100?seed=41";
             String secure = https("/bytes/100?seed=42");
