@@ -206,7 +206,8 @@ final class FetchOptions {
             throw new IllegalArgumentException("--user-agent holds a line break or control character");
         }
         return FetchSettings.builder(agent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
-                .retries(retries).maxRedirects(maxRedirects).headers(parsed).maxSize(maxSize).limitRate(limitRate).timestamping(timestamping).overwrite(overwrite)
+                .retries(retries).maxRedirects(maxRedirects).headers(parsed).maxSize(maxSize).limitRate(limitRate)
+                .timestamping(timestamping).overwrite(overwrite)
                 .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed && !resume).resume(resume)
                 .proxies(access.proxies()).credentials(access.credentials()).cookies(access.cookies(), access.cookieLine())
                 .pacing(frontierPacesHosts ? HostPacing.NONE : pacing.pacing()).build();
