@@ -1,6 +1,7 @@
 package io.asynccrawler.job;
 
 import io.asynccrawler.fetch.Outcome;
+import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.fetch.Target;
 
@@ -21,10 +22,14 @@ final class SecondColumn {
         return entry.explicitPath() == null ? entry.location() : entry.location() + MARK + entry.explicitPath();
     }
 
-    /** {@code result}, its error saying that the line's second column named the file, when it failed and there was one. */
+    /**
+     * {@code result}, its error saying that the line's second column named the file, when there was
+     * one and the server refused the URL (a 4xx: what a path cut at a raw space gets). A connection
+     * refused, a timeout or a 5xx is no sign of it, and a note on each would be noise.
+     */
     static Result noted(Target target, Result result) {
         int at = target.source() == null ? -1 : target.source().indexOf(MARK);
-        if (result.outcome() != Outcome.FAILED || at < 0) {
+        if (result.outcome() != Outcome.FAILED || at < 0 || result.reason() != Reason.HTTP || result.status() / 100 != 4) {
             return result;
         }
         String name = target.source().substring(at + MARK.length());

@@ -46,6 +46,11 @@ class FetchMessagesTest extends FetchTestBase {
         assertThat(cli.err).contains(base + "/status/404: HTTP 404 Not Found (the line's second column, 'report.pdf',"
                 + " was taken as the output name; a space in a URL is written %20)");
         assertThat(results().get(base + "/status/404").get("error").asText()).contains("second column, 'report.pdf'");
+
+        Cli down = fetch("--retries", "0", list(base + "/status/503 busy.pdf", "http://127.0.0.1:9/x named.bin").toString());
+        assertThat(down.exitCode).isEqualTo(1);
+        assertThat(down.err).as("a 5xx or a refused connection is no sign of a cut URL").doesNotContain("second column")
+                .contains(base + "/status/503: HTTP 503");
     }
 
     /** A fragment holding another '#' is dropped from the first, as curl and browsers do; the URL is fetched. */
