@@ -2,11 +2,14 @@ package io.asynccrawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
@@ -25,15 +28,26 @@ class PasswordPromptTest extends FetchTestBase {
                 List.of("fetch", "-u", "alice", "-o", out().toString(), "--retries", "0", url));
         String shell = command.stream().map(w -> "'" + w.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
         Path typescript = tmp.resolve("typescript");
-        Process p = new ProcessBuilder("script", "-qfec", shell, typescript.toString()).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("script-out.txt").toFile()).start();
+        Process p = new ProcessBuilder("script", "-qfec", shell, typescript.toString()).redirectErrorStream(true).start();
         OutputStream keys = p.getOutputStream();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(typescript) || !Files.readString(typescript).contains("Enter host password for user 'alice':")) {
-            assertThat(System.nanoTime()).as("the prompt comes").isLessThan(deadline);
-            assertThat(p.isAlive()).as("still running until it asks").isTrue();
-            Thread.sleep(50);
-        }
+        // script echoes the terminal on its stdout: a thread of its own reads it (blocking) and tells when the prompt shows
+        CompletableFuture<Void> prompted = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            StringBuilder seen = new StringBuilder();
+            try (InputStream screen = p.getInputStream()) {
+                for (int c; (c = screen.read()) != -1; ) {
+                    seen.append((char) c);
+                    if (!prompted.isDone() && seen.indexOf("Enter host password for user 'alice':") >= 0) {
+                        prompted.complete(null); // then read on to the end, so script never blocks on its output
+                    }
+                }
+            } catch (IOException e) {
+                prompted.completeExceptionally(e);
+            }
+            prompted.completeExceptionally(new IllegalStateException("ended without asking: " + seen));
+        }, "script-output");
+        reader.start();
+        prompted.get(30, TimeUnit.SECONDS);
         keys.write("s3cret\n".getBytes(StandardCharsets.UTF_8));
         keys.flush();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finishes").isTrue();
