@@ -3,6 +3,7 @@ package io.asynccrawler.cli;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.Header;
 import io.asynccrawler.fetch.HostPacing;
+import io.asynccrawler.fetch.Http2Use;
 import io.asynccrawler.job.JobSettings;
 import io.asynccrawler.job.Printable;
 import io.asynccrawler.transport.Transport;
@@ -78,6 +79,14 @@ final class FetchOptions {
     @Option(names = "--limit-rate", paramLabel = "RATE", converter = SizeConverter.class, defaultValue = "0",
             description = "Receive at most RATE bytes per second, the whole job together (k, M, G suffixes; default: no limit).")
     long limitRate;
+
+    @Option(names = "--http1.1", description = "Speak HTTP/1.1 only: TLS offers http/1.1 alone by ALPN (default: h2 over TLS where the"
+            + " server picks it, async mode; the other modes speak HTTP/1.1).")
+    boolean http11;
+
+    @Option(names = "--http2-prior-knowledge", description = "Speak HTTP/2 (h2c) to plain http:// servers from the first byte,"
+            + " without asking, as curl (async mode; default: off).")
+    boolean http2PriorKnowledge;
 
     @Option(names = "--resume", description = "Keep the .part file of a failed or interrupted download and continue it "
             + "with a Range request, checked with If-Range (ETag or Last-Modified); implies --no-compressed (default: off).")
@@ -190,6 +199,9 @@ final class FetchOptions {
         if (limitRate < 0) {
             throw new IllegalArgumentException("--limit-rate must not be negative: " + limitRate);
         }
+        if (http11 && http2PriorKnowledge) {
+            throw new IllegalArgumentException("--http1.1 and --http2-prior-knowledge contradict each other: give one");
+        }
         positive("--connect-timeout", connectTimeout);
         positive("--read-timeout", readTimeout);
         if (timeout != null) {
@@ -207,10 +219,14 @@ final class FetchOptions {
         }
         return FetchSettings.builder(agent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
                 .retries(retries).maxRedirects(maxRedirects).headers(parsed).maxSize(maxSize).limitRate(limitRate)
-                .timestamping(timestamping).overwrite(overwrite)
+                .timestamping(timestamping).overwrite(overwrite).http2(http2Use())
                 .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed && !resume).resume(resume)
                 .proxies(access.proxies()).credentials(access.credentials()).cookies(access.cookies(), access.cookieLine())
                 .pacing(frontierPacesHosts ? HostPacing.NONE : pacing.pacing()).build();
+    }
+
+    private Http2Use http2Use() {
+        return http11 ? Http2Use.NEVER : http2PriorKnowledge ? Http2Use.PRIOR_KNOWLEDGE : Http2Use.NEGOTIATED;
     }
 
     /**

@@ -8,8 +8,10 @@ import io.asynccrawler.cli.process.Terminal;
 import io.asynccrawler.fetch.Downloads;
 import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchSettings;
+import io.asynccrawler.fetch.Http2Use;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.PolicyFetcher;
+import io.asynccrawler.fetch.Protocol;
 import io.asynccrawler.fetch.Proxies;
 import io.asynccrawler.fetch.Proxy;
 import io.asynccrawler.fetch.Reason;
@@ -213,10 +215,12 @@ final class JobRun {
             Transport transport = options.transport;
             // fetch builds its TLS context at the first https URL; compare before the clock starts,
             // as the blocking modes build theirs.
+            // compare speaks HTTP/1.1 in every mode, as the blocking modes can speak no other
+            boolean offerH2 = settings.http2() != Http2Use.NEVER && !comparing;
             ClientTls tls = options.caCert != null || comparing
                     ? ClientTls.ready(settings.insecure(), options.caCert,
-                            comparing ? ClientTls.Engine.JDK : ClientTls.Engine.FASTEST)
-                    : ClientTls.onDemand(settings.insecure());
+                            comparing ? ClientTls.Engine.JDK : ClientTls.Engine.FASTEST, offerH2)
+                    : ClientTls.onDemand(settings.insecure(), offerH2);
             int loops = Runtime.getRuntime().availableProcessors();
             logTransport(transport, loops);
             int files = budget.files() < concurrency ? budget.files() : Integer.MAX_VALUE;
@@ -237,8 +241,8 @@ final class JobRun {
         if (r.outcome() == Outcome.FAILED && r.reason() != Reason.BAD_INPUT) { // input errors are told as they are read
             lines.println(r.url() + ": " + r.error() + (r.reason() == Reason.HTTP2_ONLY ? " (said once for this server)" : ""));
         } else if (log.isDebugEnabled()) {
-            log.debug("{} {} {} {} bytes {} ms -> {}{}", r.outcome().word(), r.status(), r.url(), r.bytes(), r.totalMs(), r.file(),
-                    throughProxy(r));
+            log.debug("{} {} {} {} bytes {} ms -> {}{}{}", r.outcome().word(), r.status(), r.url(), r.bytes(), r.totalMs(), r.file(),
+                    r.protocol() == Protocol.H2 ? " over h2" : "", throughProxy(r));
         }
     }
 

@@ -3,6 +3,7 @@ package io.asynccrawler.cli;
 import io.asynccrawler.fetch.blocking.BlockingProxies;
 import io.asynccrawler.fetch.blocking.BlockingTls;
 import io.asynccrawler.fetch.netty.NettyClient;
+import io.asynccrawler.fetch.netty.Preload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         quietStart();
-        NettyClient.preloadInBackground();
+        Preload.inBackground();
         CommandLine cli = commandLine(reachable(args));
         System.exit(execute(cli, args, System.getenv(), System.getProperty("user.home")));
     }

@@ -81,6 +81,14 @@ public final class FetchException extends IOException {
         return new FetchException(Reason.CONNECTION_RESET, "connection reset" + (detail == null ? "" : ": " + detail), true);
     }
 
+    /**
+     * The HTTP/2 server reset the stream with error {@code code} ({@code name}: REFUSED_STREAM,
+     * CANCEL, ...); retried, unless it says the request itself was wrong (PROTOCOL_ERROR).
+     */
+    public static FetchException streamReset(long code, String name) {
+        return new FetchException(Reason.STREAM_RESET, "stream reset by the server: " + name + " (" + code + ")", code != 1);
+    }
+
     public static FetchException closedBeforeResponse() {
         return new FetchException(Reason.CLOSED, "connection closed before a response", true);
     }

@@ -257,7 +257,8 @@ final class FetchRun {
             return r;
         }
         return new Result(r.url(), r.finalUrl(), r.status(), body.file() + ".part", kept, r.contentType(), r.attempts(),
-                r.startedAt(), r.ttfbMs(), r.totalMs(), Outcome.CANCELLED, Reason.CANCELLED, r.error(), body.resumedFrom());
+                r.startedAt(), r.ttfbMs(), r.totalMs(), Outcome.CANCELLED, Reason.CANCELLED, r.error(), body.resumedFrom(), null,
+                r.protocol());
     }
 
     /**
@@ -268,7 +269,7 @@ final class FetchRun {
     private Result redirected(URI uri, ResponseHead head, URI to) {
         Result r = result(uri, head, null, Outcome.OK, null);
         return new Result(r.url(), Urls.redact(to), r.status(), null, 0, r.contentType(), r.attempts(), r.startedAt(), r.ttfbMs(),
-                r.totalMs(), Outcome.OK, null, null, 0);
+                r.totalMs(), Outcome.OK, null, null, 0, null, r.protocol());
     }
 
     /** The result of the exchange with {@code head}; {@code kept} is the receiver that kept its body (for OK). */
@@ -281,7 +282,8 @@ final class FetchRun {
         return new Result(Urls.redact(target.uri()), Urls.redact(uri), head == null ? 0 : head.status(), file, bytes,
                 head == null ? null : head.header("content-type"), attempts, startedAt, ttfb,
                 TimeUnit.NANOSECONDS.toMillis(now - startNanos), outcome,
-                failure == null ? null : failure.reason(), failure == null ? null : failure.getMessage(), resumedFrom);
+                failure == null ? null : failure.reason(), failure == null ? null : failure.getMessage(), resumedFrom, null,
+                head == null ? null : head.protocol());
     }
 
     /** Threads for --resume's part-file lookups (a stat and a small read each), made on first use. */

@@ -29,12 +29,13 @@ import java.util.List;
  *                       and takes the server's Last-Modified
  * @param cookies        the job's cookie jar, or null for no cookies (--no-cookies)
  * @param cookieLine     -b's cookies given as {@code k=v; k2=v2}, sent to each given URL's origin, or null
+ * @param http2          when the event loop speaks HTTP/2 (--http1.1, --http2-prior-knowledge)
  */
 public record FetchSettings(Duration connectTimeout, Duration readTimeout, Duration timeout, int retries,
                             int maxRedirects, List<Header> headers, String userAgent, long maxSize,
                             boolean overwrite, boolean insecure, boolean allowDowngrade, boolean compressed, boolean resume,
                             Proxies proxies, Credentials credentials, long limitRate, HostPacing pacing,
-                            boolean timestamping, CookieJar cookies, String cookieLine) {
+                            boolean timestamping, CookieJar cookies, String cookieLine, Http2Use http2) {
     public FetchSettings {
         headers = List.copyOf(headers);
     }
@@ -53,7 +54,8 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
     public Builder toBuilder() {
         return new Builder(userAgent).connectTimeout(connectTimeout).readTimeout(readTimeout).timeout(timeout)
                 .retries(retries).maxRedirects(maxRedirects).headers(headers).maxSize(maxSize).overwrite(overwrite)
-                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed).resume(resume).proxies(proxies).credentials(credentials).limitRate(limitRate).pacing(pacing).timestamping(timestamping).cookies(cookies, cookieLine);
+                .insecure(insecure).allowDowngrade(allowDowngrade).compressed(compressed).resume(resume).proxies(proxies).credentials(credentials).limitRate(limitRate).pacing(pacing).timestamping(timestamping).cookies(cookies, cookieLine)
+                .http2(http2);
     }
 
     /** Settings by name, each starting at its default: no row of adjacent booleans to get wrong. */
@@ -76,6 +78,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
         private long limitRate;
         private HostPacing pacing = HostPacing.NONE;
         private boolean timestamping;
+        private Http2Use http2 = Http2Use.NEGOTIATED;
         private CookieJar cookies;
         private String cookieLine;
 
@@ -166,6 +169,11 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
             return this;
         }
 
+        public Builder http2(Http2Use use) {
+            http2 = use;
+            return this;
+        }
+
         public Builder timestamping(boolean on) {
             timestamping = on;
             return this;
@@ -180,7 +188,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
 
         public FetchSettings build() {
             return new FetchSettings(connectTimeout, readTimeout, timeout, retries, maxRedirects, headers, userAgent,
-                    maxSize, overwrite, insecure, allowDowngrade, compressed, resume, proxies, credentials, limitRate, pacing, timestamping, cookies, cookieLine);
+                    maxSize, overwrite, insecure, allowDowngrade, compressed, resume, proxies, credentials, limitRate, pacing, timestamping, cookies, cookieLine, http2);
         }
     }
 }

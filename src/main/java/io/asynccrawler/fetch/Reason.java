@@ -23,6 +23,8 @@ public enum Reason {
     READ_TIMEOUT("no data (read timeout)"),
     DEADLINE("deadline exceeded"),
     CONNECTION_RESET("connection reset"),
+    /** The HTTP/2 server reset the URL's stream (RST_STREAM); its connection's other streams go on. */
+    STREAM_RESET("stream reset"),
     /** The connection closed before a response head arrived. */
     CLOSED("closed before a response"),
     TRUNCATED("body cut short"),

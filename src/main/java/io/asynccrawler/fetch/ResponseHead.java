@@ -16,6 +16,7 @@ public final class ResponseHead {
     /** Names and values in turn, in the order received. */
     private final String[] fields;
     private final long receivedNanos;
+    private final Protocol protocol;
 
     /**
      * @param status         the status code
@@ -24,11 +25,11 @@ public final class ResponseHead {
      * @param receivedNanos  {@link System#nanoTime()} when the head arrived
      */
     public ResponseHead(int status, String reasonPhrase, String[] fields, long receivedNanos) {
-        this(status, reasonPhrase, receivedNanos, fields.clone());
+        this(status, reasonPhrase, receivedNanos, fields.clone(), Protocol.HTTP_1_1);
     }
 
     /** Takes {@code fields} as they are: for arrays made here, never seen by anyone else (no copy). */
-    private ResponseHead(int status, String reasonPhrase, long receivedNanos, String[] fields) {
+    private ResponseHead(int status, String reasonPhrase, long receivedNanos, String[] fields, Protocol protocol) {
         if (fields.length % 2 != 0) {
             throw new IllegalArgumentException("header names and values in pairs");
         }
@@ -36,6 +37,7 @@ public final class ResponseHead {
         this.reasonPhrase = reasonPhrase;
         this.fields = fields;
         this.receivedNanos = receivedNanos;
+        this.protocol = protocol;
     }
 
     /** A head with the headers {@code headers} (values by name; a null name is skipped). */
@@ -49,7 +51,7 @@ public final class ResponseHead {
                 }
             }
         });
-        return new ResponseHead(status, reasonPhrase, receivedNanos, flat.toArray(new String[0]));
+        return new ResponseHead(status, reasonPhrase, receivedNanos, flat.toArray(new String[0]), Protocol.HTTP_1_1);
     }
 
     /** A head with the {@code count} headers {@code headers} yields, in that order. */
@@ -61,7 +63,16 @@ public final class ResponseHead {
             fields[i++] = e.getKey();
             fields[i++] = e.getValue();
         }
-        return new ResponseHead(status, reasonPhrase, receivedNanos, fields);
+        return new ResponseHead(status, reasonPhrase, receivedNanos, fields, Protocol.HTTP_1_1);
+    }
+
+    /**
+     * An HTTP/2 head: {@code fields} are names (lower case, pseudo-headers left out) and values in
+     * turn, taken as they are. HTTP/2 has no reason phrase; {@code reasonPhrase} is the status's
+     * usual one, so that messages read the same over either protocol.
+     */
+    public static ResponseHead h2(int status, String reasonPhrase, String[] fields, long receivedNanos) {
+        return new ResponseHead(status, reasonPhrase, receivedNanos, fields, Protocol.H2);
     }
 
     public int status() {
@@ -70,6 +81,11 @@ public final class ResponseHead {
 
     public String reasonPhrase() {
         return reasonPhrase;
+    }
+
+    /** The protocol the response came by. */
+    public Protocol protocol() {
+        return protocol;
     }
 
     public long receivedNanos() {

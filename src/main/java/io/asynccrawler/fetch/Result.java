@@ -23,10 +23,19 @@ import java.time.Instant;
  * @param error       a one-line description of the failure (of an exclusion: the rule), else null
  * @param resumedFrom bytes that were already in the part file when the saving transfer began (--resume), else 0
  * @param origin      how a crawl came to the URL, null for a URL of a list
+ * @param protocol    the HTTP version of the last response, null when none came
  */
 public record Result(String url, String finalUrl, int status, String file, long bytes, String contentType,
                      int attempts, Instant startedAt, long ttfbMs, long totalMs, Outcome outcome,
-                     Reason reason, String error, long resumedFrom, Origin origin) {
+                     Reason reason, String error, long resumedFrom, Origin origin, Protocol protocol) {
+    /** A result that tells no protocol. */
+    public Result(String url, String finalUrl, int status, String file, long bytes, String contentType,
+                  int attempts, Instant startedAt, long ttfbMs, long totalMs, Outcome outcome,
+                  Reason reason, String error, long resumedFrom, Origin origin) {
+        this(url, finalUrl, status, file, bytes, contentType, attempts, startedAt, ttfbMs, totalMs, outcome, reason, error,
+                resumedFrom, origin, null);
+    }
+
     /** A result with no origin: a URL of a list. */
     public Result(String url, String finalUrl, int status, String file, long bytes, String contentType,
                   int attempts, Instant startedAt, long ttfbMs, long totalMs, Outcome outcome,
@@ -38,19 +47,25 @@ public record Result(String url, String finalUrl, int status, String file, long 
     /** This result with {@code message} as its error. */
     public Result withError(String message) {
         return new Result(url, finalUrl, status, file, bytes, contentType, attempts, startedAt, ttfbMs, totalMs, outcome, reason,
-                message, resumedFrom, origin);
+                message, resumedFrom, origin, protocol);
     }
 
     /** This result with {@code name} as its file. */
     public Result withFile(String name) {
         return new Result(url, finalUrl, status, name, bytes, contentType, attempts, startedAt, ttfbMs, totalMs, outcome, reason,
-                error, resumedFrom, origin);
+                error, resumedFrom, origin, protocol);
     }
 
     /** This result, telling how a crawl came to its URL. */
     public Result withOrigin(Origin how) {
         return new Result(url, finalUrl, status, file, bytes, contentType, attempts, startedAt, ttfbMs, totalMs, outcome, reason,
-                error, resumedFrom, how);
+                error, resumedFrom, how, protocol);
+    }
+
+    /** This result, telling the protocol its response came by. */
+    public Result withProtocol(Protocol by) {
+        return new Result(url, finalUrl, status, file, bytes, contentType, attempts, startedAt, ttfbMs, totalMs, outcome, reason,
+                error, resumedFrom, origin, by);
     }
 
     /**

@@ -51,6 +51,7 @@ public final class JsonReport implements AutoCloseable {
             json.writeStringField("outcome", r.outcome().word());
             json.writeStringField("reason", r.reasonWord());
             json.writeStringField("error", r.error());
+            json.writeStringField("protocol", r.protocol() == null ? null : r.protocol().word());
             if (r.origin() != null) { // a crawl's URL: how it was met
                 json.writeNumberField("depth", r.origin().depth());
                 json.writeStringField("referrer", r.origin().referrer());

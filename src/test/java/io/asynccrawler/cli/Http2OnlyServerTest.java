@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Debian's nghttpd, a server that speaks HTTP/2 only: over h2c it answers an HTTP/1.1 request with
- * a SETTINGS frame; over TLS, offered ALPN http/1.1 alone, it agrees no protocol and closes. Both
- * are said as http2_only, not retried, and once per server on stderr, not once per URL after a
- * handshake each.
+ * Debian's nghttpd, a server that speaks HTTP/2 only, to a client that speaks HTTP/1.1 (no prior
+ * knowledge, {@code --http1.1}): over h2c it answers an HTTP/1.1 request with a SETTINGS frame;
+ * over TLS, offered ALPN http/1.1 alone, it agrees no protocol and closes. Both are said as
+ * http2_only, not retried, and once per server on stderr, not once per URL after a handshake each.
  */
 class Http2OnlyServerTest extends FetchTestBase {
     private static final Path NGHTTPD = Path.of("/usr/sbin/nghttpd");
@@ -53,7 +53,7 @@ class Http2OnlyServerTest extends FetchTestBase {
                 for (int i = 0; i < URLS; i++) {
                     urls.add(scheme + "://127.0.0.1:" + port + "/a.txt?i=" + i);
                 }
-                Cli cli = fetch("-k", "--overwrite", list(urls.toArray(String[]::new)).toString());
+                Cli cli = fetch("-k", "--http1.1", "--overwrite", list(urls.toArray(String[]::new)).toString());
                 assertThat(cli.exitCode).as(cli.err).isEqualTo(1);
                 Map<String, JsonNode> results = results();
                 for (String url : urls) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,14 +52,28 @@ class RateLimitTest {
     }
 
     /** When each request began, in seconds, by the server's clock, in log order: "host uri" to start. */
-    private static List<double[]> starts(Path log, List<String> keys) throws Exception {
+    private static List<double[]> starts(Path log, List<String> keys, int lines) throws Exception {
         List<double[]> starts = new ArrayList<>();
-        for (String line : Files.readAllLines(log)) {
+        for (String line : awaitLines(log, lines)) {
             String[] f = line.split(" ");
             keys.add(f[2] + " " + f[3]);
             starts.add(new double[] {Double.parseDouble(f[0]) - Double.parseDouble(f[1])});
         }
         return starts;
+    }
+
+    /**
+     * The log's lines once it has {@code count} (5 s at most): nginx writes a request's line after
+     * its response went out, so the client may have read the last response before its line is there.
+     */
+    private static List<String> awaitLines(Path log, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<String> lines = Files.readAllLines(log);
+        while (lines.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            lines = Files.readAllLines(log);
+        }
+        return lines;
     }
 
     /** --wait and --rate space one host's request starts, each host on its own: the other's requests do not wait for it. */
@@ -79,7 +94,7 @@ class RateLimitTest {
                 assertThat(cli.exitCode).as(cli.err).isZero();
 
                 List<String> keys = new ArrayList<>();
-                List<double[]> starts = starts(tmp.resolve("nginx/starts.log"), keys);
+                List<double[]> starts = starts(tmp.resolve("nginx/starts.log"), keys, before + 8);
                 keys = keys.subList(before, keys.size());
                 starts = starts.subList(before, starts.size());
                 assertThat(keys).hasSize(8);
@@ -118,7 +133,7 @@ class RateLimitTest {
 
             assertThat(cli.exitCode).as(cli.err).isZero();
             List<String> keys = new ArrayList<>();
-            List<double[]> starts = starts(tmp.resolve("nginx/starts.log"), keys);
+            List<double[]> starts = starts(tmp.resolve("nginx/starts.log"), keys, 9);
             assertThat(keys).hasSize(9).last().asString().endsWith("/end");
             double seconds = starts.get(8)[0] - starts.get(0)[0];
             assertThat(seconds).as("8 MiB at 1 MiB/s").isBetween(8 * 0.8, 8 * 1.2);

@@ -31,11 +31,25 @@ public final class Nginx implements AutoCloseable {
 
     /** As above, with {@code httpDirectives} (such as {@code gzip on; gzip_types *;}) in the http block. */
     public static Nginx serve(Path root, Path work, String httpDirectives) throws IOException, InterruptedException {
+        return start(root, work, httpDirectives, null);
+    }
+
+    /**
+     * Serves {@code root} over TLS with HTTP/2 (ALPN h2 and http/1.1) at the returned server's
+     * {@link #base()}, an https URL; {@code pem} holds its certificate and key.
+     */
+    public static Nginx serveHttp2(Path root, Path work, Path pem, String httpDirectives) throws IOException, InterruptedException {
+        return start(root, work, httpDirectives, pem);
+    }
+
+    private static Nginx start(Path root, Path work, String httpDirectives, Path pem) throws IOException, InterruptedException {
         int port = LocalServers.freePort();
+        String listen = pem == null ? "listen 127.0.0.1:" + port + ";"
+                : "listen 127.0.0.1:" + port + " ssl http2; ssl_certificate " + pem + "; ssl_certificate_key " + pem + ";";
         Path conf = work.resolve("nginx.conf");
         Files.writeString(conf, String.join("\n",
                 "worker_processes 1;",
-                "error_log " + work.resolve("error.log") + " warn;",
+                "error_log " + work.resolve("error.log") + " info;",
                 "pid " + work.resolve("nginx.pid") + ";",
                 "events { worker_connections 1024; }",
                 "http {",
@@ -44,11 +58,11 @@ public final class Nginx implements AutoCloseable {
                 "  client_body_temp_path " + work.resolve("body") + ";",
                 "  keepalive_requests 100000;",
                 "  " + httpDirectives,
-                "  server { listen 127.0.0.1:" + port + "; root " + root.toAbsolutePath() + "; }",
+                "  server { " + listen + " root " + root.toAbsolutePath() + "; }",
                 "}", ""));
         Process p = new ProcessBuilder(BINARY.toString(), "-c", conf.toString(), "-p", work.toString(), "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(work.resolve("stdout.log").toFile()).start();
-        Nginx nginx = new Nginx(p, URI.create("http://127.0.0.1:" + port + "/"));
+        Nginx nginx = new Nginx(p, URI.create((pem == null ? "http" : "https") + "://127.0.0.1:" + port + "/"));
         try {
             LocalServers.awaitListening("nginx", p, port, work.resolve("stdout.log"));
         } catch (IOException | InterruptedException e) {

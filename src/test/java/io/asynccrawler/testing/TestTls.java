@@ -4,8 +4,11 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.Base64;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -36,6 +39,23 @@ public final class TestTls {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, PASSWORD);
         return kmf;
+    }
+
+    /**
+     * One of the certificates above with its key, written as PEM into {@code dir} for servers
+     * that read PEM (nginx, nghttpd): the key as PKCS#8, then the certificate.
+     */
+    public static Path pem(String name, Path dir) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = TestTls.class.getResourceAsStream("/tls/" + name + ".p12")) {
+            store.load(in, PASSWORD);
+        }
+        String alias = store.aliases().nextElement();
+        Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + base64.encodeToString(store.getKey(alias, PASSWORD).getEncoded())
+                + "\n-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\n"
+                + base64.encodeToString(store.getCertificate(alias).getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        return Files.writeString(dir.resolve(name + ".pem"), pem);
     }
 
     /** The test CA's certificate, for --cacert. */

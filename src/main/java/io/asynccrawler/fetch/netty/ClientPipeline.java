@@ -1,5 +1,6 @@
 package io.asynccrawler.fetch.netty;
 
+import io.asynccrawler.fetch.Http2Use;
 import io.asynccrawler.fetch.RateLimit;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
@@ -12,11 +13,14 @@ import io.netty.resolver.AddressResolverGroup;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Builds a new pooled connection's pipeline: the --limit-rate counter ({@link ReadRateLimit}) and
  * the proxy's tunnel ({@link ProxyTunnel}) when there are any, TLS (host name checked, SNI sent)
  * for https, the HTTP/1.1 response decoder, then the exchange handler. No aggregator: bodies stream.
+ * A TLS connection that offers h2 gets an {@link AlpnSwitch} to change to HTTP/2 if the server
+ * picks it; {@code --http2-prior-knowledge} makes a plain one HTTP/2 at once ({@link Http2Pipeline}).
  */
 final class ClientPipeline extends AbstractChannelPoolHandler {
     /**
@@ -51,9 +55,11 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
      * @param idle             the idle connections, all origins together
      * @param resolver         looks up a server's name for a {@code socks5} proxy
      * @param rate             the job's --limit-rate, or null
+     * @param http2            when connections speak HTTP/2
+     * @param keepIdle         whether an HTTP/2 connection with no stream open stays open (false once no URL is left)
      */
     record Parts(ClientTls tls, boolean insecure, Duration handshakeTimeout, ChannelGroup connections, IdleConnections idle,
-                 AddressResolverGroup<InetSocketAddress> resolver, RateLimit rate) {
+                 AddressResolverGroup<InetSocketAddress> resolver, RateLimit rate, Http2Use http2, BooleanSupplier keepIdle) {
     }
 
     private final Origin origin;
@@ -83,15 +89,21 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
                     parts.insecure());
             ssl.setHandshakeTimeout(parts.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             p.addLast(ssl);
+            if (parts.tls().offersH2()) { // h2 or http/1.1: the handshake tells
+                p.addLast(new AlpnSwitch(parts.keepIdle(), parts.handshakeTimeout().toMillis()));
+            }
+        } else if (parts.http2() == Http2Use.PRIOR_KNOWLEDGE && !origin.absoluteForm()) { // h2c from the first byte
+            Http2Pipeline.undecided(ch).complete(Http2Pipeline.install(ch, parts.keepIdle(), parts.handshakeTimeout().toMillis()));
+            return;
         }
-        addHttp(ch, parts.handshakeTimeout());
+        addHttp(ch, parts.handshakeTimeout(), origin.https());
     }
 
     /** Adds the HTTP/1.1 response decoder and the exchange handler, last in {@code ch}'s pipeline. */
-    static ExchangeHandler addHttp(Channel ch, Duration handshakeTimeout) {
+    static ExchangeHandler addHttp(Channel ch, Duration handshakeTimeout, boolean tls) {
         ch.pipeline().addLast(new Http2Answer()); // an HTTP/2-only server's first frame, told as such
         ch.pipeline().addLast(new HttpResponseDecoder(DECODER)); // requests are written as bytes: RequestHead
-        ExchangeHandler exchanges = new ExchangeHandler(handshakeTimeout);
+        ExchangeHandler exchanges = new ExchangeHandler(handshakeTimeout, tls);
         ch.attr(ExchangeHandler.KEY).set(exchanges);
         ch.pipeline().addLast(exchanges);
         return exchanges;

@@ -22,29 +22,42 @@ public final class ClientTls {
     }
 
     private final boolean insecure;
+    private final boolean offerH2;
     private volatile CompletableFuture<SslContext> context;
 
-    private ClientTls(boolean insecure, CompletableFuture<SslContext> context) {
+    private ClientTls(boolean insecure, boolean offerH2, CompletableFuture<SslContext> context) {
         this.insecure = insecure;
+        this.offerH2 = offerH2;
         this.context = context;
     }
 
     /** A context built already, so that its errors (a bad CA file) surface before the job starts. */
-    public static ClientTls ready(SslContext context) {
-        return new ClientTls(false, CompletableFuture.completedFuture(context));
+    private static ClientTls ready(SslContext context, boolean offerH2) {
+        return new ClientTls(false, offerH2, CompletableFuture.completedFuture(context));
     }
 
     /**
      * A context built now with {@code engine}, trusting {@code caFile} (or the JDK's trust store
-     * when null); {@code insecure} accepts any certificate and name.
+     * when null); {@code insecure} accepts any certificate and name; ALPN offers h2 when {@code offerH2}.
      */
-    public static ClientTls ready(boolean insecure, Path caFile, Engine engine) throws SSLException {
-        return ready(TlsContexts.client(insecure, caFile, engine == Engine.JDK ? SslProvider.JDK : TlsContexts.provider()));
+    public static ClientTls ready(boolean insecure, Path caFile, Engine engine, boolean offerH2) throws SSLException {
+        SslProvider provider = engine == Engine.JDK ? SslProvider.JDK : TlsContexts.provider();
+        return ready(TlsContexts.client(insecure, caFile, provider, offerH2), offerH2);
     }
 
-    /** The JDK's trust store, built on first use; {@code insecure} accepts any certificate and name. */
+    /** The JDK's trust store, built on first use; {@code insecure} accepts any certificate and name; h2 offered. */
     public static ClientTls onDemand(boolean insecure) {
-        return new ClientTls(insecure, null);
+        return onDemand(insecure, true);
+    }
+
+    /** As above; ALPN offers h2 when {@code offerH2}. */
+    public static ClientTls onDemand(boolean insecure, boolean offerH2) {
+        return new ClientTls(insecure, offerH2, null);
+    }
+
+    /** Whether ALPN offers h2: a connection then waits for the handshake to know what it speaks. */
+    boolean offersH2() {
+        return offerH2;
     }
 
     /** The context, started on {@code executor} if nobody asked for it before. */
@@ -58,7 +71,7 @@ public final class ClientTls {
                     context = c = building;
                     executor.execute(() -> {
                         try {
-                            building.complete(TlsContexts.client(insecure, null));
+                            building.complete(TlsContexts.client(insecure, null, TlsContexts.provider(), offerH2));
                         } catch (Exception | LinkageError e) {
                             building.completeExceptionally(e);
                         }

@@ -2,35 +2,25 @@ package io.asynccrawler.fetch.netty;
 
 import io.asynccrawler.fetch.BodyReceiver;
 import io.asynccrawler.fetch.ExchangeClient;
-import io.asynccrawler.fetch.FetchException;
 import io.asynccrawler.fetch.FetchSettings;
 import io.asynccrawler.fetch.InFlight;
 import io.asynccrawler.fetch.RateLimit;
-import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Request;
 import io.asynccrawler.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.pool.ChannelPool;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import io.netty.util.concurrent.ImmediateEventExecutor;
-import io.netty.util.concurrent.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,8 +37,7 @@ public final class NettyClient implements ExchangeClient {
     private final OffLoopResolver resolver;
     private final ExecutorService bodyExecutor;
     private final OriginPools pools;
-    /** Origins found to speak HTTP/2 only: their later URLs fail at once, not after a handshake each. */
-    private final Set<Origin> http2Only = ConcurrentHashMap.newKeySet();
+    private final ExchangeRouter router;
     private final FetchSettings settings;
     private final LoopLagProbe lag;
     private final ExchangeRules rules;
@@ -98,138 +87,17 @@ public final class NettyClient implements ExchangeClient {
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, 256 * 1024))
                 .option(ChannelOption.SO_KEEPALIVE, true);
         ClientPipeline.Parts parts = new ClientPipeline.Parts(tls, settings.insecure(), settings.connectTimeout(), connections, idle,
-                resolver, settings.limitRate() > 0 ? new RateLimit(settings.limitRate()) : null);
+                resolver, settings.limitRate() > 0 ? new RateLimit(settings.limitRate()) : null, settings.http2(), rules.keepIdle());
         this.pools = new OriginPools((origin, owner) -> {
             Bootstrap b = bootstrap.clone().remoteAddress(origin.address());
             return new OriginPool(b, new ClientPipeline(origin, parts, owner), connectMillis, idle);
         });
-    }
-
-    /**
-     * Loads what the first exchange needs (the native transport's library and classes, the HTTP
-     * codec's classes) on a daemon thread of its own: a command line calls this first thing, and on
-     * a second core the loading overlaps with option parsing instead of following it. Nothing
-     * depends on it having run or finished.
-     */
-    public static void preloadInBackground() {
-        Thread preload = new Thread(new Preload(), "preload");
-        preload.setDaemon(true);
-        preload.start();
-    }
-
-    /** A class, not a lambda: the first lambda of a run links the JDK's lambda machinery, let that happen on the preload thread. */
-    private static final class Preload implements Runnable {
-        @Override
-        public void run() {
-            try {
-                if (Transport.auto() != Transport.NIO) {
-                    // The native transports' errno table, built at the first connect (5 ms, on a loop).
-                    Class.forName("io.netty.channel.unix.Errors", true, NettyClient.class.getClassLoader());
-                }
-                Warmup.run();
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                // whoever needs these classes later meets the same error and reports it
-            }
-        }
+        this.router = new ExchangeRouter(new ExchangeRouter.Parts(tls, settings, pools, rules, idle, resolver.executor()));
     }
 
     @Override
     public InFlight exchange(Request request, BodyReceiver receiver) {
-        PendingExchange pending = new PendingExchange();
-        start(request, receiver, pending, true);
-        return pending;
-    }
-
-    /**
-     * Acquires a connection and runs the exchange on it. A kept-alive connection that the server
-     * closed while it sat in the pool fails before any response byte; then, once, the exchange runs
-     * again on a new connection, as curl and browsers do (it is not a retry of the URL).
-     */
-    private void start(Request request, BodyReceiver receiver, PendingExchange pending, boolean mayReplace) {
-        try {
-            startOrThrow(request, receiver, pending, mayReplace);
-        } catch (RuntimeException e) {
-            // A request the transport cannot even begin (an address Netty refuses): that exchange
-            // fails, as on the blocking transport, instead of an exception thrown at whoever called,
-            // or lost in a listener, with the URL never ending.
-            pending.fail(new FetchException(Reason.ERROR, e.toString(), false, e));
-        }
-    }
-
-    private void startOrThrow(Request request, BodyReceiver receiver, PendingExchange pending, boolean mayReplace) {
-        Origin origin = Origin.of(request.uri(), request.proxy());
-        if (origin.https()) {
-            CompletableFuture<?> context = tls.get(resolver.executor());
-            if (!context.isDone()) {
-                context.whenComplete((c, e) -> start(request, receiver, pending, mayReplace));
-                return;
-            }
-            if (context.isCompletedExceptionally()) {
-                Throwable cause = context.handle((c, e) -> e).join();
-                pending.fail(FetchException.tls("cannot set up TLS: " + cause.getMessage(), cause));
-                return;
-            }
-        }
-        if (http2Only.contains(origin)) {
-            pending.fail(FetchException.http2Only("found on an earlier URL of " + origin));
-            return;
-        }
-        OriginPools.Entry held = pools.acquiring(origin);
-        ChannelPool pool = held.pool;
-        // pool.acquire() would take its promise from group.next(), and the connect's registration
-        // takes the next loop again: with two loops, every new connection would land on the same one.
-        Promise<Channel> acquired = ImmediateEventExecutor.INSTANCE.newPromise();
-        pool.acquire(acquired).addListener(f -> {
-            pools.acquired(held); // a connection, if any, now holds the pool itself
-            if (!f.isSuccess()) {
-                pending.fail(Failures.connect(f.cause(), origin, settings.connectTimeout()));
-                return;
-            }
-            Channel channel = (Channel) f.getNow(); // claimed from the idle ones if it came from the pool
-            if (pending.aborted()) {
-                idle.released(channel);
-                pool.release(channel);
-                return;
-            }
-            NettyExchange exchange = new NettyExchange(new Lease(channel, pool, origin), request, receiver, rules);
-            if (mayReplace) {
-                exchange.replayedIfStale();
-            }
-            channel.eventLoop().execute(() -> {
-                pending.attach(exchange);
-                exchange.start();
-                exchange.completion().whenComplete((v, e) -> {
-                    if (e instanceof FetchException && ((FetchException) e).reason() == Reason.HTTP2_ONLY) {
-                        http2Only.add(origin);
-                    }
-                    if (e == null || !mayReplace || !exchange.failedOnStaleConnection(e)) {
-                        pending.finish(e);
-                    } else if (!pending.aborted()) {
-                        start(request, receiver, pending, false); // the receiver has heard nothing yet
-                    } else {
-                        abortUntold(receiver, pending, e);
-                    }
-                });
-            });
-        });
-    }
-
-    /**
-     * Ends a replayable exchange that was cancelled before its replay: its receiver, told nothing
-     * so far, gets its onAbort (off the event loop, as every receiver call) before the end.
-     */
-    private void abortUntold(BodyReceiver receiver, PendingExchange pending, Throwable failure) {
-        try {
-            bodyExecutor.execute(() -> {
-                try {
-                    receiver.onAbort();
-                } finally {
-                    pending.finish(failure);
-                }
-            });
-        } catch (RejectedExecutionException closing) {
-            pending.finish(failure); // the client is closing: the job that cancelled waits for nothing more
-        }
+        return router.start(request, receiver);
     }
 
     /** Any thread but an event loop of this client's. */

@@ -1,7 +1,9 @@
 package io.asynccrawler.fetch.netty;
 
+import io.asynccrawler.fetch.Protocol;
 import io.netty.channel.Channel;
 import io.netty.channel.pool.SimpleChannelPool;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
@@ -17,15 +19,49 @@ import java.util.function.BiFunction;
  * and each connection one from its creation to its close.
  */
 final class OriginPools {
-    /** One origin's pool and how many acquires and connections hold it; the count is guarded by the map's compute. */
+    /**
+     * One origin's pool and how many acquires and connections hold it (the count is guarded by the
+     * map's compute), and what the origin speaks, known while the entry lasts.
+     */
     static final class Entry {
         final Origin origin;
         final SimpleChannelPool pool;
         private int holders;
+        /** Guarded by this: the handshake under way that tells what the origin speaks, and whether it told HTTP/1.1. */
+        private CompletableFuture<Void> finding;
+        private boolean http1;
 
         private Entry(Origin origin, SimpleChannelPool pool) {
             this.origin = origin;
             this.pool = pool;
+        }
+
+        /**
+         * Null when the caller goes on to a connection: the origin speaks HTTP/1.1, or nobody is
+         * finding out and the caller's connection will ({@link #protocolFound} when it knows). Else
+         * the finding out under way: whoever waits for it tries again when it completes.
+         */
+        synchronized CompletableFuture<Void> findingProtocol() {
+            if (http1) {
+                return null;
+            }
+            if (finding != null && !finding.isDone()) {
+                return finding;
+            }
+            finding = new CompletableFuture<>();
+            return null;
+        }
+
+        /** What the finding connection speaks (null: it never connected); those waiting try again. */
+        void protocolFound(Protocol protocol) {
+            CompletableFuture<Void> found;
+            synchronized (this) {
+                http1 |= protocol == Protocol.HTTP_1_1;
+                found = finding;
+            }
+            if (found != null) {
+                found.complete(null);
+            }
         }
     }
 

@@ -36,11 +36,14 @@ public final class TlsContexts {
      * @param caFile   PEM certificates to trust instead of the JDK's, or null
      */
     public static SslContext client(boolean insecure, Path caFile) throws SSLException {
-        return client(insecure, caFile, provider());
+        return client(insecure, caFile, provider(), true);
     }
 
-    /** The same through {@code provider}: {@link SslProvider#JDK}, or what {@link #provider()} gives. */
-    public static SslContext client(boolean insecure, Path caFile, SslProvider provider) throws SSLException {
+    /**
+     * The same through {@code provider} ({@link SslProvider#JDK}, or what {@link #provider()} gives);
+     * ALPN offers h2 before http/1.1 when {@code offerH2}, else http/1.1 alone.
+     */
+    public static SslContext client(boolean insecure, Path caFile, SslProvider provider, boolean offerH2) throws SSLException {
         if (!log.isDebugEnabled()) {
             // no word, and BoringSSL's library not loaded only to say why it was not used
         } else if (provider == SslProvider.OPENSSL) {
@@ -51,11 +54,13 @@ public final class TlsContexts {
             log.debug("TLS: the JDK's (BoringSSL unavailable: {})", String.valueOf(OpenSsl.unavailabilityCause()));
         }
         SslContextBuilder b = SslContextBuilder.forClient().sslProvider(provider)
-                // ALPN offers http/1.1 alone: a server that speaks HTTP/2 only can then refuse, or
-                // agree no protocol, and the exchange says http2_only instead of a bare close.
+                // With http/1.1 alone (--http1.1), a server that speaks HTTP/2 only can refuse, or agree
+                // no protocol, and the exchange says http2_only instead of a bare close.
                 .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_1_1));
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                        offerH2 ? new String[] {ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1}
+                                : new String[] {ApplicationProtocolNames.HTTP_1_1}));
         if (insecure) {
             b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
         } else {

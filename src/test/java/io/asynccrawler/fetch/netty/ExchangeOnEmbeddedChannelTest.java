@@ -78,11 +78,11 @@ class ExchangeOnEmbeddedChannelTest {
     /** Starts an exchange for {@code url} on a new embedded connection; the request it wrote is dropped. */
     private NettyExchange start(String url, RecordingReceiver receiver) {
         channel = new EmbeddedChannel();
-        ClientPipeline.addHttp(channel, Duration.ofSeconds(10));
+        URI uri = URI.create(url);
+        ClientPipeline.addHttp(channel, Duration.ofSeconds(10), Origin.of(uri).https());
         ExchangeRules rules = new ExchangeRules(Duration.ofSeconds(30), null, disk, () -> true, new IdleConnections(8),
                 FileSlots.UNBOUNDED);
-        URI uri = URI.create(url);
-        NettyExchange exchange = new NettyExchange(new Lease(channel, pool, Origin.of(uri)), new Request(uri, List.of()),
+        NettyExchange exchange = new NettyExchange(new Http1Lease(channel, pool, Origin.of(uri), rules), new Request(uri, List.of()),
                 receiver, rules);
         exchange.start();
         ByteBuf request = channel.readOutbound();

@@ -1,0 +1,183 @@
+package io.asynccrawler.fetch.netty;
+
+import io.asynccrawler.fetch.FetchException;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2SettingsFrame;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One origin's shared HTTP/2 connection, and the last handler of its pipeline: opens a stream per
+ * exchange, never more at once than the server's SETTINGS_MAX_CONCURRENT_STREAMS (opening more
+ * makes Netty fail them, "Maximum active streams violated"); the others wait in line for a stream
+ * to close. No stream opens before the server's first SETTINGS frame says how many may. After a
+ * GOAWAY, or once the connection closes, it opens none: those in line go to a new connection. On
+ * the connection's event loop, but {@link #open} from any thread.
+ */
+final class Http2Session extends ChannelInboundHandlerAdapter {
+    /**
+     * The connection's receive window: 16 streams' windows ({@link Http2Pipeline#STREAM_WINDOW}),
+     * so that a few streams paused by a slow disk do not stall the others (RFC 9113's 64 KiB would).
+     */
+    static final int CONNECTION_WINDOW = 16 * Http2Pipeline.STREAM_WINDOW;
+
+    /** Told when its stream is open, or when this connection can open none. */
+    interface Waiter {
+        void opened(Http2StreamChannel stream, StreamReader reader);
+
+        /** No stream will come from here: {@code failure} ends the exchange, or, when null, it starts again elsewhere. */
+        void gone(FetchException failure);
+    }
+
+    private final Channel parent;
+    private final BooleanSupplier keepIdle;
+    private final long settingsTimeoutMillis;
+    private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+    /** Streams the server lets us open at once; -1 until its first SETTINGS frame. */
+    private long cap = -1;
+    private int open;
+    private boolean goingAway;
+    /** Not its origin's connection (another was first): closes once its streams end. */
+    private volatile boolean retired;
+    private Runnable onGone = () -> { };
+
+    /**
+     * @param parent                the connection
+     * @param keepIdle              whether the connection stays open with no stream (false once no URL is left)
+     * @param settingsTimeoutMillis how long the server may take to send its SETTINGS (the connect timeout)
+     */
+    Http2Session(Channel parent, BooleanSupplier keepIdle, long settingsTimeoutMillis) {
+        this.parent = parent;
+        this.keepIdle = keepIdle;
+        this.settingsTimeoutMillis = settingsTimeoutMillis;
+    }
+
+    /** What runs once this connection takes no more streams: its registry forgets it. Before the first {@link #open}. */
+    void onGone(Runnable r) {
+        onGone = r;
+    }
+
+    Channel channel() {
+        return parent;
+    }
+
+    /** Closes once no stream is open: another connection serves the origin. */
+    void retireWhenIdle() {
+        retired = true;
+    }
+
+    /** Whether it may still take streams (it may have to wait for one). */
+    boolean usable() {
+        return !goingAway && parent.isActive();
+    }
+
+    /** Opens a stream for {@code waiter} when one is free. Any thread. */
+    void open(Waiter waiter) {
+        parent.eventLoop().execute(() -> {
+            if (goingAway) {
+                waiter.gone(null);
+            } else {
+                waiting.add(waiter);
+                drain();
+            }
+        });
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        parent.eventLoop().schedule(() -> {
+            if (cap < 0 && !goingAway) {
+                goAway(FetchException.badResponse("no HTTP/2 SETTINGS from the server in " + settingsTimeoutMillis + " ms"));
+                parent.close();
+            }
+        }, settingsTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void drain() {
+        while (!waiting.isEmpty() && cap >= 0 && open < cap && !goingAway) {
+            start(waiting.poll());
+        }
+    }
+
+    private void start(Waiter waiter) {
+        open++;
+        StreamReader reader = new StreamReader(this);
+        new Http2StreamChannelBootstrap(parent).handler(reader).open().addListener(f -> {
+            if (!f.isSuccess()) {
+                open--;
+                waiter.gone(Failures.during(f.cause()));
+                drain();
+                return;
+            }
+            Http2StreamChannel stream = (Http2StreamChannel) f.getNow();
+            stream.closeFuture().addListener(c -> closed());
+            waiter.opened(stream, reader);
+        });
+    }
+
+    /** A stream closed: the next in line takes its place; with none open and no URL left, the connection closes. */
+    private void closed() {
+        open--;
+        drain();
+        if (open == 0 && waiting.isEmpty() && (retired || !keepIdle.getAsBoolean())) {
+            parent.close();
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        try {
+            if (msg instanceof Http2SettingsFrame) {
+                onSettings(ctx, (Http2SettingsFrame) msg);
+            } else if (msg instanceof Http2GoAwayFrame) {
+                goAway(null); // streams above its last id hear of it themselves (StreamReader) and start again
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onSettings(ChannelHandlerContext ctx, Http2SettingsFrame frame) throws Exception {
+        if (cap < 0) {
+            Http2FrameCodec codec = ctx.pipeline().get(Http2FrameCodec.class);
+            // The preface went out before this frame came: a WINDOW_UPDATE may follow it now.
+            codec.connection().local().flowController().incrementWindowSize(codec.connection().connectionStream(),
+                    CONNECTION_WINDOW - codec.connection().local().flowController().initialWindowSize());
+            ctx.flush();
+        }
+        Long max = frame.settings().maxConcurrentStreams();
+        cap = max == null ? Integer.MAX_VALUE : max; // absent: no limit (RFC 9113 §6.5.2)
+        drain();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        goAway(cap < 0 ? FetchException.closedBeforeResponse() : null);
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A connection error: the codec sends GOAWAY and closes; the streams hear of it themselves.
+        ctx.close();
+    }
+
+    /** Takes no more streams; those in line start again elsewhere, or fail with {@code failure} if it is not null. */
+    private void goAway(FetchException failure) {
+        if (!goingAway) {
+            goingAway = true;
+            onGone.run();
+        }
+        while (!waiting.isEmpty()) {
+            waiting.poll().gone(failure);
+        }
+    }
+}
