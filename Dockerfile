@@ -27,9 +27,10 @@ RUN jlink --add-modules java.base,java.desktop,java.logging,java.management,java
 # An application class-data archive, recorded from the training run (CdsTraining: a fetch and a
 # comparison against the built-in server on loopback, the help), for the jar at its path in the image.
 RUN mkdir -p /opt/crawler && cp target/crawler.jar /opt/crawler/crawler.jar \
-    && /opt/jre/bin/java -XX:ArchiveClassesAtExit=/opt/crawler/crawler.jsa -XX:TieredStopAtLevel=1 \
+    && XDG_CACHE_HOME=/opt/crawler/cache /opt/jre/bin/java -XX:ArchiveClassesAtExit=/opt/crawler/crawler.jsa -XX:TieredStopAtLevel=1 \
           -cp /opt/crawler/crawler.jar io.asynccrawler.cli.CdsTraining \
-    && test -s /opt/crawler/crawler.jsa
+    && test -s /opt/crawler/crawler.jsa \
+    && ls /opt/crawler/cache/async-crawler/native | grep -q brotli && ls /opt/crawler/cache/async-crawler/native | grep -q zstd
 
 FROM ${RUNTIME_IMAGE}
 ARG VERSION=0.1.0-SNAPSHOT
@@ -51,6 +52,9 @@ USER 10001
 # `docker run -p 8080:8080 IMAGE serve` reaches it; outside a container it stays on loopback.
 # CRAWLER_BIND is serve's --bind default (any option's default can be set as CRAWLER_<NAME>).
 ENV CRAWLER_BIND=0.0.0.0
+# The br and zstd decoders' native libraries, copied out of the jar at build time (CdsTraining),
+# read from here rather than copied into /tmp at every start, nor into the /data volume
+ENV XDG_CACHE_HOME=/opt/crawler/cache
 EXPOSE 8080
 # Heap from the container's memory limit, not the host's (flags here, not in JAVA_TOOL_OPTIONS,
 # which the JVM announces on stderr at every start).

@@ -183,6 +183,8 @@ if openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -da
   check "https bytes as served" test $? -eq 0
   check "https through BoringSSL ($(grep -o 'TLS: .*' "$work/tls/fetch.txt" | head -1))" \
     grep -q "TLS: .*(netty-tcnative)" "$work/tls/fetch.txt"
+  check "br and zstd decoders load as the image's user ($(grep -o 'content codings: .*' "$work/tls/fetch.txt" | head -1))" \
+    grep -q "content codings: gzip, deflate, br, zstd" "$work/tls/fetch.txt"
   kill "$tls_pid" 2>/dev/null
 else
   fail "openssl could not make a test certificate"

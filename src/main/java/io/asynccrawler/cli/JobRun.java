@@ -5,6 +5,7 @@ import io.asynccrawler.cli.process.ProgressLine;
 import io.asynccrawler.cli.process.Signals;
 import io.asynccrawler.cli.process.StatusLine;
 import io.asynccrawler.cli.process.Terminal;
+import io.asynccrawler.fetch.Codings;
 import io.asynccrawler.fetch.Downloads;
 import io.asynccrawler.fetch.ExchangeClient;
 import io.asynccrawler.fetch.FetchSettings;
@@ -211,6 +212,9 @@ final class JobRun {
     private ExchangeClient client(FetchSettings settings, ExecutorService executor, OpenFiles.Budget budget)
             throws IOException, GeneralSecurityException {
         int concurrency = budget.concurrency();
+        if (settings.compressed() && log.isDebugEnabled()) {
+            log.debug("content codings: {} (those that decode here)", Codings.acceptEncoding());
+        }
         if (mode == Mode.ASYNC) {
             Transport transport = options.transport;
             // fetch builds its TLS context at the first https URL; compare before the clock starts,

@@ -2,14 +2,17 @@ package io.asynccrawler.fetch;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Undoes a response's Content-Encoding (identity, gzip, deflate) chunk by chunk, and tells whether
- * the compressed stream really ended: a gzip body cut short is an error here, not a short file.
+ * Undoes a response's Content-Encoding (identity, gzip, deflate, br, zstd, or several stacked) chunk
+ * by chunk, and tells whether the compressed stream really ended: a body cut short is an error
+ * here, not a short file.
  */
 public abstract class ContentDecoder {
     /** Where decoded bytes go. */
@@ -27,13 +30,47 @@ public abstract class ContentDecoder {
         return contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Codings may be stacked ({@code gzip, br}: gzip first, then br): they are undone last first,
+     * each decoder's output the next one's input, up to {@link Stacked#MOST} of them.
+     */
     private static ContentDecoder forNormalized(String e, String contentEncoding) throws FetchException {
+        if (e.indexOf(',') < 0) {
+            return single(e, contentEncoding);
+        }
+        List<ContentDecoder> undoing = new ArrayList<>();
+        for (String coding : e.split(",")) {
+            ContentDecoder d = single(coding.trim(), contentEncoding);
+            if (!d.keepsBytes()) {
+                undoing.add(0, d);
+            }
+        }
+        if (undoing.size() > Stacked.MOST) {
+            undoing.forEach(ContentDecoder::close);
+            throw FetchException.badResponse("more than " + Stacked.MOST + " codings stacked: " + contentEncoding);
+        }
+        return undoing.isEmpty() ? new Identity() : undoing.size() == 1 ? undoing.get(0) : new Stacked(undoing);
+    }
+
+    private static ContentDecoder single(String e, String contentEncoding) throws FetchException {
         switch (e) {
             case "": case "identity": return new Identity();
             case "gzip": case "x-gzip": return new Gunzip();
             case "deflate": return new Deflate();
-            default: throw FetchException.badResponse("unsupported Content-Encoding: " + contentEncoding);
+            case "br":
+                if (Codings.brotli()) {
+                    return new BrotliDecoding();
+                }
+                break;
+            case "zstd":
+                if (Codings.zstd()) {
+                    return new ZstdDecoding();
+                }
+                break;
+            default:
+                break;
         }
+        throw FetchException.badResponse("unsupported Content-Encoding: " + contentEncoding);
     }
 
     /**

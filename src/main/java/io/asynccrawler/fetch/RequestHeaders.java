@@ -43,7 +43,7 @@ final class RequestHeaders {
         base.add(new Header("Accept", "*/*"));
         anyOriginPlain = List.copyOf(base);
         if (settings.compressed()) {
-            base.add(new Header("Accept-Encoding", "gzip, deflate"));
+            base.add(new Header("Accept-Encoding", Codings.acceptEncoding()));
         }
         anyOrigin = List.copyOf(base);
         for (Header h : settings.headers()) {

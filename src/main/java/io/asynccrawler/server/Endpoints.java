@@ -27,6 +27,7 @@ final class Endpoints {
                 "  /delay/{ms}                fixed delay, answers {\"delay_ms\": ms}",
                 "  /bytes/{n}?seed=&chunked=1&gzip=1   n deterministic bytes (close=1: ended by closing)",
                 "  /bytes/{n}?stall_at=K               stops sending at byte K without ending (Range, If-Range, ETag)",
+                "  /encoded/{n}?coding=gzip,br,zstd&zeros=1   n bytes under those content codings, in that order",
                 "  /files/{path}              files under the --files directory",
                 "  /status/{code}             that status",
                 "  /redirect/{n}?absolute=1   n redirects, then 200",

@@ -92,6 +92,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "redirect": Endpoints.redirect(call, rest); break;
             case "redirect-to": Endpoints.redirectTo(call); break;
             case "bytes": Bodies.bytes(call, rest); break;
+            case "encoded": Encoded.serve(call, rest); break;
             case "drip": Bodies.drip(call); break;
             case "fault": Bodies.fault(call, rest); break;
             case "files": FileEndpoint.serve(call, filesRoot, rest); break;

@@ -1,5 +1,6 @@
 package io.asynccrawler.fetch.netty;
 
+import io.asynccrawler.fetch.Codings;
 import io.asynccrawler.transport.Transport;
 
 /** Class loading that overlaps with a command line's start instead of following it. */
@@ -9,7 +10,7 @@ public final class Preload {
 
     /**
      * Loads what the first exchange needs (the native transport's library and classes, the HTTP
-     * codec's classes) on a daemon thread of its own: a command line calls this first thing, and on
+     * codec's classes, the content decoders' libraries) on a daemon thread of its own: a command line calls this first thing, and on
      * a second core the loading overlaps with option parsing instead of following it. Nothing
      * depends on it having run or finished.
      */
@@ -29,6 +30,7 @@ public final class Preload {
                     Class.forName("io.netty.channel.unix.Errors", true, Preload.class.getClassLoader());
                 }
                 Warmup.run();
+                Codings.brotli(); // the decoders' native libraries: mapped here, not before the first request's headers
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 // whoever needs these classes later meets the same error and reports it
             }

@@ -31,6 +31,7 @@ final class Warmup {
             return;
         }
         exchangeOnce();
+        Http2Warmup.exchangeOnce();
         done = true; // not before: after a failed preload the client tries again and reports it
     }
 

@@ -1,0 +1,72 @@
+package io.asynccrawler.server;
+
+import com.aayushatharva.brotli4j.encoder.Encoder;
+import com.github.luben.zstd.Zstd;
+import io.asynccrawler.fetch.Codings;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * {@code /encoded/{n}?coding=gzip,br,zstd&zeros=1}: n deterministic bytes (or zeros: a bomb, as
+ * it compresses to almost nothing) sent under the listed content codings, applied in that order,
+ * whatever the request asked for. Built in memory, so n is at most 64 MiB.
+ */
+final class Encoded {
+    private static final long MAX = 64L << 20;
+
+    private Encoded() {
+    }
+
+    static void serve(Call call, String rest) {
+        int n = (int) Call.parseBounded("encoded", rest, 0, MAX);
+        byte[] body = call.flag("zeros") ? new byte[n] : DeterministicBytes.bytes(call.longParam("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE), 0, n);
+        String codings = call.param("coding") == null ? "gzip" : call.param("coding");
+        for (String coding : codings.split(",")) {
+            body = encode(coding.trim(), body);
+        }
+        FullHttpResponse response = call.full(HttpResponseStatus.OK, "application/octet-stream", body);
+        response.headers().set(HttpHeaderNames.CONTENT_ENCODING, codings);
+        call.send(response);
+    }
+
+    private static byte[] encode(String coding, byte[] bytes) {
+        switch (coding) {
+            case "gzip":
+                return gzip(bytes);
+            case "br":
+                if (!Codings.brotli()) {
+                    throw new IllegalArgumentException("br cannot be made here: brotli4j's library does not load");
+                }
+                try {
+                    return Encoder.compress(bytes);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            case "zstd":
+                if (!Codings.zstd()) {
+                    throw new IllegalArgumentException("zstd cannot be made here: zstd-jni's library does not load");
+                }
+                return Zstd.compress(bytes);
+            case "identity":
+                return bytes;
+            default:
+                throw new IllegalArgumentException("coding must be gzip, br, zstd or identity: " + coding);
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Arrays.copyOf(out.toByteArray(), out.size());
+    }
+}
