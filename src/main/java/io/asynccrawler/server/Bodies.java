@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -134,6 +135,15 @@ final class Bodies {
                 ByteBuf half = ctx.alloc().buffer((int) (n / 2));
                 DeterministicBytes.write(half, 0, 0, (int) (n / 2));
                 ctx.writeAndFlush(new DefaultHttpContent(half)).addListener(ChannelFutureListener.CLOSE);
+                break;
+            case "short": // HTTP/2: DATA that end short of the content-length (RFC 9113 §8.1.1); HTTP/1.1 waits for the rest
+                long length = call.longParam("n", 1000, 2, MAX_TRUNCATE);
+                HttpResponse head = call.head(HttpResponseStatus.OK, OCTETS);
+                HttpUtil.setContentLength(head, length);
+                ctx.write(head);
+                ByteBuf part = ctx.alloc().buffer((int) (length / 2));
+                DeterministicBytes.write(part, 0, 0, (int) (length / 2));
+                call.finishWith(ctx.writeAndFlush(new DefaultLastHttpContent(part)));
                 break;
             case "hang":
                 break; // accepted and read; never answered until the client gives up

@@ -104,6 +104,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "redirect-loop": Endpoints.redirectLoop(call); break;
             case "counter": Endpoints.counter(call, counter); break;
             case "flaky": flaky.answer(call, rest); break;
+            case "h2": Http2Faults.serve(call, rest, flaky); break;
             case "site": SitePages.serve(call, rest); break;
             case "robots.txt": SitePages.robots(call); break;
             default: Endpoints.notFound(call);

@@ -7,18 +7,19 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The built-in HTTP/1.1 test server of {@code crawler serve}: bind, serve every endpoint, close. */
+/**
+ * The built-in test server of {@code crawler serve}: bind, serve every endpoint over HTTP/1.1 or
+ * HTTP/2 ({@link ServerPipeline}), close.
+ */
 public final class TestServer implements AutoCloseable {
     /** Pending connections the kernel may queue; enough for a burst of 10,000 connects. */
     private static final int BACKLOG = 8192;
@@ -66,14 +67,14 @@ public final class TestServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             connections.opened(ch);
+                            Router.Shared shared = new Router.Shared(connections, flaky, counter, requests);
+                            Supplier<Router> routers = () -> new Router(settings.files(), shared);
                             if (settings.tls() != null) {
                                 ch.pipeline().addLast(settings.tls().newHandler(ch.alloc()));
+                                ServerPipeline.afterTls(ch.pipeline(), routers);
+                            } else {
+                                ServerPipeline.plain(ch.pipeline(), routers);
                             }
-                            ch.pipeline().addLast(
-                                    new HttpServerCodec(),
-                                    new HttpObjectAggregator(64 * 1024),
-                                    new ChunkedWriteHandler(),
-                                    new Router(settings.files(), new Router.Shared(connections, flaky, counter, requests)));
                         }
                     })
                     .bind(settings.host(), settings.port()).sync().channel();

@@ -82,6 +82,10 @@ final class HostileCases {
         add(fails("truncated_gzip_matching_length", "truncated", "gzip stream ends",
                 Script.reply(head("Content-Encoding: gzip", "Content-Length: 15")).send(Arrays.copyOf(gzipHello, 15))));
         add(fails("unsupported_content_encoding", "bad_response", "unsupported Content-Encoding",
+                Script.reply(head("Content-Encoding: compress", "Content-Length: 3") + "abc")));
+        add(fails("garbage_zstd", "bad_response", "corrupt zstd body",
+                Script.reply(head("Content-Encoding: zstd", "Content-Length: 3") + "abc")));
+        add(fails("cut_brotli", "truncated", "brotli stream ends early",
                 Script.reply(head("Content-Encoding: br", "Content-Length: 3") + "abc")));
         add(fails("hang_up_without_response", "closed", "connection closed before a response", Script.hangUp()));
         add(fails("reset_without_response", "connection_reset", "connection reset", Script.resetNow()));

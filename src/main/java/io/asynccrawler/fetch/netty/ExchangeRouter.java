@@ -41,6 +41,9 @@ final class ExchangeRouter {
                  Executor lookups) {
     }
 
+    /** New connections an exchange may look for after one went away under it before it sent anything. */
+    private static final int MAX_DETOURS = 3;
+
     private final Parts parts;
     /** The shared HTTP/2 connections, one per origin that speaks it. */
     private final Http2Sessions sessions = new Http2Sessions();
@@ -54,7 +57,7 @@ final class ExchangeRouter {
     /** Starts {@code request}'s exchange; what it returns ends with it. */
     InFlight start(Request request, BodyReceiver receiver) {
         PendingExchange pending = new PendingExchange();
-        start(request, receiver, pending, true);
+        start(new Attempt(request, receiver, pending, true, 0));
         return pending;
     }
 
@@ -63,23 +66,25 @@ final class ExchangeRouter {
      * closed while it sat in the pool fails before any response byte; then, once, the exchange runs
      * again on a new connection, as curl and browsers do (it is not a retry of the URL).
      */
-    private void start(Request request, BodyReceiver receiver, PendingExchange pending, boolean mayReplace) {
+    private void start(Attempt attempt) {
         try {
-            startOrThrow(request, receiver, pending, mayReplace);
+            startOrThrow(attempt);
         } catch (RuntimeException e) {
             // A request the transport cannot even begin (an address Netty refuses): that exchange
             // fails, as on the blocking transport, instead of an exception thrown at whoever called,
             // or lost in a listener, with the URL never ending.
-            pending.fail(new FetchException(Reason.ERROR, e.toString(), false, e));
+            attempt.pending.fail(new FetchException(Reason.ERROR, e.toString(), false, e));
         }
     }
 
-    private void startOrThrow(Request request, BodyReceiver receiver, PendingExchange pending, boolean mayReplace) {
+    private void startOrThrow(Attempt attempt) {
+        Request request = attempt.request;
+        PendingExchange pending = attempt.pending;
         Origin origin = Origin.of(request.uri(), request.proxy());
         if (origin.https()) {
             CompletableFuture<?> context = parts.tls().get(parts.lookups());
             if (!context.isDone()) {
-                context.whenComplete((c, e) -> start(request, receiver, pending, mayReplace));
+                context.whenComplete((c, e) -> start(attempt));
                 return;
             }
             if (context.isCompletedExceptionally()) {
@@ -94,14 +99,14 @@ final class ExchangeRouter {
         }
         Http2Session session = sessions.get(origin);
         if (session != null) {
-            onStream(session, origin, new Attempt(request, receiver, pending, mayReplace));
+            onStream(session, origin, attempt);
             return;
         }
         OriginPools.Entry held = parts.pools().acquiring(origin);
         CompletableFuture<Void> finding = mayBeHttp2(origin) ? held.findingProtocol() : null;
         if (finding != null) { // another connection's handshake tells what this origin speaks: wait for it, not a connection each
             parts.pools().acquired(held);
-            finding.whenComplete((v, e) -> start(request, receiver, pending, mayReplace));
+            finding.whenComplete((v, e) -> start(attempt));
             return;
         }
         ChannelPool pool = held.pool;
@@ -116,7 +121,6 @@ final class ExchangeRouter {
                 return;
             }
             Channel channel = (Channel) f.getNow(); // claimed from the idle ones if it came from the pool
-            Attempt attempt = new Attempt(request, receiver, pending, mayReplace);
             CompletableFuture<Http2Session> decided = Http2Pipeline.decided(channel);
             if (decided == null) {
                 onConnection(channel, pool, origin, attempt);
@@ -153,8 +157,20 @@ final class ExchangeRouter {
         return origin.https() ? parts.tls().offersH2() : parts.settings().http2() == Http2Use.PRIOR_KNOWLEDGE && !origin.absoluteForm();
     }
 
-    /** One try at an exchange: what it asks, who hears, and whether a failure that left it unprocessed sends it again. */
-    private record Attempt(Request request, BodyReceiver receiver, PendingExchange pending, boolean mayReplace) {
+    /**
+     * One try at an exchange: what it asks, who hears, whether a failure that left it unprocessed
+     * sends it again, and how often an HTTP/2 connection went away before it had a stream.
+     */
+    private record Attempt(Request request, BodyReceiver receiver, PendingExchange pending, boolean mayReplace, int detours) {
+        /** Once more after a failure the server never saw; not again after that. */
+        Attempt replay() {
+            return new Attempt(request, receiver, pending, false, detours);
+        }
+
+        /** Once more after the connection went away before a stream was opened: nothing was sent. */
+        Attempt detour() {
+            return new Attempt(request, receiver, pending, mayReplace, detours + 1);
+        }
     }
 
     /** Runs the attempt on an HTTP/1.1 connection lent by its pool. */
@@ -181,8 +197,8 @@ final class ExchangeRouter {
 
             @Override
             public void gone(FetchException failure) {
-                if (failure == null && attempt.mayReplace) { // it went away unseen by the server (GOAWAY): once more elsewhere
-                    start(attempt.request, attempt.receiver, attempt.pending, false);
+                if (failure == null && attempt.detours < MAX_DETOURS) { // it went away (GOAWAY, closed) before this was sent
+                    start(attempt.detour());
                 } else {
                     attempt.pending.fail(failure != null ? failure : FetchException.closedBeforeResponse());
                 }
@@ -205,7 +221,7 @@ final class ExchangeRouter {
                 if (e == null || !attempt.mayReplace || !exchange.replayable(e)) {
                     attempt.pending.finish(e);
                 } else if (!attempt.pending.aborted()) {
-                    start(attempt.request, attempt.receiver, attempt.pending, false); // the receiver has heard nothing yet
+                    start(attempt.replay()); // the receiver has heard nothing yet
                 } else {
                     abortUntold(attempt.receiver, attempt.pending, e);
                 }

@@ -128,6 +128,7 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
         open--;
         drain();
         if (open == 0 && waiting.isEmpty() && (retired || !keepIdle.getAsBoolean())) {
+            goAway(null); // first: a stream asked for from now on goes elsewhere, not onto a closing connection
             parent.close();
         }
     }

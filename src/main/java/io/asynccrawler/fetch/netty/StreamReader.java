@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
@@ -169,7 +170,8 @@ final class StreamReader extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (exchange != null) {
-            exchange.fail(Failures.during(cause));
+            // Netty's checks of what the server sent (DATA against content-length, header sizes): malformed
+            exchange.fail(cause instanceof Http2Exception ? FetchException.badResponse(cause.getMessage()) : Failures.during(cause));
         }
     }
 }

@@ -1,0 +1,95 @@
+package io.asynccrawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.asynccrawler.server.DeterministicBytes;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hostile server's faults over HTTP/2 (h2c by prior knowledge to {@code crawler serve}): each
+ * fails its own URL, with its own reason and no file that looks complete, while the other streams
+ * of the same connection end well; a GOAWAY mid-job sends the streams it did not process to a new
+ * connection; a refused stream goes again unseen.
+ */
+class Http2FaultsTest extends FetchTestBase {
+    private static final int SIZE = 20_000;
+
+    @Test
+    void eachFaultFailsItsOwnStreamOnly() throws Exception {
+        List<String> urls = good(20);
+        String reset = base + "/fault/reset";
+        String cut = base + "/fault/truncate?n=100000";
+        String shortData = base + "/fault/short?n=100000";
+        String refused = base + "/h2/refuse/5?key=" + System.nanoTime();
+        String stalled = base + "/bytes/1000000?stall_at=1000";
+        urls.addAll(List.of(reset, cut, shortData, refused, stalled));
+        long before = server.connections().accepted();
+        Cli cli = fetch("--http2-prior-knowledge", "--retries", "0", "--read-timeout", "1s", "-c", "64", list(urls.toArray(String[]::new)).toString());
+        assertThat(cli.exitCode).as(cli.err).isEqualTo(1);
+        Map<String, JsonNode> results = results();
+        assertGoodOnesSaved(results, urls.subList(0, 20));
+        assertThat(reason(results, reset)).isEqualTo("stream_reset");
+        assertThat(reason(results, cut)).isEqualTo("stream_reset");
+        assertThat(reason(results, shortData)).isEqualTo("bad_response");
+        assertThat(reason(results, refused)).isEqualTo("stream_reset");
+        assertThat(results.get(refused).get("error").asText()).contains("REFUSED_STREAM");
+        assertThat(reason(results, stalled)).isEqualTo("read_timeout");
+        for (String failed : List.of(reset, cut, shortData, refused, stalled)) {
+            assertThat(results.get(failed).get("file").isNull()).as(failed).isTrue();
+        }
+        try (var files = Files.walk(out())) {
+            assertThat(files.filter(Files::isRegularFile).count()).as("the good files alone").isEqualTo(20);
+        }
+        assertThat(server.connections().accepted() - before).as("one connection for all").isEqualTo(1);
+    }
+
+    @Test
+    void aGoAwayMidJobSendsTheStreamsItDidNotProcessToANewConnection() throws Exception {
+        List<String> urls = good(30);
+        urls.add(15, base + "/h2/goaway");
+        urls.addAll(good(30).stream().map(u -> u + "&later=1").toList());
+        long before = server.connections().accepted();
+        Cli cli = fetch("--http2-prior-knowledge", "--retries", "0", "-c", "64", list(urls.toArray(String[]::new)).toString());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        Map<String, JsonNode> results = results();
+        assertThat(results.values()).hasSize(61).allMatch(r -> r.get("outcome").asText().equals("ok") && r.get("attempts").asInt() == 1);
+        assertThat(server.connections().accepted() - before).as("a second connection after the GOAWAY").isEqualTo(2);
+    }
+
+    @Test
+    void aStreamRefusedOnceGoesAgainUnseen() throws Exception {
+        String url = base + "/h2/refuse/1?key=" + System.nanoTime();
+        Cli cli = fetch("--http2-prior-knowledge", "--retries", "0", url);
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        JsonNode r = results().get(url);
+        assertThat(r.get("attempts").asInt()).as("not a retry of the URL").isEqualTo(1);
+        assertThat(r.get("protocol").asText()).isEqualTo("h2");
+        assertThat(Files.readString(out().resolve(r.get("file").asText()))).contains("\"attempt\": 2");
+    }
+
+    private List<String> good(int n) {
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            urls.add(base + "/bytes/" + SIZE + "?seed=" + i);
+        }
+        return urls;
+    }
+
+    private void assertGoodOnesSaved(Map<String, JsonNode> results, List<String> urls) throws Exception {
+        for (int i = 0; i < urls.size(); i++) {
+            JsonNode r = results.get(urls.get(i));
+            assertThat(r.get("outcome").asText()).as(r.toString()).isEqualTo("ok");
+            assertThat(r.get("protocol").asText()).isEqualTo("h2");
+            assertThat(Files.readAllBytes(out().resolve(r.get("file").asText()))).isEqualTo(DeterministicBytes.bytes(i, 0, SIZE));
+        }
+    }
+
+    private static String reason(Map<String, JsonNode> results, String url) {
+        return results.get(url).get("reason").asText();
+    }
+}
