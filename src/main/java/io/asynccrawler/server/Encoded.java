@@ -1,8 +1,8 @@
 package io.asynccrawler.server;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.encoder.Encoder;
 import com.github.luben.zstd.Zstd;
-import io.asynccrawler.fetch.Codings;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -36,27 +36,24 @@ final class Encoded {
     }
 
     private static byte[] encode(String coding, byte[] bytes) {
-        switch (coding) {
-            case "gzip":
-                return gzip(bytes);
-            case "br":
-                if (!Codings.brotli()) {
-                    throw new IllegalArgumentException("br cannot be made here: brotli4j's library does not load");
-                }
-                try {
+        try {
+            switch (coding) {
+                case "gzip":
+                    return gzip(bytes);
+                case "br":
+                    Brotli4jLoader.ensureAvailability(); // its library, loaded by nothing else in a server
                     return Encoder.compress(bytes);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            case "zstd":
-                if (!Codings.zstd()) {
-                    throw new IllegalArgumentException("zstd cannot be made here: zstd-jni's library does not load");
-                }
-                return Zstd.compress(bytes);
-            case "identity":
-                return bytes;
-            default:
-                throw new IllegalArgumentException("coding must be gzip, br, zstd or identity: " + coding);
+                case "zstd":
+                    return Zstd.compress(bytes);
+                case "identity":
+                    return bytes;
+                default:
+                    throw new IllegalArgumentException("coding must be gzip, br, zstd or identity: " + coding);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (LinkageError e) { // brotli4j's or zstd-jni's library does not load on this machine
+            throw new IllegalArgumentException(coding + " cannot be made here: " + e);
         }
     }
 
