@@ -8,7 +8,6 @@ import io.asynccrawler.report.JsonReport;
 import io.asynccrawler.report.Summary;
 import io.asynccrawler.report.Timeline;
 import io.asynccrawler.save.OutputDirectory;
-import io.asynccrawler.save.TreeDigest;
 import io.asynccrawler.server.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +43,7 @@ import picocli.CommandLine.Spec;
             "Then check every mode saved the same files with the same SHA-256, and show a table and a timeline.",
             "Async does not make one request faster: it keeps many waiting at once. The timeline shows it.",
             "With --crawl, each mode crawls from the seed URLs from scratch (crawl's options apply), its state kept apart.",
+            "With --protocols, the runs are the event loop over each protocol instead: what multiplexing buys on this job.",
             "Durations (D): 250ms, 10s, 2m, 1h; a bare number is seconds.",
             "Exit codes: 0 same output and no failures, 1 a difference or a failed URL, 2 usage error, 130 interrupted."})
 final class CompareCommand implements Callable<Integer> {
@@ -57,6 +57,12 @@ final class CompareCommand implements Callable<Integer> {
             completionCandidates = ModeConverter.Names.class,
             description = "Modes to run, in order: sync, threads, virtual (JDK 21+), async (default: ${DEFAULT-VALUE}).")
     List<Mode> modes;
+
+    @Option(names = "--protocols", paramLabel = "P,P", split = ",", converter = ComparedProtocol.Converter.class,
+            completionCandidates = ComparedProtocol.Names.class,
+            description = "Instead of modes, run the job in async mode over each protocol, in order: http1.1, h2 (h2 by ALPN"
+                    + " over https, by prior knowledge over http), into OUTPUT-DIR/<protocol>/.")
+    List<ComparedProtocol> protocols = new ArrayList<>();
 
     @Option(names = "--timeline", paramLabel = "FILE", description = "Also draw the timeline as FILE.svg or FILE.html.")
     Path timelineFile;
@@ -118,6 +124,9 @@ final class CompareCommand implements Callable<Integer> {
         if (warmUp < 0) {
             return usage(err, "--warm-up must be 0 or more: " + warmUp);
         }
+        if (!protocols.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption("--modes")) {
+            return usage(err, "--modes and --protocols: give one (--protocols runs each protocol in async mode)");
+        }
         problem = timelineFile == null ? null : TimelineFile.problem(timelineFile);
         if (problem == null) {
             problem = crawling ? crawl.problem() : crawlOptionWithoutCrawl();
@@ -153,13 +162,14 @@ final class CompareCommand implements Callable<Integer> {
         boolean failures = false;
         TestServer warmUpServer = warmUp > 0 ? ModeWarmUp.server(err) : null;
         try (report) {
-            for (Mode mode : modes) {
+            for (ComparedRun each : ComparedRun.of(modes, protocols)) {
+                Mode mode = each.mode();
                 if (!mode.isAvailable()) {
                     err.println("compare: skipping " + mode.label() + ": virtual threads need JDK 21 or later (this is "
                             + Runtime.version().feature() + ")");
                     continue;
                 }
-                Path dir = options.outputDir.resolve(mode.label());
+                Path dir = options.outputDir.resolve(each.label());
                 OutputDirectory output;
                 try {
                     output = OutputDirectory.open(dir);
@@ -169,17 +179,17 @@ final class CompareCommand implements Callable<Integer> {
                     return ExitCodes.OUTPUT_DIR;
                 }
                 if (!logging.quiet) {
-                    err.println("compare: " + mode.label() + " ...");
+                    err.println("compare: " + each.label() + " ...");
                 }
                 JobRun run = new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging)
-                        .forComparison();
+                        .forComparison(each.protocol());
                 if (warmUpServer != null) {
                     run.warmUpAgainst(warmUpServer.baseUri(), warmUp);
                 }
                 JobRun.Finished finished = rules == null ? run.run(replayable, stdin, output, report.json())
-                        : crawlInto(run, rules, output, report.json(), mode);
+                        : crawlInto(run, rules, output, report.json(), each.label());
                 if (!logging.quiet || finished.summary().failed() > 0) {
-                    err.println("compare: " + mode.label() + ": " + finished.summary().line());
+                    err.println("compare: " + each.label() + ": " + finished.summary().line());
                 }
                 summaries.add(finished.summary());
                 timelines.add(finished.timeline());
@@ -215,7 +225,7 @@ final class CompareCommand implements Callable<Integer> {
         if (signalExit != 0) {
             return signalExit;
         }
-        boolean differ = !sameOutput(dirs, err);
+        boolean differ = !SameTrees.check(dirs, err, logging.quiet, protocols.isEmpty() ? "mode" : "protocol");
         return differ || failures ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 
@@ -235,29 +245,13 @@ final class CompareCommand implements Callable<Integer> {
         return replayable;
     }
 
-    private boolean sameOutput(List<Path> dirs, PrintWriter err) throws IOException {
-        TreeDigest first = TreeDigest.of(dirs.get(0));
-        boolean same = true;
-        for (int i = 1; i < dirs.size(); i++) {
-            List<String> differences = TreeDigest.of(dirs.get(i)).differencesFrom(first);
-            for (String d : differences) {
-                err.println("compare: " + dirs.get(i).getFileName() + " differs from " + dirs.get(0).getFileName() + ": " + d);
-            }
-            same &= differences.isEmpty();
-        }
-        if (same && !logging.quiet) {
-            err.println("compare: every mode saved the same " + first.size() + " files (SHA-256)");
-        }
-        return same;
-    }
-
     /**
-     * One mode's crawl into {@code output}, from scratch: its state in OUTPUT-DIR/{@value #STATE_DIR}/MODE,
+     * One run's crawl into {@code output}, from scratch: its state in OUTPUT-DIR/{@value #STATE_DIR}/LABEL,
      * made anew (compare fetches everything again, as --overwrite) and apart from the trees compared.
      */
-    private JobRun.Finished crawlInto(JobRun run, CrawlRules rules, OutputDirectory output, JsonReport report, Mode mode)
+    private JobRun.Finished crawlInto(JobRun run, CrawlRules rules, OutputDirectory output, JsonReport report, String label)
             throws IOException, GeneralSecurityException {
-        Path state = options.outputDir.resolve(STATE_DIR).resolve(mode.label());
+        Path state = options.outputDir.resolve(STATE_DIR).resolve(label);
         if (Files.exists(state, LinkOption.NOFOLLOW_LINKS)) {
             ScratchDirs.delete(state);
         }

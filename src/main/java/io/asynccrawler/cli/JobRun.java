@@ -74,6 +74,8 @@ final class JobRun {
     private int warmUpRequests;
     /** Run by compare: the event loop's TLS is the JDK's, as the blocking modes', and made before the clock. */
     private boolean comparing;
+    /** compare --protocols: the protocol this run speaks (its label too), else null. */
+    private ComparedProtocol protocol;
 
     JobRun(Mode mode, FetchOptions options, PrintWriter err, Terminal terminal, LoggingOptions logging) {
         this.mode = mode;
@@ -98,8 +100,19 @@ final class JobRun {
      * clock starts, as theirs is.
      */
     JobRun forComparison() {
+        return forComparison(null);
+    }
+
+    /** As {@link #forComparison()}, over {@code over} (HTTP/1.1 alone or HTTP/2, the run labelled by it), or null for the mode's own way. */
+    JobRun forComparison(ComparedProtocol over) {
         this.comparing = true;
+        this.protocol = over;
         return this;
+    }
+
+    /** The run's name in the report, the table and the timeline: its mode, or compare's protocol. */
+    private String label() {
+        return protocol == null ? mode.label() : protocol.label();
     }
 
     /** Fetches {@code inputs} into {@code dir}, adding results to {@code report} (may be null). */
@@ -116,7 +129,8 @@ final class JobRun {
 
     /** Fetches what the frontier {@code frontiers} opens gives into {@code dir}, adding results to {@code report} (may be null). */
     Finished run(FrontierSource frontiers, OutputDirectory dir, JsonReport report) throws IOException, GeneralSecurityException {
-        FetchSettings settings = options.fetchSettings();
+        FetchSettings settings = protocol == null ? options.fetchSettings()
+                : options.fetchSettings().toBuilder().http2(protocol.http2()).build();
         proxies = settings.proxies();
         if (proxies.any()) {
             log.debug("proxies: {}", proxies);
@@ -124,7 +138,7 @@ final class JobRun {
         OpenFiles.Budget budget = budget();
         int concurrency = budget.concurrency();
         JobSettings jobSettings = new JobSettings(concurrency, options.perHostCap());
-        Timeline timeline = new Timeline(mode.label());
+        Timeline timeline = new Timeline(label());
         AtomicInteger signalExit = new AtomicInteger();
         ExecutorService executor = mode.blockingExecutor(jobSettings.concurrency());
         JobTotals totals;
@@ -134,12 +148,12 @@ final class JobRun {
                 long start = System.nanoTime();
                 int ok = ModeWarmUp.run(client, settings, jobSettings.concurrency(), warmUpServer, warmUpRequests,
                         Path.of(System.getProperty("java.io.tmpdir")));
-                err.println("compare: " + mode.label() + ": warmed up on " + ok + " of " + warmUpRequests
+                err.println("compare: " + label() + ": warmed up on " + ok + " of " + warmUpRequests
                         + " loopback requests in " + Units.fixed((System.nanoTime() - start) / 1e9, 2) + " s (not timed)");
             }
             // The clock starts once the transport is set up (event loops, native library, TLS
             // context, and for compare warmed up): every mode is timed on its requests alone.
-            summary = new Summary(mode.label(), jobSettings.concurrency());
+            summary = new Summary(label(), jobSettings.concurrency());
             Downloads saved = new Downloads();
             PolicyFetcher fetcher = new PolicyFetcher(client, settings, dir, saved);
             Job job = new Job(fetcher, jobSettings, JobListener.of(r -> {
@@ -148,7 +162,7 @@ final class JobRun {
                     timeline.add(r);
                 }
                 if (report != null) {
-                    report.add(r, mode.label());
+                    report.add(r, label());
                 }
                 logResult(r);
             }, line -> lines.println(line), client::noMoreUrls));
@@ -219,8 +233,9 @@ final class JobRun {
             Transport transport = options.transport;
             // fetch builds its TLS context at the first https URL; compare before the clock starts,
             // as the blocking modes build theirs.
-            // compare speaks HTTP/1.1 in every mode, as the blocking modes can speak no other
-            boolean offerH2 = settings.http2() != Http2Use.NEVER && !comparing;
+            // compare speaks HTTP/1.1 in every mode, as the blocking modes can speak no other, unless
+            // it compares protocols
+            boolean offerH2 = settings.http2() != Http2Use.NEVER && (!comparing || protocol != null);
             ClientTls tls = options.caCert != null || comparing
                     ? ClientTls.ready(settings.insecure(), options.caCert,
                             comparing ? ClientTls.Engine.JDK : ClientTls.Engine.FASTEST, offerH2)

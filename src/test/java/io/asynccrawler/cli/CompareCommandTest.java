@@ -67,6 +67,34 @@ class CompareCommandTest extends FetchTestBase {
     }
 
     @Test
+    void protocolsRunTheJobOverEachAndSayWhichCarriedEveryUrl() throws Exception {
+        String[] urls = new String[30];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = base + "/bytes/5000?seed=" + i;
+        }
+        Cli cli = compare("--protocols", "http1.1,h2", "--warm-up", "4", list(urls).toString());
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(cli.err).contains("compare: http1.1 ...", "compare: h2 ...", "every protocol saved the same 30 files");
+        assertThat(cli.out).containsPattern("(?m)^http1\\.1\\s+[\\d.]+").containsPattern("(?m)^h2\\s+[\\d.]+");
+        JsonNode report = new ObjectMapper().readTree(report().toFile());
+        assertThat(report.get("results")).hasSize(60);
+        for (JsonNode r : report.get("results")) {
+            String expected = r.get("mode").asText().equals("h2") ? "h2" : "http/1.1";
+            assertThat(r.get("protocol").asText()).as(r.toString()).isEqualTo(expected);
+        }
+        assertThat(Files.isDirectory(out().resolve("h2"))).isTrue();
+        assertThat(Files.isDirectory(out().resolve("http1.1"))).isTrue();
+    }
+
+    @Test
+    void modesAndProtocolsTogetherAreAUsageError() throws Exception {
+        Cli cli = compare("--modes", "sync,async", "--protocols", "h2", base + "/bytes/10");
+        assertThat(cli.exitCode).isEqualTo(2);
+        assertThat(cli.err).contains("--modes and --protocols: give one");
+        assertThat(compare("--protocols", "h3", base + "/bytes/10").err).contains("not a protocol: 'h3' (http1.1, h2)");
+    }
+
+    @Test
     void eachModeWarmsUpOffTheClockAndNothingOfItIsKept() throws Exception {
         Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
         long scratchBefore = warmUpDirs(scratch);
