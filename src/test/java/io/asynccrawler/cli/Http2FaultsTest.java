@@ -72,6 +72,21 @@ class Http2FaultsTest extends FetchTestBase {
         assertThat(Files.readString(out().resolve(r.get("file").asText()))).contains("\"attempt\": 2");
     }
 
+    @Test
+    void redirectsAndCredentialsWorkAsOverHttp11() throws Exception {
+        String redirected = base + "/redirect/3";
+        String guarded = base + "/basic-auth/ann/secret";
+        Cli cli = fetch("--http2-prior-knowledge", "-u", "ann:secret", redirected, guarded);
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        Map<String, JsonNode> results = results();
+        assertThat(results.get(redirected).get("finalUrl").asText()).isNotEqualTo(redirected);
+        assertThat(results.get(redirected).get("protocol").asText()).isEqualTo("h2");
+        assertThat(results.get(guarded).get("status").asInt()).isEqualTo(200);
+        Cli wrong = fetch("--http2-prior-knowledge", "--overwrite", "-u", "ann:wrong", guarded);
+        assertThat(wrong.exitCode).isEqualTo(1);
+        assertThat(results().get(guarded).get("reason").asText()).isEqualTo("auth_failed");
+    }
+
     private List<String> good(int n) {
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < n; i++) {

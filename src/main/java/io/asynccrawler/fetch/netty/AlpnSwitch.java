@@ -9,7 +9,6 @@ import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 
 /**
  * Sits behind the TLS handler of a connection that offered h2 by ALPN. When the handshake ends it
@@ -20,13 +19,11 @@ import java.util.function.BooleanSupplier;
  * failure and passes on to the HTTP/1.1 handler, which tells the exchange why.
  */
 final class AlpnSwitch extends ChannelInboundHandlerAdapter {
-    private final BooleanSupplier keepIdle;
     private final long settingsTimeoutMillis;
     private final List<Object> held = new ArrayList<>(2);
     private CompletableFuture<Http2Session> decided;
 
-    AlpnSwitch(BooleanSupplier keepIdle, long settingsTimeoutMillis) {
-        this.keepIdle = keepIdle;
+    AlpnSwitch(long settingsTimeoutMillis) {
         this.settingsTimeoutMillis = settingsTimeoutMillis;
     }
 
@@ -46,7 +43,7 @@ final class AlpnSwitch extends ChannelInboundHandlerAdapter {
             SslHandshakeCompletionEvent handshake = (SslHandshakeCompletionEvent) evt;
             Http2Session session = null;
             if (handshake.isSuccess() && ApplicationProtocolNames.HTTP_2.equals(ctx.pipeline().get(SslHandler.class).applicationProtocol())) {
-                session = Http2Pipeline.install(ctx.channel(), keepIdle, settingsTimeoutMillis);
+                session = Http2Pipeline.install(ctx.channel(), settingsTimeoutMillis);
             }
             ctx.fireUserEventTriggered(evt);
             ctx.pipeline().remove(this); // handlerRemoved passes on what was held

@@ -13,7 +13,6 @@ import io.netty.resolver.AddressResolverGroup;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * Builds a new pooled connection's pipeline: the --limit-rate counter ({@link ReadRateLimit}) and
@@ -56,10 +55,9 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
      * @param resolver         looks up a server's name for a {@code socks5} proxy
      * @param rate             the job's --limit-rate, or null
      * @param http2            when connections speak HTTP/2
-     * @param keepIdle         whether an HTTP/2 connection with no stream open stays open (false once no URL is left)
      */
     record Parts(ClientTls tls, boolean insecure, Duration handshakeTimeout, ChannelGroup connections, IdleConnections idle,
-                 AddressResolverGroup<InetSocketAddress> resolver, RateLimit rate, Http2Use http2, BooleanSupplier keepIdle) {
+                 AddressResolverGroup<InetSocketAddress> resolver, RateLimit rate, Http2Use http2) {
     }
 
     private final Origin origin;
@@ -90,10 +88,10 @@ final class ClientPipeline extends AbstractChannelPoolHandler {
             ssl.setHandshakeTimeout(parts.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             p.addLast(ssl);
             if (parts.tls().offersH2()) { // h2 or http/1.1: the handshake tells
-                p.addLast(new AlpnSwitch(parts.keepIdle(), parts.handshakeTimeout().toMillis()));
+                p.addLast(new AlpnSwitch(parts.handshakeTimeout().toMillis()));
             }
         } else if (parts.http2() == Http2Use.PRIOR_KNOWLEDGE && !origin.absoluteForm()) { // h2c from the first byte
-            Http2Pipeline.undecided(ch).complete(Http2Pipeline.install(ch, parts.keepIdle(), parts.handshakeTimeout().toMillis()));
+            Http2Pipeline.undecided(ch).complete(Http2Pipeline.install(ch, parts.handshakeTimeout().toMillis()));
             return;
         }
         addHttp(ch, parts.handshakeTimeout(), origin.https());

@@ -109,6 +109,13 @@ final class ExchangeRouter {
             finding.whenComplete((v, e) -> start(attempt));
             return;
         }
+        Http2Session late = mayBeHttp2(origin) ? sessions.get(origin) : null;
+        if (late != null) { // found to speak h2 between the look above and the question: its connection, not another
+            held.protocolFound(Protocol.H2); // those who began to wait on this one go there too
+            parts.pools().acquired(held);
+            onStream(late, origin, attempt);
+            return;
+        }
         ChannelPool pool = held.pool;
         // pool.acquire() would take its promise from group.next(), and the connect's registration
         // takes the next loop again: with two loops, every new connection would land on the same one.

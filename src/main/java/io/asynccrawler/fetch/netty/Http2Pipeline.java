@@ -12,7 +12,6 @@ import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.util.AttributeKey;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 
 /**
  * Turns a client connection into an HTTP/2 one: Netty's frame codec, its multiplexer (a child
@@ -48,7 +47,7 @@ final class Http2Pipeline {
     }
 
     /** Adds HTTP/2's handlers last in {@code channel}'s pipeline, in place of HTTP/1.1's if it has them. */
-    static Http2Session install(Channel channel, BooleanSupplier keepIdle, long settingsTimeoutMillis) {
+    static Http2Session install(Channel channel, long settingsTimeoutMillis) {
         ChannelPipeline p = channel.pipeline();
         removeIfThere(p, Http2Answer.class);
         removeIfThere(p, HttpResponseDecoder.class);
@@ -59,7 +58,7 @@ final class Http2Pipeline {
                         .initialWindowSize(STREAM_WINDOW)
                         .maxHeaderListSize(ClientPipeline.MAX_HEADER_BYTES)) // as HTTP/1.1's head: larger is refused, not buffered
                 .build();
-        Http2Session session = new Http2Session(channel, keepIdle, settingsTimeoutMillis);
+        Http2Session session = new Http2Session(channel, settingsTimeoutMillis);
         p.addLast(codec, new Http2MultiplexHandler(NoPush.INSTANCE), session);
         return session;
     }

@@ -12,7 +12,6 @@ import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * One origin's shared HTTP/2 connection, and the last handler of its pipeline: opens a stream per
@@ -38,7 +37,6 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
     }
 
     private final Channel parent;
-    private final BooleanSupplier keepIdle;
     private final long settingsTimeoutMillis;
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
     /** Streams the server lets us open at once; -1 until its first SETTINGS frame. */
@@ -51,12 +49,10 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
 
     /**
      * @param parent                the connection
-     * @param keepIdle              whether the connection stays open with no stream (false once no URL is left)
      * @param settingsTimeoutMillis how long the server may take to send its SETTINGS (the connect timeout)
      */
-    Http2Session(Channel parent, BooleanSupplier keepIdle, long settingsTimeoutMillis) {
+    Http2Session(Channel parent, long settingsTimeoutMillis) {
         this.parent = parent;
-        this.keepIdle = keepIdle;
         this.settingsTimeoutMillis = settingsTimeoutMillis;
     }
 
@@ -123,11 +119,16 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
         });
     }
 
-    /** A stream closed: the next in line takes its place; with none open and no URL left, the connection closes. */
+    /**
+     * A stream closed: the next in line takes its place. A connection another one replaced closes
+     * once its streams end; the origin's own stays open until the job's end closes every connection
+     * (closing it once no URL is left raced with streams still on their way to it: a URL refused
+     * or waiting for the protocol comes back after the others ended, and found it closing).
+     */
     private void closed() {
         open--;
         drain();
-        if (open == 0 && waiting.isEmpty() && (retired || !keepIdle.getAsBoolean())) {
+        if (open == 0 && waiting.isEmpty() && retired) {
             goAway(null); // first: a stream asked for from now on goes elsewhere, not onto a closing connection
             parent.close();
         }

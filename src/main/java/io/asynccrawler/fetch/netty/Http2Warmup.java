@@ -25,7 +25,7 @@ final class Http2Warmup {
         EmbeddedChannel client = new EmbeddedChannel();
         EmbeddedChannel server = new EmbeddedChannel(Http2FrameCodecBuilder.forServer().build());
         try {
-            Http2Session session = Http2Pipeline.install(client, () -> false, 1_000);
+            Http2Session session = Http2Pipeline.install(client, 1_000);
             pass(client, server);
             pass(server, client); // the server's SETTINGS: the session may open streams
             session.open(new Http2Session.Waiter() {

@@ -87,7 +87,7 @@ public final class NettyClient implements ExchangeClient {
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, 256 * 1024))
                 .option(ChannelOption.SO_KEEPALIVE, true);
         ClientPipeline.Parts parts = new ClientPipeline.Parts(tls, settings.insecure(), settings.connectTimeout(), connections, idle,
-                resolver, settings.limitRate() > 0 ? new RateLimit(settings.limitRate()) : null, settings.http2(), rules.keepIdle());
+                resolver, settings.limitRate() > 0 ? new RateLimit(settings.limitRate()) : null, settings.http2());
         this.pools = new OriginPools((origin, owner) -> {
             Bootstrap b = bootstrap.clone().remoteAddress(origin.address());
             return new OriginPool(b, new ClientPipeline(origin, parts, owner), connectMillis, idle);
