@@ -20,17 +20,11 @@ import sys
 import time
 from pathlib import Path
 
+from tools import need, timed
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path("/usr/share/doc/openjdk-17-jre-headless/api")
 PORT = 18193
-
-
-def need(packages):
-    missing = [p for p, present in packages if not present]
-    if missing:
-        subprocess.run(["apt-get", "update", "-qq"], check=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True,
-                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, stdout=subprocess.DEVNULL)
 
 
 def archive_loads():
@@ -62,15 +56,6 @@ http {{
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(0.5)
     return server
-
-
-def timed(command, log):
-    """Runs command under /usr/bin/time: (wall s, cpu s, peak RSS MB, exit code)."""
-    fmt = "TIME %e %U %S %M"
-    with open(log, "w") as out:
-        code = subprocess.run(["/usr/bin/time", "-f", fmt, *command], stdout=out, stderr=subprocess.STDOUT).returncode
-    line = [l for l in Path(log).read_text().splitlines() if l.startswith("TIME ")][-1].split()
-    return float(line[1]), float(line[2]) + float(line[3]), int(line[4]) / 1024, code
 
 
 def files(root, ours):

@@ -2,11 +2,11 @@ package io.asynccrawler.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -128,27 +128,27 @@ final class Bodies {
                 ctx.close();
                 break;
             case "truncate":
-                long n = call.longParam("n", 1000, 2, MAX_TRUNCATE);
-                HttpResponse response = call.head(HttpResponseStatus.OK, OCTETS);
-                HttpUtil.setContentLength(response, n);
-                ctx.write(response);
-                ByteBuf half = ctx.alloc().buffer((int) (n / 2));
-                DeterministicBytes.write(half, 0, 0, (int) (n / 2));
-                ctx.writeAndFlush(new DefaultHttpContent(half)).addListener(ChannelFutureListener.CLOSE);
+                halfOfLength(call).addListener(ChannelFutureListener.CLOSE);
                 break;
             case "short": // HTTP/2: DATA that end short of the content-length (RFC 9113 §8.1.1); HTTP/1.1 waits for the rest
-                long length = call.longParam("n", 1000, 2, MAX_TRUNCATE);
-                HttpResponse head = call.head(HttpResponseStatus.OK, OCTETS);
-                HttpUtil.setContentLength(head, length);
-                ctx.write(head);
-                ByteBuf part = ctx.alloc().buffer((int) (length / 2));
-                DeterministicBytes.write(part, 0, 0, (int) (length / 2));
-                call.finishWith(ctx.writeAndFlush(new DefaultLastHttpContent(part)));
+                halfOfLength(call);
+                call.finishWith(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
                 break;
             case "hang":
                 break; // accepted and read; never answered until the client gives up
             default:
                 Endpoints.notFound(call);
         }
+    }
+
+    /** A head saying {@code Content-Length: n} ({@code ?n=}, 1000 by default) and the first n/2 bytes of the body: their write. */
+    private static ChannelFuture halfOfLength(Call call) {
+        long n = call.longParam("n", 1000, 2, MAX_TRUNCATE);
+        HttpResponse response = call.head(HttpResponseStatus.OK, OCTETS);
+        HttpUtil.setContentLength(response, n);
+        call.ctx.write(response);
+        ByteBuf half = call.ctx.alloc().buffer((int) (n / 2));
+        DeterministicBytes.write(half, 0, 0, (int) (n / 2));
+        return call.ctx.writeAndFlush(new DefaultHttpContent(half));
     }
 }

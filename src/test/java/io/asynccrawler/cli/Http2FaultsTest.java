@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asynccrawler.server.DeterministicBytes;
+import io.asynccrawler.server.ServerSettings;
+import io.asynccrawler.server.TestServer;
+import io.asynccrawler.testing.TestTls;
+import io.asynccrawler.transport.Transport;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +33,7 @@ class Http2FaultsTest extends FetchTestBase {
         String stalled = base + "/bytes/1000000?stall_at=1000";
         urls.addAll(List.of(reset, cut, shortData, refused, stalled));
         long before = server.connections().accepted();
-        Cli cli = fetch("--http2-prior-knowledge", "--retries", "0", "--read-timeout", "1s", "-c", "64", list(urls.toArray(String[]::new)).toString());
+        Cli cli = fetch("--http2-prior-knowledge", "--retries", "0", "--read-timeout", "3s", "-c", "64", list(urls.toArray(String[]::new)).toString());
         assertThat(cli.exitCode).as(cli.err).isEqualTo(1);
         Map<String, JsonNode> results = results();
         assertGoodOnesSaved(results, urls.subList(0, 20));
@@ -85,6 +89,21 @@ class Http2FaultsTest extends FetchTestBase {
         Cli wrong = fetch("--http2-prior-knowledge", "--overwrite", "-u", "ann:wrong", guarded);
         assertThat(wrong.exitCode).isEqualTo(1);
         assertThat(results().get(guarded).get("reason").asText()).isEqualTo("auth_failed");
+    }
+
+    @Test
+    void overTlsTheTestServerSpeaksWhatAlpnAgreed() throws Exception {
+        try (TestServer tls = TestServer.start(new ServerSettings("127.0.0.1", 0, null, Transport.auto(), TestTls.serverH2("good")))) {
+            String url = tls.baseUri() + "bytes/" + SIZE + "?seed=3";
+            Cli h2 = fetch("--cacert", TestTls.caFile().toString(), url);
+            assertThat(h2.exitCode).as(h2.err).isZero();
+            assertThat(results().get(url).get("protocol").asText()).isEqualTo("h2");
+            Cli http11 = fetch("--cacert", TestTls.caFile().toString(), "--http1.1", "--overwrite", url);
+            assertThat(http11.exitCode).as(http11.err).isZero();
+            JsonNode r = results().get(url);
+            assertThat(r.get("protocol").asText()).isEqualTo("http/1.1");
+            assertThat(Files.readAllBytes(out().resolve(r.get("file").asText()))).isEqualTo(DeterministicBytes.bytes(3, 0, SIZE));
+        }
     }
 
     private List<String> good(int n) {

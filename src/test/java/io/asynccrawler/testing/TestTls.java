@@ -1,5 +1,7 @@
 package io.asynccrawler.testing;
 
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.InputStream;
@@ -22,6 +24,16 @@ public final class TestTls {
     /** A server context for one of good, wrong-host, expired, self-signed. */
     public static SslContext server(String name) throws Exception {
         return SslContextBuilder.forServer(keys(name)).build();
+    }
+
+    /** As {@link #server}, offering h2 then http/1.1 by ALPN: the test server then speaks HTTP/2 to whoever picks it. */
+    public static SslContext serverH2(String name) throws Exception {
+        return SslContextBuilder.forServer(keys(name))
+                .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                        ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                .build();
     }
 
     /** The same certificate as a JDK context, for a server on plain sockets (SSLServerSocket). */
