@@ -106,7 +106,13 @@ final class ExchangeRouter {
         CompletableFuture<Void> finding = mayBeHttp2(origin) ? held.findingProtocol() : null;
         if (finding != null) { // another connection's handshake tells what this origin speaks: wait for it, not a connection each
             parts.pools().acquired(held);
-            finding.whenComplete((v, e) -> start(attempt));
+            finding.whenComplete((v, e) -> {
+                if (e instanceof FetchException) {
+                    pending.fail((FetchException) e); // the connection that was to find out failed: as this one would have
+                } else {
+                    start(attempt);
+                }
+            });
             return;
         }
         Http2Session late = mayBeHttp2(origin) ? sessions.get(origin) : null;
@@ -123,8 +129,9 @@ final class ExchangeRouter {
         pool.acquire(acquired).addListener(f -> {
             parts.pools().acquired(held); // a connection, if any, now holds the pool itself
             if (!f.isSuccess()) {
-                held.protocolFound(null);
-                pending.fail(Failures.connect(f.cause(), origin, parts.settings().connectTimeout()));
+                FetchException failure = Failures.connect(f.cause(), origin, parts.settings().connectTimeout());
+                held.protocolUnknown(failure);
+                pending.fail(failure);
                 return;
             }
             Channel channel = (Channel) f.getNow(); // claimed from the idle ones if it came from the pool
@@ -137,10 +144,12 @@ final class ExchangeRouter {
                 if (s != null) {
                     sessions.adopt(origin, s); // before those waiting hear: they then find it
                 }
-                held.protocolFound(e != null ? null : s == null ? Protocol.HTTP_1_1 : Protocol.H2);
                 if (e != null) {
-                    handshakeFailed(channel, pool, origin, e, attempt.pending);
-                } else if (s == null) {
+                    held.protocolUnknown(handshakeFailed(channel, pool, origin, e, attempt.pending));
+                    return;
+                }
+                held.protocolFound(s == null ? Protocol.HTTP_1_1 : Protocol.H2);
+                if (s == null) {
                     onConnection(channel, pool, origin, attempt);
                 } else {
                     onStream(s, origin, attempt);
@@ -149,14 +158,19 @@ final class ExchangeRouter {
         });
     }
 
-    /** The new connection's handshake failed ({@code cause}): the exchange fails so, in the words the connection found for it. */
-    private void handshakeFailed(Channel channel, ChannelPool pool, Origin origin, Throwable cause, PendingExchange pending) {
+    /**
+     * The new connection's handshake failed ({@code cause}): the exchange fails so, in the words the
+     * connection found for it, which it returns.
+     */
+    private FetchException handshakeFailed(Channel channel, ChannelPool pool, Origin origin, Throwable cause, PendingExchange pending) {
         ExchangeHandler handler = channel.attr(ExchangeHandler.KEY).get();
         FetchException lost = handler != null && handler.lost() != null ? handler.lost()
                 : Failures.handshake(cause, parts.settings().connectTimeout());
         channel.close();
         pool.release(channel);
-        pending.fail(Failures.seenFrom(origin, lost, true));
+        FetchException failure = Failures.seenFrom(origin, lost, true);
+        pending.fail(failure);
+        return failure;
     }
 
     /** Whether {@code origin}'s connections may turn out to speak HTTP/2. */
