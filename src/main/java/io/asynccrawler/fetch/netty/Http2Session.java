@@ -42,7 +42,8 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
     /** Streams the server lets us open at once; -1 until its first SETTINGS frame. */
     private long cap = -1;
     private int open;
-    private boolean goingAway;
+    /** Set on the event loop; read by {@link #usable} from any thread. */
+    private volatile boolean goingAway;
     /** Not its origin's connection (another was first): closes once its streams end. */
     private volatile boolean retired;
     private Runnable onGone = () -> { };
@@ -59,10 +60,6 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
     /** What runs once this connection takes no more streams: its registry forgets it. Before the first {@link #open}. */
     void onGone(Runnable r) {
         onGone = r;
-    }
-
-    Channel channel() {
-        return parent;
     }
 
     /** Closes once no stream is open: another connection serves the origin. */
@@ -156,7 +153,11 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
             ctx.flush();
         }
         Long max = frame.settings().maxConcurrentStreams();
-        cap = max == null ? Integer.MAX_VALUE : max; // absent: no limit (RFC 9113 §6.5.2)
+        if (max != null) {
+            cap = max;
+        } else if (cap < 0) {
+            cap = Integer.MAX_VALUE; // never said: no limit (RFC 9113 §6.5.2); a later SETTINGS that omits it changes nothing
+        }
         drain();
     }
 
