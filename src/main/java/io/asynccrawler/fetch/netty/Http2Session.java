@@ -102,7 +102,7 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
 
     private void start(Waiter waiter) {
         open++;
-        StreamReader reader = new StreamReader(this);
+        StreamReader reader = new StreamReader();
         new Http2StreamChannelBootstrap(parent).handler(reader).open().addListener(f -> {
             if (!f.isSuccess()) {
                 open--;

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.util.ReferenceCountUtil;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -23,7 +24,6 @@ import java.util.Map;
  * (REFUSED_STREAM, or above a GOAWAY's last stream id) was not processed and may go out again.
  */
 final class StreamReader extends ChannelInboundHandlerAdapter {
-    private final Http2Session session;
     private NettyExchange exchange;
     private boolean headDone;
     private long expected = -1;
@@ -31,20 +31,12 @@ final class StreamReader extends ChannelInboundHandlerAdapter {
     /** The server did not process the request: it may go out again on another stream. */
     private boolean refused;
 
-    StreamReader(Http2Session session) {
-        this.session = session;
-    }
-
     void begin(NettyExchange current) {
         exchange = current;
     }
 
     boolean refused() {
         return refused;
-    }
-
-    Http2Session session() {
-        return session;
     }
 
     @Override
@@ -91,7 +83,7 @@ final class StreamReader extends ChannelInboundHandlerAdapter {
             }
         }
         ResponseHead head = ResponseHead.h2(status, HttpResponseStatus.valueOf(status).reasonPhrase(),
-                i == fields.length ? fields : java.util.Arrays.copyOf(fields, i), System.nanoTime());
+                i == fields.length ? fields : Arrays.copyOf(fields, i), System.nanoTime());
         expected = head.contentLength();
         exchange.head(head);
         if (frame.isEndStream()) {
