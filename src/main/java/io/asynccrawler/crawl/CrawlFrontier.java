@@ -1,6 +1,5 @@
 package io.asynccrawler.crawl;
 
-import io.asynccrawler.crawl.FrontierStore.Admission;
 import io.asynccrawler.crawl.FrontierStore.Excluded;
 import io.asynccrawler.crawl.FrontierStore.Found;
 import io.asynccrawler.crawl.FrontierStore.Queued;
@@ -70,11 +69,10 @@ public final class CrawlFrontier implements Frontier {
             seeds.add(new Found(seed, 0, Via.SEED, null));
         }
         store.admit(seeds);
-        // a run with a larger --depth than the last goes on from the links that were too deep then
-        long deeper = store.admitKeptTooDeep(rules.maxDepth(), uri -> rules.scope().check(uri) == null);
-        if (deeper > 0) {
-            log.debug("{} URLs too deep before are within --depth {} now", deeper, rules.maxDepth());
-        }
+        // a run whose options let more through (a larger --depth, a wider scope, --no-robots) goes on from what the last left out
+        boolean robots = parts.robots() != null;
+        long more = store.admitKept(triage.judgedBy(robots), x -> triage.allowsNow(x, robots), rules.budget());
+        log.debug("{} URLs excluded before are let through now", more);
     }
 
     @Override
@@ -189,7 +187,9 @@ public final class CrawlFrontier implements Frontier {
             return null; // the host waits for its robots.txt to be asked again
         }
         log.debug("not fetched ({}): {}", why.word(), q.found().uri());
-        store.ended(q, Admission.NOTHING); // it leaves its queue, reported as excluded
+        // it leaves its queue, reported as excluded now, kept for a run that lets it through (a Crawl-delay with its length)
+        Duration delay = why == Reason.CRAWL_DELAY_TOO_LONG ? asked.rules().join().crawlDelay() : null;
+        store.endedExcluded(q, new Excluded(q.found(), why, delay == null ? null : delay.toString()));
         return Entry.excluded(q.found().uri(), q.found().origin(), why, robotsTxtOf(q.found().uri()));
     }
 

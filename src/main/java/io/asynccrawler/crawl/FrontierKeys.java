@@ -12,8 +12,9 @@ import java.util.Locale;
 /**
  * The keys and values of {@link RocksFrontierStore}, in one key space sorted bytewise: {@code s} +
  * fingerprint (the seen-set), {@code q} + host + 0 + seq (a host's queue in order), {@code x} +
- * fingerprint (URLs met and excluded, not yet reported), {@code d} + fingerprint (URLs reported
- * too deep, kept for a run with a larger depth), {@code c} + host (URLs of the host
+ * fingerprint (URLs met and excluded, not yet reported), {@code d} + fingerprint (URLs excluded
+ * and reported, kept for a run whose options let them through: {@code d} since the first kept were
+ * the too deep), {@code c} + host (URLs of the host
  * admitted), {@code n} + host (URLs of the host queued), {@code h} + host (present while the host
  * has URLs queued), {@code p} + fingerprint (output names given: {@link StoreNames}),
  * {@code m} + name (counters, the fingerprint key, the format).
@@ -25,12 +26,15 @@ final class FrontierKeys {
     static final byte SEEN = 's';
     static final byte QUEUE = 'q';
     static final byte EXCLUDED = 'x';
-    static final byte TOO_DEEP = 'd';
+    static final byte KEPT = 'd';
     static final byte HOST_COUNT = 'c';
     static final byte META = 'm';
     static final byte HOST = 'h';
     static final byte HOST_QUEUED = 'n';
     static final byte NAME = 'p';
+    /** A seen URL's value: in its host's queue, or ended. */
+    static final byte QUEUED = 1;
+    static final byte ENDED = 2;
 
     private FrontierKeys() {
     }
@@ -41,6 +45,10 @@ final class FrontierKeys {
 
     static byte[] excluded(long fingerprint) {
         return ByteBuffer.allocate(9).put(EXCLUDED).putLong(fingerprint).array();
+    }
+
+    static byte[] kept(long fingerprint) {
+        return ByteBuffer.allocate(9).put(KEPT).putLong(fingerprint).array();
     }
 
     static byte[] hostCount(String host) {

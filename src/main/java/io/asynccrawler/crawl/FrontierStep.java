@@ -2,12 +2,15 @@ package io.asynccrawler.crawl;
 
 import io.asynccrawler.crawl.FrontierStore.Budget;
 import io.asynccrawler.crawl.FrontierStore.Queued;
+import io.asynccrawler.crawl.FrontierStore.Found;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
@@ -18,6 +21,8 @@ import org.rocksdb.WriteBatch;
  */
 final class FrontierStep {
     final List<Queued> admitted = new ArrayList<>();
+    /** The fingerprints of {@link #admitted}, in its order. */
+    private long[] admittedFingerprints = new long[16];
     final Set<Long> inBatch = new HashSet<>();
     /** URLs admitted per host, of the hosts this step admitted to (read when first met). */
     final Map<String, Long> hostCounts = new HashMap<>();
@@ -43,6 +48,37 @@ final class FrontierStep {
         return this;
     }
 
+    /** Queues {@code f}, of fingerprint {@code fp}, last in its host's queue. */
+    void queue(WriteBatch batch, Found f, long fp) throws RocksDBException {
+        Queued entry = new Queued(FrontierKeys.hostOf(f.uri()), seq++, f);
+        batch.put(FrontierKeys.seen(fp), new byte[] {FrontierKeys.QUEUED});
+        batch.put(FrontierKeys.queue(entry.host(), entry.seq()), FrontierKeys.encode(f));
+        batch.delete(FrontierKeys.excluded(fp)); // met before and excluded (too deep there, say): fetched after all
+        if (admitted.size() == admittedFingerprints.length) {
+            admittedFingerprints = Arrays.copyOf(admittedFingerprints, admitted.size() * 2);
+        }
+        admittedFingerprints[admitted.size()] = fp;
+        admitted.add(entry);
+        hostQueued(entry.host(), 1);
+        queued++;
+    }
+
+    LongStream admittedFingerprints() {
+        return Arrays.stream(admittedFingerprints, 0, admitted.size());
+    }
+
+    /** The counts the step changed: per host, and the store's. */
+    void writeCounts(WriteBatch batch) throws RocksDBException {
+        for (Map.Entry<String, Long> count : hostCounts.entrySet()) {
+            batch.put(FrontierKeys.hostCount(count.getKey()), FrontierKeys.longBytes(count.getValue()));
+        }
+        writeHostQueues(batch);
+        batch.put(FrontierKeys.meta("hosts"), FrontierKeys.longBytes(hosts));
+        batch.put(FrontierKeys.meta("seq"), FrontierKeys.longBytes(seq));
+        batch.put(FrontierKeys.meta("queued"), FrontierKeys.longBytes(queued));
+        batch.put(FrontierKeys.meta("ended"), FrontierKeys.longBytes(ended));
+    }
+
     void hostQueued(String host, int change) throws RocksDBException {
         long[] counts = hostQueues.get(host);
         if (counts == null) {
@@ -54,7 +90,7 @@ final class FrontierStep {
     }
 
     /** The hosts' queued counts, and the host index where a queue filled or emptied. */
-    void writeHostQueues(WriteBatch batch) throws RocksDBException {
+    private void writeHostQueues(WriteBatch batch) throws RocksDBException {
         for (Map.Entry<String, long[]> e : hostQueues.entrySet()) {
             long before = e.getValue()[0];
             long after = e.getValue()[1];

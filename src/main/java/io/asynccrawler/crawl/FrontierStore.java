@@ -80,18 +80,27 @@ public interface FrontierStore extends AutoCloseable {
     List<Queued> ended(Queued page, Admission what);
 
     /**
-     * Up to {@code max} of the URLs kept as excluded, which leave the store: the crawl reports them.
-     * Those excluded as too deep are kept apart for {@link #admitKeptTooDeep}.
+     * In one atomic step: {@code page}, excluded at its turn (by its host's robots.txt), leaves
+     * its queue and is recorded as ended, its exclusion {@code why} kept as reported (the crawl
+     * reports it now) for {@link #admitKept}.
+     */
+    void endedExcluded(Queued page, Excluded why);
+
+    /**
+     * Up to {@code max} of the URLs kept as excluded and not yet reported: the crawl reports them.
+     * They stay kept, for {@link #admitKept}.
      */
     List<Excluded> takeExcluded(int max);
 
     /**
-     * Admits the URLs earlier runs reported as too deep that are now within {@code maxDepth} and
-     * pass {@code inScope}, as by {@link #admit}: a crawl run again with a larger {@code --depth}
-     * goes on from the pages that ended at the old limit, without reading them again. Returns how
-     * many were admitted.
+     * Admits the URLs earlier runs excluded that this run's options let through ({@code
+     * allowedNow}), within {@code budget}, as by {@link #admit}: a crawl run again with a larger
+     * {@code --depth} or {@code --max-pages}, a wider scope or {@code --no-robots} goes on from
+     * what the last run left out, without reading its pages again. One excluded at its turn is
+     * queued again. Nothing is looked at when {@code options} (the run's options that decide
+     * exclusions, as text) are those of the last call. Returns how many were admitted.
      */
-    long admitKeptTooDeep(int maxDepth, Predicate<URI> inScope);
+    long admitKept(String options, Predicate<Excluded> allowedNow, Budget budget);
 
     /** Up to {@code max} URLs of {@code host}'s queue with a seq above {@code afterSeq}, oldest first. */
     List<Queued> queuedAfter(String host, long afterSeq, int max);

@@ -8,6 +8,7 @@ import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Urls;
 import io.asynccrawler.fetch.Via;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,6 +97,46 @@ final class LinkTriage {
             }
         }
         return new Admission(found, excluded, Budget.NONE);
+    }
+
+    /**
+     * Whether this run's rules let through {@code x}, excluded by an earlier run (robots.txt obeyed
+     * now if {@code robots}): what an option excluded comes back when the option no longer excludes
+     * it; a nofollow, which the page said, never. A Crawl-delay kept its length in {@code x.detail()}.
+     */
+    boolean allowsNow(Excluded x, boolean robots) {
+        switch (x.reason()) {
+            case ROBOTS_DISALLOWED:
+            case ROBOTS_UNREACHABLE:
+                return !robots && withinRules(x.found());
+            case CRAWL_DELAY_TOO_LONG:
+                return (!robots || Duration.parse(x.detail()).compareTo(rules.politeness().maxCrawlDelay()) <= 0)
+                        && withinRules(x.found());
+            case TOO_DEEP:
+            case OUT_OF_SCOPE:
+            case REJECTED_BY_RULE:
+            case URL_TOO_LONG:
+            case TRAP:
+            case PAGE_BUDGET:
+            case TOO_MANY_REDIRECTS:
+                return withinRules(x.found());
+            default:
+                return false;
+        }
+    }
+
+    /** The rules {@link #allowsNow} judges by, as text: a run with the same judges as the last. */
+    String judgedBy(boolean robots) {
+        return String.join("\n", "seeds " + rules.seeds(), "scope " + rules.scope().rules(), "depth " + rules.maxDepth(),
+                "follow " + rules.follow(), "budget " + rules.budget(), "robots " + robots,
+                "max-crawl-delay " + rules.politeness().maxCrawlDelay());
+    }
+
+    /** Whether {@code f} is in scope, within the redirects and the depth (a requisite's, with {@code -p}, as {@link #of}). */
+    private boolean withinRules(Found f) {
+        boolean deepRequisite = f.via() == Via.REQUISITE && rules.follow().pageRequisites() && f.depth() - 2 <= rules.maxDepth();
+        return rules.scope().check(f.uri()) == null && f.hops() <= rules.follow().maxRedirects()
+                && (f.depth() <= rules.maxDepth() || deepRequisite);
     }
 
     private void sort(Found f, boolean pastDepth, List<Found> found, List<Excluded> excluded) {

@@ -4,19 +4,14 @@ import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.save.NameSet;
 import io.asynccrawler.save.SipHash;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.net.URI;
 import java.util.function.Predicate;
-import org.rocksdb.BlockBasedTableConfig;
-import org.rocksdb.BloomFilter;
-import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -36,28 +31,6 @@ import org.rocksdb.WriteOptions;
 public final class RocksFrontierStore implements FrontierStore {
     /** The layout of the keys: 2 added the host index, 3 its count of hosts. */
     private static final long FORMAT = 3;
-    private static final byte QUEUED = 1;
-    private static final byte ENDED = 2;
-    /** Memory RocksDB may take, native: two 16 MiB memtables, the default 8 MiB block cache. */
-    private static final long WRITE_BUFFER = 16L << 20;
-    /** Native memory for the store's recently read blocks: the default 8 MiB, and no more. */
-    private static final long BLOCK_CACHE = 8L << 20;
-    /** Files RocksDB keeps open at most (its default is unlimited): they count against ulimit -n with the sockets. */
-    private static final int MAX_OPEN_FILES = 64;
-
-    static {
-        RocksDB.loadLibrary();
-    }
-
-    /**
-     * The native parts of every store's tables, made once a process (a process crawls with one
-     * store; tests that open several share them) and never freed: they live as long as the process.
-     */
-    private static final class TableParts {
-        static final BloomFilter FILTER = new BloomFilter(10, false);
-        static final LRUCache CACHE = new LRUCache(BLOCK_CACHE);
-    }
-
     private final Options options;
     private final WriteOptions write;
     private final RocksDB db;
@@ -96,24 +69,14 @@ public final class RocksFrontierStore implements FrontierStore {
 
     /** Opens the store in {@code dir}, made if missing; what an earlier run left there is continued. */
     public static RocksFrontierStore open(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        // Most lookups are of URLs seen before, or of exclusions never kept: a bloom filter per file
-        // (10 bits a key, 1 % false positives) answers "not here" without reading the file's blocks.
-        Options options = new Options().setCreateIfMissing(true).setWriteBufferSize(WRITE_BUFFER)
-                .setMaxWriteBufferNumber(2).setMaxOpenFiles(MAX_OPEN_FILES)
-                .setMemtablePrefixBloomSizeRatio(0.05).setMemtableWholeKeyFiltering(true)
-                .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(TableParts.FILTER)
-                        .setBlockCache(TableParts.CACHE));
+        Options options = StoreFiles.options();
+        RocksDB db = StoreFiles.open(dir, options);
         try {
-            return new RocksFrontierStore(options, RocksDB.open(options, dir.toString()));
+            return new RocksFrontierStore(options, db);
         } catch (RocksDBException e) {
+            db.close();
             options.close();
-            String why = String.valueOf(e.getMessage());
-            if (why.contains("LOCK") || why.contains("lock")) { // RocksDB's lock file: one process a store
-                throw new IOException("the crawl state in " + dir + " is in use by another crawl: wait for it to end,"
-                        + " or give this one another --state", e);
-            }
-            throw new IOException("cannot open the crawl state in " + dir + ": " + why, e);
+            throw new IOException("cannot read the crawl state in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -124,21 +87,7 @@ public final class RocksFrontierStore implements FrontierStore {
 
     @Override
     public synchronized List<Queued> ended(Queued page, Admission what) {
-        FrontierStep step = new FrontierStep(db, nextSeq, queued, ended).withHosts(hosts);
-        try (WriteBatch batch = new WriteBatch()) {
-            if (page != null) {
-                byte[] pageKey = FrontierKeys.seen(fingerprint(page.found().uri()));
-                byte[] state = db.get(pageKey);
-                if (state != null && state[0] == QUEUED) { // a page told twice ends once
-                    batch.delete(FrontierKeys.queue(page.host(), page.seq()));
-                    batch.put(pageKey, new byte[] {ENDED});
-                    step.hostQueued(page.host(), -1);
-                    step.queued--;
-                    step.ended++;
-                }
-            }
-            long[] admittedFps = new long[what.found().size()];
-            int admittedCount = 0;
+        return step(page, null, (step, batch) -> {
             for (Found f : what.found()) {
                 long fp = fingerprint(f.uri());
                 if (!step.inBatch.add(fp) || isSeen(fp)) {
@@ -148,16 +97,9 @@ public final class RocksFrontierStore implements FrontierStore {
                 if (!step.withinBudget(host, what.budget())) {
                     keepExcluded(batch, fp, new Excluded(f, Reason.PAGE_BUDGET, step.seq >= what.budget().total()
                             ? "--max-pages " + what.budget().total() : "--max-pages-per-host " + what.budget().perHost()));
-                    continue;
+                } else {
+                    step.queue(batch, f, fp);
                 }
-                Queued entry = new Queued(host, step.seq++, f);
-                batch.put(FrontierKeys.seen(fp), new byte[] {QUEUED});
-                batch.put(FrontierKeys.queue(entry.host(), entry.seq()), FrontierKeys.encode(f));
-                batch.delete(FrontierKeys.excluded(fp)); // met before and excluded (too deep there, say): fetched after all
-                step.admitted.add(entry);
-                admittedFps[admittedCount++] = fp;
-                step.hostQueued(host, 1);
-                step.queued++;
             }
             for (Excluded x : what.excluded()) {
                 long fp = fingerprint(x.found().uri());
@@ -165,18 +107,78 @@ public final class RocksFrontierStore implements FrontierStore {
                     keepExcluded(batch, fp, x);
                 }
             }
-            for (Map.Entry<String, Long> count : step.hostCounts.entrySet()) {
-                batch.put(FrontierKeys.hostCount(count.getKey()), FrontierKeys.longBytes(count.getValue()));
+        });
+    }
+
+    @Override
+    public synchronized void endedExcluded(Queued page, Excluded why) {
+        step(page, why, (step, batch) -> { });
+    }
+
+    @Override
+    public long admitKept(String options, Predicate<Excluded> allowedNow, Budget budget) {
+        return exclusions.admitKept(options, allowedNow, kept -> readmit(kept, budget));
+    }
+
+    /**
+     * Admits {@code kept} exclusions within {@code budget} (those past it stay kept); one ended at
+     * its turn is queued again, one admitted since by another way is kept no longer.
+     */
+    private synchronized int readmit(List<Excluded> kept, Budget budget) {
+        return step(null, null, (step, batch) -> {
+            for (Excluded x : kept) {
+                Found f = x.found();
+                long fp = fingerprint(f.uri());
+                byte[] state = db.get(FrontierKeys.seen(fp));
+                if (!step.inBatch.add(fp) || (state == null && !step.withinBudget(FrontierKeys.hostOf(f.uri()), budget))) {
+                    continue;
+                }
+                if (state == null || (state[0] == FrontierKeys.ENDED && endedAtTurn(x.reason()))) {
+                    step.queue(batch, f, fp);
+                    step.ended -= state == null ? 0 : 1; // queued again: among the ended no longer
+                }
+                batch.delete(FrontierKeys.excluded(fp));
+                batch.delete(FrontierKeys.kept(fp));
             }
-            step.writeHostQueues(batch);
-            batch.put(FrontierKeys.meta("hosts"), FrontierKeys.longBytes(step.hosts));
-            batch.put(FrontierKeys.meta("seq"), FrontierKeys.longBytes(step.seq));
-            batch.put(FrontierKeys.meta("queued"), FrontierKeys.longBytes(step.queued));
-            batch.put(FrontierKeys.meta("ended"), FrontierKeys.longBytes(step.ended));
+        }).size();
+    }
+
+    /** Whether an exclusion for {@code reason} came at the URL's turn, after it was admitted: robots.txt's say. */
+    private static boolean endedAtTurn(Reason reason) {
+        return reason == Reason.ROBOTS_DISALLOWED || reason == Reason.ROBOTS_UNREACHABLE || reason == Reason.CRAWL_DELAY_TOO_LONG;
+    }
+
+    /** What a step writes besides its page's end. */
+    private interface StepBody {
+        void fill(FrontierStep step, WriteBatch batch) throws RocksDBException;
+    }
+
+    /**
+     * One atomic step: {@code page} (if not null) ends, kept as excluded for {@code why} (if not
+     * null), {@code body} adds to the batch, the counts are written with it.
+     */
+    private List<Queued> step(Queued page, Excluded why, StepBody body) {
+        FrontierStep step = new FrontierStep(db, nextSeq, queued, ended).withHosts(hosts);
+        try (WriteBatch batch = new WriteBatch()) {
+            if (page != null) {
+                long fp = fingerprint(page.found().uri());
+                byte[] pageKey = FrontierKeys.seen(fp);
+                byte[] state = db.get(pageKey);
+                if (state != null && state[0] == FrontierKeys.QUEUED) { // a page told twice ends once
+                    batch.delete(FrontierKeys.queue(page.host(), page.seq()));
+                    batch.put(pageKey, new byte[] {FrontierKeys.ENDED});
+                    step.hostQueued(page.host(), -1);
+                    step.queued--;
+                    step.ended++;
+                    if (why != null) {
+                        batch.put(FrontierKeys.kept(fp), FrontierKeys.encode(why));
+                    }
+                }
+            }
+            body.fill(step, batch);
+            step.writeCounts(batch);
             db.write(write, batch);
-            for (int k = 0; k < admittedCount; k++) {
-                seen.add(admittedFps[k]); // once written: the cache says only what the store holds
-            }
+            step.admittedFingerprints().forEach(seen::add); // once written: the cache says only what the store holds
         } catch (RocksDBException ex) {
             throw new IllegalStateException("crawl state: " + ex.getMessage(), ex);
         }
@@ -189,20 +191,14 @@ public final class RocksFrontierStore implements FrontierStore {
 
     /** Keeps {@code x} as excluded unless the URL is kept already: the first reason met stands. */
     private void keepExcluded(WriteBatch batch, long fp, Excluded x) throws RocksDBException {
-        byte[] key = FrontierKeys.excluded(fp);
-        if (db.get(key) == null) {
-            batch.put(key, FrontierKeys.encode(x));
+        if (!exclusions.has(fp)) {
+            batch.put(FrontierKeys.excluded(fp), FrontierKeys.encode(x));
         }
     }
 
     @Override
     public synchronized List<Excluded> takeExcluded(int max) {
         return exclusions.take(max);
-    }
-
-    @Override
-    public long admitKeptTooDeep(int maxDepth, Predicate<URI> inScope) {
-        return exclusions.admitKeptTooDeep(maxDepth, inScope, this::admit);
     }
 
     @Override

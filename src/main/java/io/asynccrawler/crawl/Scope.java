@@ -67,6 +67,10 @@ public final class Scope {
         return seeds;
     }
 
+    public Rules rules() {
+        return rules;
+    }
+
     /** Null if {@code uri} (normal form) may be fetched, else why not. */
     public Verdict check(URI uri) {
         String url = uri.toString();

@@ -1,10 +1,7 @@
 package io.asynccrawler.crawl;
 
 import io.asynccrawler.crawl.FrontierStore.Excluded;
-import io.asynccrawler.crawl.FrontierStore.Found;
-import io.asynccrawler.crawl.FrontierStore.Queued;
-import io.asynccrawler.fetch.Reason;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +15,16 @@ import org.rocksdb.WriteOptions;
 
 /**
  * The URLs {@link RocksFrontierStore} keeps as excluded: given to the crawl's report at its end
- * ({@code x} keys, read on from the last one given), and those too deep kept after that ({@code d}
- * keys) for a run with a larger depth.
+ * ({@code x} keys, read on from the last one given), then kept ({@code d} keys) for a run whose
+ * options let them through: a larger {@code --depth} or {@code --max-pages}, a wider scope,
+ * {@code --no-robots}.
  */
 final class StoreExclusions {
+    /** The meta key of the options the last look at the kept exclusions judged them by. */
+    private static final String JUDGED_BY = "kept-judged-by";
+    /** Exclusions handed to the store a batch at a time when a run's options let them through. */
+    private static final int BATCH = 1000;
+
     private final RocksDB db;
     private final WriteOptions write;
     /**
@@ -46,14 +49,11 @@ final class StoreExclusions {
                 it.next();
             }
             for (; it.isValid() && out.size() < max && it.key()[0] == FrontierKeys.EXCLUDED; it.next()) {
-                Excluded x = FrontierKeys.decodeExcluded(it.value());
-                out.add(x);
+                out.add(FrontierKeys.decodeExcluded(it.value()));
                 batch.delete(it.key());
-                if (x.reason() == Reason.TOO_DEEP) {
-                    byte[] deep = it.key().clone();
-                    deep[0] = FrontierKeys.TOO_DEEP; // the same fingerprint, kept apart
-                    batch.put(deep, it.value());
-                }
+                byte[] kept = it.key().clone();
+                kept[0] = FrontierKeys.KEPT; // the same fingerprint, kept apart
+                batch.put(kept, it.value());
                 excludedAfter = it.key();
             }
             db.write(write, batch);
@@ -63,43 +63,48 @@ final class StoreExclusions {
         return out;
     }
 
-    /** As {@link FrontierStore#admitKeptTooDeep}, admitting through {@code admit}. */
-    long admitKeptTooDeep(int maxDepth, Predicate<URI> inScope, Function<List<Found>, List<Queued>> admit) {
-        long admitted = 0;
-        List<Found> found = new ArrayList<>();
-        List<byte[]> keys = new ArrayList<>();
-        try (RocksIterator it = db.newIterator()) {
-            for (it.seek(new byte[] {FrontierKeys.TOO_DEEP}); it.isValid() && it.key()[0] == FrontierKeys.TOO_DEEP; it.next()) {
-                Found f = FrontierKeys.decodeExcluded(it.value()).found();
-                if (f.depth() <= maxDepth && inScope.test(f.uri())) {
-                    found.add(f);
-                    keys.add(it.key());
-                }
-                if (found.size() == 1000) {
-                    admitted += admitAndForget(found, keys, admit);
-                }
+    /**
+     * Whether an exclusion is kept for {@code fingerprint}, reported or not: the first reason met
+     * stands, and one reported by an earlier run is not reported again.
+     */
+    boolean has(long fingerprint) throws RocksDBException {
+        return db.get(FrontierKeys.excluded(fingerprint)) != null || db.get(FrontierKeys.kept(fingerprint)) != null;
+    }
+
+    /**
+     * As {@link FrontierStore#admitKept}: every exclusion kept, reported or not, that {@code
+     * allowedNow} lets through goes to {@code readmit} (which admits it or leaves it kept), unless
+     * {@code options} are those the last full look judged them by.
+     */
+    long admitKept(String options, Predicate<Excluded> allowedNow, Function<List<Excluded>, Integer> readmit) {
+        byte[] judged = options.getBytes(StandardCharsets.UTF_8);
+        try {
+            if (Arrays.equals(db.get(FrontierKeys.meta(JUDGED_BY)), judged)) {
+                return 0;
             }
-            return admitted + admitAndForget(found, keys, admit);
+            long admitted = admitKept(FrontierKeys.EXCLUDED, allowedNow, readmit) + admitKept(FrontierKeys.KEPT, allowedNow, readmit);
+            db.put(write, FrontierKeys.meta(JUDGED_BY), judged); // after the look: a kill during it looks again
+            return admitted;
         } catch (RocksDBException ex) {
             throw new IllegalStateException("crawl state: " + ex.getMessage(), ex);
         }
     }
 
-    /**
-     * Admits {@code found}, then deletes their too-deep {@code keys}: a kill between the two leaves
-     * keys whose URLs the seen-set already has, and the next run drops them the same way.
-     */
-    private long admitAndForget(List<Found> found, List<byte[]> keys, Function<List<Found>, List<Queued>> admit)
-            throws RocksDBException {
-        long admitted = admit.apply(found).size();
-        try (WriteBatch batch = new WriteBatch()) {
-            for (byte[] key : keys) {
-                batch.delete(key);
+    private long admitKept(byte prefix, Predicate<Excluded> allowedNow, Function<List<Excluded>, Integer> readmit) {
+        long admitted = 0;
+        List<Excluded> allowed = new ArrayList<>();
+        try (RocksIterator it = db.newIterator()) {
+            for (it.seek(new byte[] {prefix}); it.isValid() && it.key()[0] == prefix; it.next()) {
+                Excluded x = FrontierKeys.decodeExcluded(it.value());
+                if (allowedNow.test(x)) {
+                    allowed.add(x);
+                }
+                if (allowed.size() == BATCH) {
+                    admitted += readmit.apply(allowed);
+                    allowed.clear();
+                }
             }
-            db.write(write, batch);
         }
-        found.clear();
-        keys.clear();
-        return admitted;
+        return admitted + readmit.apply(allowed);
     }
 }

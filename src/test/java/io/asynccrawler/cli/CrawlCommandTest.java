@@ -31,7 +31,11 @@ class CrawlCommandTest extends FetchTestBase {
 
     /** The paths of the files saved under the output directory, the state directory left out. */
     private Set<String> saved() throws IOException {
-        Path host = out().resolve("127.0.0.1_" + URI.create(base).getPort());
+        return saved(out());
+    }
+
+    private static Set<String> saved(Path out) throws IOException {
+        Path host = out.resolve("127.0.0.1_" + URI.create(base).getPort());
         try (Stream<Path> walk = Files.walk(host)) {
             return walk.filter(Files::isRegularFile).map(p -> "/" + host.relativize(p)).collect(Collectors.toCollection(TreeSet::new));
         }
@@ -106,8 +110,35 @@ class CrawlCommandTest extends FetchTestBase {
         assertThat(cli.err).contains("disallowed by robots.txt");
 
         Cli none = crawl("-l", "2", "--no-robots", base + SITE.root());
-        assertThat(none.exitCode).isZero();
+        assertThat(none.exitCode).as(none.err).isZero();
+        assertThat(outcome("ok")).as("run again with --no-robots: what robots.txt kept out, and nothing else")
+                .containsOnlyKeys(SITE.path(11));
+        assertThat(outcome("excluded")).as("its links, past the depth").isNotEmpty()
+                .allSatisfy((url, r) -> assertThat(r.get("reason").asText()).isEqualTo("too_deep"));
+        assertThat(saved()).contains(SITE.path(11));
+        assertThat(crawl("-l", "2", "--no-robots", base + SITE.root()).exitCode).isZero();
         assertThat(results()).as("the crawl had ended: nothing left to fetch").isEmpty();
+    }
+
+    @Test
+    void aCrawlRunAgainWithWiderOptionsFetchesWhatTheyHadLeftOut() throws IOException {
+        assertThat(crawl("-q", "-l", "1", "--no-sitemaps", "--reject", ".png", "--max-pages", "4", base + SITE.root()).exitCode)
+                .isZero();
+        assertThat(outcome("ok")).hasSize(4);
+        assertThat(outcome("excluded")).extractingFromEntries(e -> e.getValue().get("reason").asText())
+                .contains("page_budget", "rejected_by_rule");
+        Set<String> first = saved();
+        Set<String> reported = outcome("excluded").keySet();
+
+        Cli wider = crawl("-q", "-l", "1", "--no-sitemaps", base + SITE.root());
+        assertThat(wider.exitCode).as(wider.err).isZero();
+        assertThat(outcome("ok")).as("what the budget and --reject left out, nothing fetched before")
+                .containsKey(SITE.root() + "img/0.png").doesNotContainKeys(first.toArray(String[]::new));
+        assertThat(outcome("excluded")).as("each exclusion reported once, by the first run that met it")
+                .doesNotContainKeys(reported.toArray(String[]::new));
+        Path once = tmp.resolve("once");
+        assertThat(Cli.run("crawl", "-q", "-o", once.toString(), "-l", "1", "--no-sitemaps", base + SITE.root()).exitCode).isZero();
+        assertThat(saved()).as("the same tree as one crawl with the wider options").isEqualTo(saved(once));
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asynccrawler.crawl.FrontierStore.Admission;
 import io.asynccrawler.crawl.FrontierStore.Budget;
+import io.asynccrawler.crawl.FrontierStore.Excluded;
 import io.asynccrawler.crawl.FrontierStore.Found;
+import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Via;
 import java.net.URI;
 import java.util.List;
@@ -49,5 +51,26 @@ class LinkTriageTest {
         assertThat(admitted(sheet)).as("a style sheet's image, two past the limit").containsExactly("/style.css 3 requisite");
         Admission further = WITH_REQUISITES.of(new Found(SEED.resolve("/frame.html"), 3, Via.REQUISITE, null), links);
         assertThat(admitted(further)).as("no chain of frames without end").isEmpty();
+    }
+
+    @Test
+    void anExclusionComesBackWhenTheOptionThatMadeItNoLongerDoes() {
+        LinkTriage triage = WITH_REQUISITES;
+        Found page = new Found(SEED.resolve("/p.html"), 1, Via.LINK, null);
+        assertThat(triage.allowsNow(new Excluded(page, Reason.TOO_DEEP, "--depth 0"), true)).isTrue();
+        assertThat(triage.allowsNow(new Excluded(new Found(SEED.resolve("/p.html"), 2, Via.LINK, null), Reason.TOO_DEEP, null), true))
+                .as("still too deep").isFalse();
+        assertThat(triage.allowsNow(new Excluded(new Found(SEED.resolve("/a.png"), 3, Via.REQUISITE, null), Reason.TOO_DEEP, null), true))
+                .as("a requisite two past the depth, with -p").isTrue();
+        assertThat(triage.allowsNow(new Excluded(page, Reason.NOFOLLOW, "rel=nofollow"), false)).as("the page said so").isFalse();
+        assertThat(triage.allowsNow(new Excluded(page, Reason.ROBOTS_DISALLOWED, null), true)).isFalse();
+        assertThat(triage.allowsNow(new Excluded(page, Reason.ROBOTS_DISALLOWED, null), false)).as("--no-robots").isTrue();
+        assertThat(triage.allowsNow(new Excluded(page, Reason.CRAWL_DELAY_TOO_LONG, "PT31S"), true)).isFalse();
+        assertThat(triage.allowsNow(new Excluded(page, Reason.CRAWL_DELAY_TOO_LONG, "PT30S"), true)).as("the default bound").isTrue();
+        Found away = new Found(URI.create("http://b.example/"), 1, Via.LINK, null);
+        assertThat(triage.allowsNow(new Excluded(away, Reason.OUT_OF_SCOPE, "another host"), false)).as("out of scope still").isFalse();
+        assertThat(triage.allowsNow(new Excluded(away, Reason.ROBOTS_DISALLOWED, null), false)).as("and no robots make it in").isFalse();
+        assertThat(triage.allowsNow(new Excluded(page, Reason.HTTP, null), false)).as("not an exclusion").isFalse();
+        assertThat(triage.judgedBy(true)).isNotEqualTo(triage.judgedBy(false)).contains("depth 1", "a.example");
     }
 }

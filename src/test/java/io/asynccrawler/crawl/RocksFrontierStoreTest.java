@@ -127,22 +127,50 @@ class RocksFrontierStoreTest {
     }
 
     @Test
-    void urlsReportedTooDeepAreKeptForARunWithALargerDepth() throws Exception {
+    void urlsReportedExcludedAreKeptForARunWhoseOptionsLetThemThrough() throws Exception {
+        Excluded far = new Excluded(found("http://a.example/far", 1), Reason.OUT_OF_SCOPE, null);
         try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
             store.ended(null, new Admission(List.of(), List.of(
                     new Excluded(found("http://a.example/d2", 2), Reason.TOO_DEEP, "--depth 1"),
                     new Excluded(found("http://a.example/d3", 3), Reason.TOO_DEEP, "--depth 1"),
-                    new Excluded(found("http://b.example/x", 2), Reason.TOO_DEEP, "--depth 1"),
-                    new Excluded(found("http://a.example/far", 1), Reason.OUT_OF_SCOPE, null)), Budget.NONE));
+                    new Excluded(found("http://b.example/x", 2), Reason.TOO_DEEP, "--depth 1"), far), Budget.NONE));
             assertThat(store.takeExcluded(10)).hasSize(4);
-            assertThat(store.admitKeptTooDeep(1, uri -> true)).as("none within depth 1").isZero();
+            assertThat(store.admitKept("depth 1", x -> x.found().depth() <= 1 && x.reason() == Reason.TOO_DEEP, Budget.NONE))
+                    .as("none within depth 1").isZero();
+            store.ended(null, new Admission(List.of(), List.of(far), Budget.NONE));
+            assertThat(store.takeExcluded(10)).as("met again: reported once, by the run that met it first").isEmpty();
         }
         try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
-            assertThat(store.admitKeptTooDeep(2, uri -> uri.getHost().equals("a.example"))).isEqualTo(1);
-            assertThat(store.queuedAfter("a.example", -1, 10)).extracting(q -> q.found().uri().getPath()).containsExactly("/d2");
-            assertThat(store.admitKeptTooDeep(2, uri -> true)).as("d2 admitted once; b.example's now in scope").isEqualTo(1);
-            assertThat(store.admitKeptTooDeep(9, uri -> true)).isEqualTo(1);
-            assertThat(store.admitKeptTooDeep(9, uri -> true)).as("the out-of-scope one was never kept").isZero();
+            assertThat(store.admitKept("depth 2, a", x -> x.found().depth() <= 2 && x.found().uri().getHost().equals("a.example"),
+                    Budget.NONE)).isEqualTo(2);
+            assertThat(store.queuedAfter("a.example", -1, 10)).extracting(q -> q.found().uri().getPath()).containsExactlyInAnyOrder("/d2", "/far");
+            assertThat(store.admitKept("depth 2, a", x -> true, Budget.NONE)).as("the same options: not looked at again").isZero();
+            assertThat(store.admitKept("depth 2", x -> x.found().depth() <= 2, Budget.NONE)).as("d2 admitted once; b's now").isEqualTo(1);
+            assertThat(store.admitKept("depth 9", x -> true, new Budget(3, Long.MAX_VALUE))).as("past the budget: kept").isZero();
+            assertThat(store.admitKept("depth 9, 4 pages", x -> true, new Budget(4, Long.MAX_VALUE))).isEqualTo(1);
+            assertThat(store.admitKept("everything", x -> true, Budget.NONE)).as("none kept").isZero();
+            assertThat(store.queued()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aUrlExcludedAtItsTurnIsQueuedAgainWhenARunLetsItThrough() throws Exception {
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            Queued page = store.admit(List.of(found("http://a.example/private", 0))).get(0);
+            store.endedExcluded(page, new Excluded(page.found(), Reason.ROBOTS_DISALLOWED, null));
+            assertThat(store.queued()).isZero();
+            assertThat(store.ended()).isEqualTo(1);
+            assertThat(store.takeExcluded(10)).as("reported by the crawl as it ended").isEmpty();
+            assertThat(store.admit(List.of(page.found()))).as("seen").isEmpty();
+            assertThat(store.admitKept("robots on", x -> false, Budget.NONE)).isZero();
+            assertThat(store.admitKept("--no-robots", x -> x.reason() == Reason.ROBOTS_DISALLOWED, Budget.NONE)).isEqualTo(1);
+            assertThat(store.queued()).isEqualTo(1);
+            assertThat(store.ended()).isZero();
+            Queued again = store.queuedAfter("a.example", -1, 10).get(0);
+            assertThat(again.found()).isEqualTo(page.found());
+            store.ended(again, Admission.NOTHING);
+            assertThat(store.admitKept("--no-robots, again", x -> true, Budget.NONE)).as("fetched: kept no longer").isZero();
+            assertThat(store.queued()).isZero();
         }
     }
 
