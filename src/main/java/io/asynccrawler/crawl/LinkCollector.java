@@ -22,13 +22,15 @@ final class LinkCollector {
      * Reset by a {@code <base>}. Bounded by the page, whose size is.
      */
     private final Map<String, Urls.Admission> admitted = new HashMap<>();
+    private final KnownUrls known;
     private URI base;
     private int refused;
     private boolean full;
 
-    LinkCollector(URI base, int max) {
+    LinkCollector(URI base, int max, KnownUrls known) {
         this.base = base;
         this.max = max;
+        this.known = known;
     }
 
     URI base() {
@@ -55,10 +57,11 @@ final class LinkCollector {
             return;
         }
         int fragment = url.indexOf('#');
-        String key = fragment > 0 ? url.substring(0, fragment) : url;
-        Urls.Admission a = admitted.get(key);
+        String key = fragment >= 0 ? url.substring(0, fragment) : url;
+        Urls.Admission a = key.isEmpty() ? new Urls.Admission(base, null) : admitted.get(key); // "#part": the page itself
         if (a == null) {
-            a = Urls.admit(key, base);
+            String plain = Urls.resolvePlainPath(key, base);
+            a = plain != null ? new Urls.Admission(known.of(plain), null) : Urls.admit(key, base);
             admitted.put(key, a);
         }
         if (!a.admitted()) {

@@ -24,6 +24,7 @@ public final class LinkExtractor {
 
     private final long maxPageBytes;
     private final int maxLinks;
+    private final KnownUrls known = new KnownUrls();
 
     public LinkExtractor(long maxPageBytes, int maxLinks) {
         this.maxPageBytes = maxPageBytes;
@@ -67,7 +68,7 @@ public final class LinkExtractor {
             return PageLinks.unread(PageLinks.Read.TOO_LARGE);
         }
         Charset charset = charset(contentType);
-        LinkCollector out = new LinkCollector(url, maxLinks);
+        LinkCollector out = new LinkCollector(url, maxLinks, known);
         if (type == Type.CSS) {
             byte[] bytes = Files.readAllBytes(file);
             String css = (charset != null ? charset : StandardCharsets.UTF_8).newDecoder()

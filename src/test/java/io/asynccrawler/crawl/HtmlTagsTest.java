@@ -32,7 +32,7 @@ class HtmlTagsTest {
     /** The links of {@code page} as jsoup's tree has them, element by element, through the same {@link HtmlLinks}. */
     static PageLinks byJsoup(Path page, String charset, URI url) throws IOException {
         Document doc = Jsoup.parse(page.toFile(), charset, url.toString());
-        HtmlLinks links = new HtmlLinks(new LinkCollector(url, LinkExtractor.DEFAULT_MAX_LINKS));
+        HtmlLinks links = new HtmlLinks(new LinkCollector(url, LinkExtractor.DEFAULT_MAX_LINKS, new KnownUrls()));
         for (Element e : doc.getAllElements()) {
             if (e == doc) {
                 continue;

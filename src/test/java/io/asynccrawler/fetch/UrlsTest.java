@@ -2,6 +2,11 @@ package io.asynccrawler.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,6 +26,71 @@ class UrlsTest {
     })
     void removesDotSegmentsLikeRfc3986(String path, String expected) {
         assertThat(Urls.removeDotSegments(path)).isEqualTo(expected);
+    }
+
+    /** RFC 3986 §5.2.4 as the gate first had it: segments split, kept on a deque, joined. */
+    private static String removeDotSegmentsBySplitting(String path) {
+        ArrayDeque<String> out = new ArrayDeque<>();
+        String[] segments = path.split("/", -1);
+        boolean absolute = path.startsWith("/");
+        for (int i = absolute ? 1 : 0; i < segments.length; i++) {
+            String seg = segments[i];
+            if (seg.equals(".") || seg.equals("..")) {
+                if (seg.equals("..")) {
+                    out.pollLast();
+                }
+                if (i == segments.length - 1) {
+                    out.addLast("");
+                }
+            } else {
+                out.addLast(seg);
+            }
+        }
+        return (absolute ? "/" : "") + String.join("/", out);
+    }
+
+    /** Paths and references of the pieces that trip dot-segment removal, drawn at random. */
+    private static String randomPath(Random random, boolean absolute) {
+        List<String> pieces = List.of("a", "b", ".", "..", "", "x.html", "...", ".a", "a.", "~c", "-_");
+        StringBuilder s = new StringBuilder(absolute ? "/" : "");
+        int segments = 1 + random.nextInt(7);
+        for (int k = 0; k < segments; k++) {
+            s.append(k > 0 ? "/" : "").append(pieces.get(random.nextInt(pieces.size())));
+        }
+        return s.toString();
+    }
+
+    @Test
+    void dotSegmentsGoAsSplittingTheSegmentsTakesThem() {
+        Random random = new Random(23);
+        for (int i = 0; i < 200_000; i++) {
+            String path = randomPath(random, random.nextBoolean());
+            assertThat(Urls.removeDotSegments(path)).as(path).isEqualTo(removeDotSegmentsBySplitting(path));
+        }
+    }
+
+    @Test
+    void aPlainPathResolvesOnTheStringAsTheGateResolvesIt() {
+        Random random = new Random(27);
+        List<String> bases = List.of("http://h.example/", "http://h.example/a/b/c.html", "https://h.example:8443/a/b/",
+                "http://127.0.0.1:18193/java.base/java/lang/String.html?x=/y/z", "http://[::1]:8080/d/e");
+        int resolved = 0;
+        for (int i = 0; i < 100_000; i++) {
+            URI base = Urls.admit(bases.get(random.nextInt(bases.size())), null).uri();
+            String reference = randomPath(random, random.nextInt(4) == 0);
+            String plain = Urls.resolvePlainPath(reference, base);
+            // java.net.URI's resolve also merges "//" where it removes dot segments (a//b/.. is a/
+            // there, a// by RFC 3986 and by the gate for an absolute URL): those are left out
+            if (plain != null && !reference.contains("//")) {
+                resolved++;
+                assertThat(plain).as(reference + " against " + base).isEqualTo(Urls.admit(reference, base).uri().toString());
+            }
+        }
+        assertThat(resolved).as("most are plain").isGreaterThan(75_000);
+        for (String notPlain : List.of("//other.example/x", "?q=1", "a?b", "a%20b", "http://x/", "a:b", "a b", "#f", "é")) {
+            assertThat(Urls.resolvePlainPath(notPlain, URI.create("http://h.example/a/"))).as(notPlain).isNull();
+        }
+        assertThat(Urls.resolvePlainPath("x", URI.create("http://user@h.example/a/"))).as("user-info: the gate decides").isNull();
     }
 
     @ParameterizedTest
