@@ -2,9 +2,12 @@ package io.asynccrawler.server;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 
@@ -12,8 +15,10 @@ import io.netty.handler.codec.http2.Http2StreamChannel;
  * Faults only HTTP/2 has, for the hostile suite: {@code /h2/goaway} sends GOAWAY naming this
  * stream the last the server will process (the client's later streams on the connection are
  * refused, unseen, and must go again on a new connection), then answers; {@code /h2/refuse/{n}?key=K}
- * resets the first n streams of key K with REFUSED_STREAM before any answer. Over HTTP/1.1 they
- * answer 400.
+ * resets the first n streams of key K with REFUSED_STREAM before any answer; {@code /h2/header/{n}}
+ * answers with an {@code X-Big} header of n bytes even past the client's
+ * SETTINGS_MAX_HEADER_LIST_SIZE (the connection's encoder bound lifted), for the client's own cap.
+ * Over HTTP/1.1 they answer 400.
  */
 final class Http2Faults {
     private Http2Faults() {
@@ -41,6 +46,17 @@ final class Http2Faults {
             } else {
                 call.json(HttpResponseStatus.OK, "{\"attempt\": " + n + "}");
             }
+        } else if (rest.startsWith("header/")) {
+            int n = (int) Call.parseBounded("header", rest.substring("header/".length()), 0, 1 << 20);
+            try {
+                Http2FrameCodec codec = stream.parent().pipeline().get(Http2FrameCodec.class);
+                codec.encoder().configuration().headersConfiguration().maxHeaderListSize(Http2CodecUtil.MAX_HEADER_LIST_SIZE);
+            } catch (Http2Exception e) {
+                throw new IllegalStateException(e);
+            }
+            FullHttpResponse response = call.full(HttpResponseStatus.OK, "text/plain", "x");
+            response.headers().set("X-Big", "a".repeat(n));
+            call.send(response);
         } else {
             Endpoints.notFound(call);
         }

@@ -66,6 +66,28 @@ class Http2FaultsTest extends FetchTestBase {
     }
 
     @Test
+    void aHeaderListPastTheCapFailsItsStreamAndA70KbHeaderIsTaken() throws Exception {
+        // the cap is 300 KiB, as HTTP/1.1's head (curl's): Netty's decoder resets the stream up to
+        // 1.25 times that, and ends the connection past it (a GOAWAY: the other streams go again)
+        List<String> urls = good(10);
+        String big = base + "/h2/header/" + 70_000;
+        String over = base + "/h2/header/" + 340 * 1024;
+        String farOver = base + "/h2/header/" + 500 * 1024;
+        urls.addAll(List.of(big, over, farOver));
+        Cli cli = fetch("--http2-prior-knowledge", "--retries", "0", "-c", "4", list(urls.toArray(String[]::new)).toString());
+        assertThat(cli.exitCode).as(cli.err).isEqualTo(1);
+        Map<String, JsonNode> results = results();
+        assertGoodOnesSaved(results, urls.subList(0, 10));
+        assertThat(results.get(big).get("outcome").asText()).isEqualTo("ok");
+        assertThat(results.get(big).get("protocol").asText()).isEqualTo("h2");
+        assertThat(reason(results, over)).isEqualTo("bad_response");
+        assertThat(results.get(over).get("error").asText()).contains("(307200)");
+        assertThat(reason(results, farOver)).isIn("bad_response", "closed");
+        assertThat(results.get(over).get("file").isNull()).isTrue();
+        assertThat(results.get(farOver).get("file").isNull()).isTrue();
+    }
+
+    @Test
     void aStreamRefusedOnceGoesAgainUnseen() throws Exception {
         String url = base + "/h2/refuse/1?key=" + System.nanoTime();
         Cli cli = fetch("--http2-prior-knowledge", "--retries", "0", url);

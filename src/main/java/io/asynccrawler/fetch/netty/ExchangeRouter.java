@@ -46,12 +46,13 @@ final class ExchangeRouter {
 
     private final Parts parts;
     /** The shared HTTP/2 connections, one per origin that speaks it. */
-    private final Http2Sessions sessions = new Http2Sessions();
+    private final Http2Sessions sessions;
     /** Origins found to speak HTTP/2 only (to --http1.1): their later URLs fail at once, not after a handshake each. */
     private final Set<Origin> http2Only = ConcurrentHashMap.newKeySet();
 
     ExchangeRouter(Parts parts) {
         this.parts = parts;
+        this.sessions = new Http2Sessions(parts.idle());
     }
 
     /** Starts {@code request}'s exchange; what it returns ends with it. */

@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
  * exchange, never more at once than the server's SETTINGS_MAX_CONCURRENT_STREAMS (opening more
  * makes Netty fail them, "Maximum active streams violated"); the others wait in line for a stream
  * to close. No stream opens before the server's first SETTINGS frame says how many may. After a
- * GOAWAY, or once the connection closes, it opens none: those in line go to a new connection. On
- * the connection's event loop, but {@link #open} from any thread.
+ * GOAWAY, or once the connection closes, it opens none: those in line go to a new connection.
+ * With no stream open it counts among the idle connections ({@link IdleConnections}), whose cap
+ * closes the one idle longest: a crawl over many https hosts keeps no more h2 connections open
+ * than HTTP/1.1 ones. On the connection's event loop, but {@link #open} from any thread.
  */
 final class Http2Session extends ChannelInboundHandlerAdapter {
     /**
@@ -47,6 +49,10 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
     /** Not its origin's connection (another was first): closes once its streams end. */
     private volatile boolean retired;
     private Runnable onGone = () -> { };
+    /** The idle connections it joins while no stream is open; null: not counted (until adopted). */
+    private IdleConnections idle;
+    /** Among {@link #idle} now. */
+    private boolean parked;
 
     /**
      * @param parent                the connection
@@ -60,6 +66,11 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
     /** What runs once this connection takes no more streams: its registry forgets it. Before the first {@link #open}. */
     void onGone(Runnable r) {
         onGone = r;
+    }
+
+    /** Counts among {@code idle} while it has no stream open. Before the first {@link #open}. */
+    void idleAmong(IdleConnections idle) {
+        this.idle = idle;
     }
 
     /** Closes once no stream is open: another connection serves the origin. */
@@ -95,6 +106,13 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
     }
 
     private void drain() {
+        if (parked && !waiting.isEmpty()) {
+            parked = false;
+            if (!idle.claim(parent)) { // the idle cap closed it, or is closing it: those in line go elsewhere
+                goAway(null);
+                return;
+            }
+        }
         while (!waiting.isEmpty() && cap >= 0 && open < cap && !goingAway) {
             start(waiting.poll());
         }
@@ -128,6 +146,9 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
         if (open == 0 && waiting.isEmpty() && retired) {
             goAway(null); // first: a stream asked for from now on goes elsewhere, not onto a closing connection
             parent.close();
+        } else if (open == 0 && waiting.isEmpty() && idle != null && !goingAway && !parked) {
+            parked = true;
+            idle.released(parent); // may close the connection idle longest: this one, if the cap is 0
         }
     }
 
@@ -163,6 +184,9 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (idle != null) {
+            idle.gone(parent);
+        }
         goAway(cap < 0 ? FetchException.closedBeforeResponse() : null);
         super.channelInactive(ctx);
     }

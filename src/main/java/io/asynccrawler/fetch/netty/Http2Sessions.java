@@ -9,6 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Http2Sessions {
     private final ConcurrentHashMap<Origin, Http2Session> sessions = new ConcurrentHashMap<>();
+    private final IdleConnections idle;
+
+    /** Sessions that count among {@code idle} while no stream is open. */
+    Http2Sessions(IdleConnections idle) {
+        this.idle = idle;
+    }
 
     /** {@code origin}'s connection if it still takes streams, else null. */
     Http2Session get(Origin origin) {
@@ -23,6 +29,7 @@ final class Http2Sessions {
      */
     void adopt(Origin origin, Http2Session session) {
         session.onGone(() -> sessions.remove(origin, session));
+        session.idleAmong(idle);
         sessions.compute(origin, (o, there) -> {
             if (there != null && there.usable() || !session.usable()) {
                 session.retireWhenIdle();

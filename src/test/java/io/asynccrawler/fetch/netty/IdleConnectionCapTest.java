@@ -3,8 +3,10 @@ package io.asynccrawler.fetch.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asynccrawler.fetch.FetchSettings;
+import io.asynccrawler.fetch.Http2Use;
 import io.asynccrawler.fetch.Outcome;
 import io.asynccrawler.fetch.PolicyFetcher;
+import io.asynccrawler.fetch.Protocol;
 import io.asynccrawler.fetch.Result;
 import io.asynccrawler.job.Job;
 import io.asynccrawler.job.JobListener;
@@ -73,6 +75,49 @@ class IdleConnectionCapTest {
             assertThat(servers[2].connections().open()).as("C's, kept").isEqualTo(1);
         }
         assertThat(servers[0].connections().accepted()).as("A's first connection was closed, not reused").isEqualTo(2);
+    }
+
+    @Test
+    void anHttp2ConnectionWithNoStreamOpenCountsAmongTheIdle() throws Exception {
+        // As above over h2c: each origin's one connection is idle once its stream ended, and the cap
+        // closes A's when B's is idle, B's when C's is; A's second connection, idle at the end, C's.
+        Path list = Files.write(tmp.resolve("urls.txt"), List.of(url(0, "/bytes/10?n=1") + " a1", url(1, "/bytes/10") + " b",
+                url(2, "/bytes/10") + " c", url(0, "/bytes/10?n=2") + " a2"));
+        FetchSettings settings = FetchSettings.builder("test").http2(Http2Use.PRIOR_KNOWLEDGE).build();
+        ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+        try (NettyClient client = new NettyClient(ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2).withMaxIdle(1));
+             UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
+            new Job(new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out")))),
+                    new JobSettings(1, 0), JobListener.of(results::add, line -> { }, client::noMoreUrls)).run(source);
+            assertThat(results).hasSize(4).allMatch(r -> r.outcome() == Outcome.OK && r.protocol() == Protocol.H2);
+            assertThat(servers[1].connections().awaitAtMostOpen(0, Duration.ofSeconds(5))).as("B's, evicted").isTrue();
+            assertThat(servers[2].connections().awaitAtMostOpen(0, Duration.ofSeconds(5))).as("C's, evicted").isTrue();
+            assertThat(servers[0].connections().open()).as("A's second, kept").isEqualTo(1);
+        }
+        assertThat(servers[0].connections().accepted()).as("A's first connection was closed, not reused").isEqualTo(2);
+    }
+
+    @Test
+    void anHttp2ConnectionTheCapClosedTakesNoStream() throws Exception {
+        // Two origins over h2c, URLs alternating, room for no idle connection: a connection whose
+        // last stream ended is closed at once, often as the next URL of its origin asks it for a
+        // stream. No retries: such a URL must go to a new connection, not fail.
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            urls.add(url(i % 2, "/bytes/10?i=" + i) + " f" + i);
+        }
+        Path list = Files.write(tmp.resolve("urls.txt"), urls);
+        FetchSettings settings = FetchSettings.builder("test").http2(Http2Use.PRIOR_KNOWLEDGE).retries(0).build();
+        ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+        try (NettyClient client = new NettyClient(ClientSettings.of(Transport.auto(), settings, ClientTls.onDemand(false), 2).withMaxIdle(0));
+             UrlSource source = new UrlSource(List.of(list.toString()), InputStream.nullInputStream())) {
+            new Job(new PolicyFetcher(client, settings, OutputDirectory.open(Files.createDirectories(tmp.resolve("out")))),
+                    new JobSettings(2, 0), JobListener.of(results::add, line -> { }, client::noMoreUrls)).run(source);
+        }
+        assertThat(results).hasSize(urls.size());
+        assertThat(results.stream().filter(r -> r.outcome() != Outcome.OK).map(r -> r.url() + ": " + r.error())).as("failed").isEmpty();
+        assertThat(servers[0].connections().accepted() + servers[1].connections().accepted()).as("connections closed when idle")
+                .isGreaterThan(20);
     }
 
     @Test
