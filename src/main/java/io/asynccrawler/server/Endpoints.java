@@ -36,6 +36,7 @@ final class Endpoints {
                 "  /fault/reset /fault/truncate?n= /fault/hang   (over h2: the stream reset, cut, silent)",
                 "  /fault/short?n=            Content-Length n, half the body, and its end (HTTP/2 DATA that disagree)",
                 "  /h2/goaway /h2/refuse/{n}?key=K   HTTP/2 only: GOAWAY naming this stream last; REFUSED_STREAM n times",
+                "  /h2/header/{n}             HTTP/2 only: an X-Big header of n bytes, past the client's header list size",
                 "  /stats                     open, peak and accepted connection counts",
                 "  /headers                   the request's headers as JSON",
                 "  /anything/{any path}       200 with the path asked for",

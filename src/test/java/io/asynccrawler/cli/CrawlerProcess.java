@@ -35,12 +35,14 @@ final class CrawlerProcess {
     private CrawlerProcess() {
     }
 
-    /** Starts {@code crawler serve} on a free port of 127.0.0.1; it says its URL on its first line. */
-    static Served serve() throws IOException {
-        Process p = new ProcessBuilder(command("serve", "--port", "0")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    /** Starts {@code crawler serve} on a free port of 127.0.0.1, with {@code more} options; it says its URL on its first line. */
+    static Served serve(String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
+        args.addAll(List.of(more));
+        Process p = new ProcessBuilder(command(args.toArray(String[]::new))).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String first = out.readLine();
-        if (first == null || !first.startsWith("http://")) {
+        if (first == null || !first.startsWith("http")) {
             p.destroyForcibly();
             throw new IOException("crawler serve did not say its URL: " + first);
         }
