@@ -1,5 +1,6 @@
 package io.asynccrawler.crawl;
 
+import io.asynccrawler.fetch.Urls;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -68,7 +69,9 @@ public final class LinkExtractor {
             return PageLinks.unread(PageLinks.Read.TOO_LARGE);
         }
         Charset charset = charset(contentType);
-        LinkCollector out = new LinkCollector(url, maxLinks, known);
+        // in normal form, as the links resolved on the string (Urls.resolvePlainPath) take its text for theirs
+        Urls.Admission page = Urls.admit(url.toString(), null);
+        LinkCollector out = new LinkCollector(page.admitted() ? page.uri() : url, maxLinks, known);
         if (type == Type.CSS) {
             byte[] bytes = Files.readAllBytes(file);
             String css = (charset != null ? charset : StandardCharsets.UTF_8).newDecoder()
