@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -25,14 +27,32 @@ final class Encoded {
 
     static void serve(Call call, String rest) {
         int n = (int) Call.parseBounded("encoded", rest, 0, MAX);
-        byte[] body = call.flag("zeros") ? new byte[n] : DeterministicBytes.bytes(call.longParam("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE), 0, n);
+        boolean zeros = call.flag("zeros");
+        long seed = call.longParam("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
         String codings = call.param("coding") == null ? "gzip" : call.param("coding");
         for (String coding : codings.split(",")) {
-            body = encode(coding.trim(), body);
+            if (!List.of("gzip", "br", "zstd", "identity").contains(coding.trim())) {
+                throw new IllegalArgumentException("coding must be gzip, br, zstd or identity: " + coding.trim());
+            }
         }
-        FullHttpResponse response = call.full(HttpResponseStatus.OK, "application/octet-stream", body);
-        response.headers().set(HttpHeaderNames.CONTENT_ENCODING, codings);
-        call.send(response);
+        // Compressing up to 64 MiB takes a while (a second for a 20 MiB bomb on a slow machine):
+        // off the event loop, whose other connections and streams would wait for it meanwhile.
+        CompletableFuture.supplyAsync(() -> {
+            byte[] body = zeros ? new byte[n] : DeterministicBytes.bytes(seed, 0, n);
+            for (String coding : codings.split(",")) {
+                body = encode(coding.trim(), body);
+            }
+            return body;
+        }).whenCompleteAsync((body, failure) -> {
+            if (failure != null) { // a coding whose library does not load here
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                call.json(HttpResponseStatus.BAD_REQUEST, "{\"error\": " + Endpoints.quote(cause.getMessage()) + "}");
+                return;
+            }
+            FullHttpResponse response = call.full(HttpResponseStatus.OK, "application/octet-stream", body);
+            response.headers().set(HttpHeaderNames.CONTENT_ENCODING, codings);
+            call.send(response);
+        }, call.ctx.executor());
     }
 
     private static byte[] encode(String coding, byte[] bytes) {
