@@ -48,7 +48,8 @@ public final class WireLog {
     /** A response head as received. */
     public static void received(URI uri, ResponseHead head) {
         StringBuilder text = new StringBuilder(256).append("* ").append(uri).append(NL)
-                .append("< HTTP/1.1 ").append(head.status()).append(' ').append(head.reasonPhrase());
+                .append(head.protocol() == Protocol.H2 ? "< HTTP/2 " + head.status() // h2 has no reason phrase: as curl shows it
+                        : "< HTTP/1.1 " + head.status() + " " + head.reasonPhrase());
         head.forEachField((name, value) -> text.append(NL).append("< ").append(redacted(name + ": " + value)));
         log.trace(text.toString());
     }

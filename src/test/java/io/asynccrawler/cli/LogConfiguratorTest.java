@@ -69,6 +69,11 @@ class LogConfiguratorTest extends FetchTestBase {
                     .containsPattern("(?m)^< HTTP/1.1 200 OK$").containsPattern("(?mi)^< content-length: 10$")
                     .doesNotContain("-Dio.netty");
         }
+        String h2 = fetchVerboseAsUsersRunIt(List.of(), "-v", "--http2-prior-knowledge", "-H", "Authorization: Bearer s3cret");
+        assertThat(h2).as(h2).contains("> GET /bytes/10?seed=3 HTTP/2" + System.lineSeparator() + "> Host: "
+                        + java.net.URI.create(base).getAuthority())
+                .contains("> authorization: <redacted>").doesNotContain("s3cret", "DefaultHttp2Headers")
+                .containsPattern("(?m)^< HTTP/2 200$").containsPattern("(?mi)^< content-length: 10$");
     }
 
     @Test

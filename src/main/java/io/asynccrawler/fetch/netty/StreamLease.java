@@ -12,6 +12,7 @@ import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** One stream of a shared HTTP/2 connection, lent to one exchange; its {@link StreamReader} reads the response. */
@@ -55,9 +56,21 @@ final class StreamLease implements Lease {
     public ChannelFuture send(Request request) {
         Http2Headers headers = headers(origin, request);
         if (WireLog.enabled()) {
-            WireLog.sent(request.uri(), headers.toString());
+            WireLog.sent(request.uri(), wireText(headers));
         }
         return stream.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true));
+    }
+
+    /** {@code headers} as -vv shows a request, as curl does over h2: "GET /path HTTP/2", Host, then the fields. */
+    static String wireText(Http2Headers headers) {
+        StringBuilder text = new StringBuilder(256).append(headers.method()).append(' ').append(headers.path()).append(" HTTP/2\r\nHost: ")
+                .append(headers.authority());
+        for (Map.Entry<CharSequence, CharSequence> field : headers) {
+            if (field.getKey().charAt(0) != ':') {
+                text.append("\r\n").append(field.getKey()).append(": ").append(field.getValue());
+            }
+        }
+        return text.toString();
     }
 
     /** A GET's HTTP/2 fields: the pseudo-header fields, then the request's own in lower case, connection ones left out. */
