@@ -160,7 +160,7 @@ public final class CrawlFrontier implements Frontier {
                 return null;
             }
         }
-        List<Queued> head = store.queuedAfter(host, state == null ? -1 : state.takenSeq, 1);
+        List<Queued> head = store.queuedAfter(host, turns.takenSeq(host), 1);
         if (head.isEmpty()) {
             return null;
         }
