@@ -1,8 +1,8 @@
 package io.asynccrawler.crawl;
 
 import io.asynccrawler.crawl.FrontierStore.Budget;
-import io.asynccrawler.crawl.FrontierStore.Queued;
 import io.asynccrawler.crawl.FrontierStore.Found;
+import io.asynccrawler.crawl.FrontierStore.Queued;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -9,6 +9,7 @@ import io.asynccrawler.fetch.Urls;
 import io.asynccrawler.fetch.Via;
 import java.net.URI;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,8 +111,7 @@ final class LinkTriage {
             case ROBOTS_UNREACHABLE:
                 return !robots && withinRules(x.found());
             case CRAWL_DELAY_TOO_LONG:
-                return (!robots || Duration.parse(x.detail()).compareTo(rules.politeness().maxCrawlDelay()) <= 0)
-                        && withinRules(x.found());
+                return (!robots || delayWithinBound(x.detail())) && withinRules(x.found());
             case TOO_DEEP:
             case OUT_OF_SCOPE:
             case REJECTED_BY_RULE:
@@ -122,6 +122,15 @@ final class LinkTriage {
                 return withinRules(x.found());
             default:
                 return false;
+        }
+    }
+
+    /** Whether {@code delay} (a Duration's text, as kept) is within --max-crawl-delay; false if it cannot be read. */
+    private boolean delayWithinBound(String delay) {
+        try {
+            return delay != null && Duration.parse(delay).compareTo(rules.politeness().maxCrawlDelay()) <= 0;
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

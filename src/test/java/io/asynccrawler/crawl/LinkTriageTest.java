@@ -67,6 +67,9 @@ class LinkTriageTest {
         assertThat(triage.allowsNow(new Excluded(page, Reason.ROBOTS_DISALLOWED, null), false)).as("--no-robots").isTrue();
         assertThat(triage.allowsNow(new Excluded(page, Reason.CRAWL_DELAY_TOO_LONG, "PT31S"), true)).isFalse();
         assertThat(triage.allowsNow(new Excluded(page, Reason.CRAWL_DELAY_TOO_LONG, "PT30S"), true)).as("the default bound").isTrue();
+        assertThat(triage.allowsNow(new Excluded(page, Reason.CRAWL_DELAY_TOO_LONG, "http://a.example/robots.txt"), true))
+                .as("a length not kept").isFalse();
+        assertThat(triage.allowsNow(new Excluded(page, Reason.CRAWL_DELAY_TOO_LONG, null), false)).as("--no-robots").isTrue();
         Found away = new Found(URI.create("http://b.example/"), 1, Via.LINK, null);
         assertThat(triage.allowsNow(new Excluded(away, Reason.OUT_OF_SCOPE, "another host"), false)).as("out of scope still").isFalse();
         assertThat(triage.allowsNow(new Excluded(away, Reason.ROBOTS_DISALLOWED, null), false)).as("and no robots make it in").isFalse();
