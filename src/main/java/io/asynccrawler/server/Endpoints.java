@@ -37,6 +37,7 @@ final class Endpoints {
                 "  /fault/short?n=            Content-Length n, half the body, and its end (HTTP/2 DATA that disagree)",
                 "  /h2/goaway /h2/refuse/{n}?key=K   HTTP/2 only: GOAWAY naming this stream last; REFUSED_STREAM n times",
                 "  /h2/header/{n}             HTTP/2 only: an X-Big header of n bytes, past the client's header list size",
+                "  /h2/silence?key=K          HTTP/2 only: the whole connection silent from then on (the first time for K)",
                 "  /stats                     open, peak and accepted connection counts",
                 "  /headers                   the request's headers as JSON",
                 "  /anything/{any path}       200 with the path asked for",

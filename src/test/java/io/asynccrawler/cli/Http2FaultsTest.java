@@ -88,6 +88,37 @@ class Http2FaultsTest extends FetchTestBase {
     }
 
     @Test
+    void aConnectionSilentForTheReadTimeoutIsLeftForANewOne() throws Exception {
+        // one URL at a time: the silent connection's stream times out, its PING goes unanswered,
+        // and the URLs after it must not time out on it too, each in turn, but go to a new
+        // connection (the one that asked while the PING was out fails with the close, and is retried)
+        String silence = base + "/h2/silence?key=" + System.nanoTime();
+        List<String> urls = new ArrayList<>(List.of(silence));
+        urls.addAll(good(5));
+        long before = server.connections().accepted();
+        Cli cli = fetch("--http2-prior-knowledge", "--retries", "1", "--read-timeout", "1s", "-c", "1",
+                list(urls.toArray(String[]::new)).toString());
+        Map<String, JsonNode> results = results();
+        // its retry, after its backoff, is answered on the new connection, or fails on the dead one as it closes
+        assertThat(results.get(silence).get("attempts").asInt()).isEqualTo(2);
+        assertThat(cli.exitCode).as(cli.err).isEqualTo(results.get(silence).get("outcome").asText().equals("ok") ? 0 : 1);
+        assertGoodOnesSaved(results, urls.subList(1, 6));
+        assertThat(server.connections().accepted() - before).as("a second connection after the silent one").isEqualTo(2);
+
+        // a slow stream alone on a live connection: the PING is answered, the connection kept
+        String slow = base + "/delay/1500";
+        List<String> after = new ArrayList<>(List.of(slow));
+        after.addAll(good(3));
+        long again = server.connections().accepted();
+        Cli live = fetch("--http2-prior-knowledge", "--retries", "0", "--read-timeout", "1s", "-c", "1", "--overwrite",
+                list(after.toArray(String[]::new)).toString());
+        assertThat(live.exitCode).isEqualTo(1);
+        assertThat(reason(results(), slow)).isEqualTo("read_timeout");
+        assertGoodOnesSaved(results(), after.subList(1, 4));
+        assertThat(server.connections().accepted() - again).as("one connection, kept").isEqualTo(1);
+    }
+
+    @Test
     void aStreamRefusedOnceGoesAgainUnseen() throws Exception {
         String url = base + "/h2/refuse/1?key=" + System.nanoTime();
         Cli cli = fetch("--http2-prior-knowledge", "--retries", "0", url);

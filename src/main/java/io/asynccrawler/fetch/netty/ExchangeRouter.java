@@ -52,7 +52,7 @@ final class ExchangeRouter {
 
     ExchangeRouter(Parts parts) {
         this.parts = parts;
-        this.sessions = new Http2Sessions(parts.idle());
+        this.sessions = new Http2Sessions(parts.idle(), parts.settings().readTimeout());
     }
 
     /** Starts {@code request}'s exchange; what it returns ends with it. */

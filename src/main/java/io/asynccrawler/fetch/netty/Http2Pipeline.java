@@ -59,7 +59,7 @@ final class Http2Pipeline {
                         .maxHeaderListSize(ClientPipeline.MAX_HEADER_BYTES)) // as HTTP/1.1's head: larger is refused, not buffered
                 .build();
         Http2Session session = new Http2Session(channel, settingsTimeoutMillis);
-        p.addLast(codec, new Http2MultiplexHandler(NoPush.INSTANCE), session);
+        p.addLast(session.readClock(), codec, new Http2MultiplexHandler(NoPush.INSTANCE), session);
         return session;
     }
 

@@ -4,12 +4,14 @@ import io.asynccrawler.fetch.FetchException;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.DefaultHttp2PingFrame;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2SettingsFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +23,11 @@ import java.util.concurrent.TimeUnit;
  * GOAWAY, or once the connection closes, it opens none: those in line go to a new connection.
  * With no stream open it counts among the idle connections ({@link IdleConnections}), whose cap
  * closes the one idle longest: a crawl over many https hosts keeps no more h2 connections open
- * than HTTP/1.1 ones. On the connection's event loop, but {@link #open} from any thread.
+ * than HTTP/1.1 ones. When one of its streams ends (most often by its read timeout) after the
+ * connection has been silent for the read timeout, it is asked with a PING; no bytes within the
+ * read timeout again, and it is closed as dead: the origin's next URLs, and their retries, go to a
+ * new one rather than time out on it each. A slow stream on a live connection costs a PING. On
+ * the connection's event loop, but {@link #open} from any thread.
  */
 final class Http2Session extends ChannelInboundHandlerAdapter {
     /**
@@ -53,6 +59,12 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
     private IdleConnections idle;
     /** Among {@link #idle} now. */
     private boolean parked;
+    /** The read timeout: silent that long, the connection is taken for dead; 0 until adopted. */
+    private long silentNanos;
+    /** {@link System#nanoTime()} when bytes last came; written by {@link #readClock()}'s handler. */
+    private long lastReadNanos = System.nanoTime();
+    /** A PING asks whether the silent connection is alive. */
+    private boolean pinging;
 
     /**
      * @param parent                the connection
@@ -68,9 +80,24 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
         onGone = r;
     }
 
-    /** Counts among {@code idle} while it has no stream open. Before the first {@link #open}. */
-    void idleAmong(IdleConnections idle) {
+    /**
+     * Counts among {@code idle} while it has no stream open, and is closed when a stream ends after
+     * {@code readTimeout} of the connection's silence. Before the first {@link #open}.
+     */
+    void watch(IdleConnections idle, Duration readTimeout) {
         this.idle = idle;
+        this.silentNanos = readTimeout.toNanos();
+    }
+
+    /** A handler for the connection's pipeline, before the HTTP/2 codec: it notes when bytes came. */
+    ChannelInboundHandlerAdapter readClock() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelReadComplete(ChannelHandlerContext ctx) {
+                lastReadNanos = System.nanoTime();
+                ctx.fireChannelReadComplete();
+            }
+        };
     }
 
     /** Closes once no stream is open: another connection serves the origin. */
@@ -142,6 +169,18 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
      */
     private void closed() {
         open--;
+        long now = System.nanoTime();
+        if (silentNanos > 0 && now - lastReadNanos >= silentNanos && !pinging && !goingAway) {
+            pinging = true;
+            parent.writeAndFlush(new DefaultHttp2PingFrame(now));
+            parent.eventLoop().schedule(() -> {
+                pinging = false;
+                if (lastReadNanos - now < 0 && !goingAway) { // nothing came, not even the PING's answer: dead
+                    goAway(null); // those in line go to a new connection; those open fail with the close
+                    parent.close();
+                }
+            }, silentNanos, TimeUnit.NANOSECONDS);
+        }
         drain();
         if (open == 0 && waiting.isEmpty() && retired) {
             goAway(null); // first: a stream asked for from now on goes elsewhere, not onto a closing connection

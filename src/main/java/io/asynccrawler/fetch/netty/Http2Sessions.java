@@ -1,5 +1,6 @@
 package io.asynccrawler.fetch.netty;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -10,10 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Http2Sessions {
     private final ConcurrentHashMap<Origin, Http2Session> sessions = new ConcurrentHashMap<>();
     private final IdleConnections idle;
+    private final Duration readTimeout;
 
-    /** Sessions that count among {@code idle} while no stream is open. */
-    Http2Sessions(IdleConnections idle) {
+    /** Sessions that count among {@code idle} while no stream is open, and close after {@code readTimeout} of silence. */
+    Http2Sessions(IdleConnections idle, Duration readTimeout) {
         this.idle = idle;
+        this.readTimeout = readTimeout;
     }
 
     /** {@code origin}'s connection if it still takes streams, else null. */
@@ -29,7 +32,7 @@ final class Http2Sessions {
      */
     void adopt(Origin origin, Http2Session session) {
         session.onGone(() -> sessions.remove(origin, session));
-        session.idleAmong(idle);
+        session.watch(idle, readTimeout);
         sessions.compute(origin, (o, there) -> {
             if (there != null && there.usable() || !session.usable()) {
                 session.retireWhenIdle();
