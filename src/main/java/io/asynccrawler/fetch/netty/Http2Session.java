@@ -163,9 +163,11 @@ final class Http2Session extends ChannelInboundHandlerAdapter {
 
     /**
      * A stream closed: the next in line takes its place. A connection another one replaced closes
-     * once its streams end; the origin's own stays open until the job's end closes every connection
-     * (closing it once no URL is left raced with streams still on their way to it: a URL refused
-     * or waiting for the protocol comes back after the others ended, and found it closing).
+     * once its streams end; the origin's own joins the idle ones, and stays open until the idle
+     * cap, a dead PING or the job's end closes it (closing it once no URL is left raced with
+     * streams still on their way to it: a URL refused or waiting for the protocol comes back after
+     * the others ended, and found it closing). A connection silent since the read timeout is asked
+     * with a PING first.
      */
     private void closed() {
         open--;
