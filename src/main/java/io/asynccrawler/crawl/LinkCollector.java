@@ -1,5 +1,6 @@
 package io.asynccrawler.crawl;
 
+import io.asynccrawler.fetch.UrlPaths;
 import io.asynccrawler.fetch.Urls;
 import java.net.URI;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class LinkCollector {
         String key = fragment >= 0 ? url.substring(0, fragment) : url;
         Urls.Admission a = key.isEmpty() ? new Urls.Admission(base, null) : admitted.get(key); // "#part": the page itself
         if (a == null) {
-            String plain = Urls.resolvePlainPath(key, base);
+            String plain = UrlPaths.resolvePlainPath(key, base);
             a = plain != null ? new Urls.Admission(known.of(plain), null) : Urls.admit(key, base);
             admitted.put(key, a);
         }

@@ -69,7 +69,7 @@ public final class LinkExtractor {
             return PageLinks.unread(PageLinks.Read.TOO_LARGE);
         }
         Charset charset = charset(contentType);
-        // in normal form, as the links resolved on the string (Urls.resolvePlainPath) take its text for theirs
+        // in normal form, as the links resolved on the string (UrlPaths.resolvePlainPath) take its text for theirs
         Urls.Admission page = Urls.admit(url.toString(), null);
         LinkCollector out = new LinkCollector(page.admitted() ? page.uri() : url, maxLinks, known);
         if (type == Type.CSS) {

@@ -2,7 +2,6 @@ package io.asynccrawler.fetch;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,35 +90,6 @@ public final class Urls {
     }
 
     /**
-     * {@link #admit}'s answer for the commonest link, a relative or absolute path of plain
-     * characters (letters, digits, {@code -._~/}) against {@code base} in normal form (an admitted
-     * URL) without user-info: the normal form's text, resolved and normalized on the string, where
-     * admit parses the reference, resolves it and reads the result again (most of reading a page's
-     * links: bench/NOTES.md). Null when {@code reference} is not such a path: ask admit.
-     */
-    public static String resolvePlainPath(String reference, URI base) {
-        int n = reference.length();
-        if (n == 0 || reference.startsWith("//") || base.getRawUserInfo() != null) {
-            return null;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = reference.charAt(i);
-            if (!(unreserved(c) || c == '/')) {
-                return null;
-            }
-        }
-        String text = base.toString();
-        int pathStart = text.indexOf('/', text.indexOf("://") + 3); // the authority holds no '/'
-        if (pathStart < 0) {
-            return null;
-        }
-        int pathEnd = base.getRawQuery() == null ? text.length() : text.indexOf('?', pathStart);
-        String merged = reference.charAt(0) == '/' ? reference
-                : text.substring(pathStart, text.lastIndexOf('/', pathEnd - 1) + 1) + reference;
-        return text.substring(0, pathStart) + removeDotSegments(merged);
-    }
-
-    /**
      * {@code reference} resolved against {@code base} as RFC 3986 §5.2.2 says. java.net.URI follows
      * RFC 2396, which drops the base's last segment for a query alone: {@code ?page=2} against
      * {@code /list.html} is {@code /?page=2} there, and {@code /list.html?page=2} in browsers.
@@ -160,7 +130,7 @@ public final class Urls {
         if (port != -1) {
             s.append(':').append(port);
         }
-        s.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : removeDotSegments(canonicalEscapes(uri.getRawPath())));
+        s.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : UrlPaths.removeDotSegments(canonicalEscapes(uri.getRawPath())));
         if (uri.getRawQuery() != null) {
             s.append('?').append(canonicalEscapes(uri.getRawQuery()));
         }
@@ -189,7 +159,7 @@ public final class Urls {
                 continue;
             }
             char decoded = (char) (hi * 16 + lo);
-            if (unreserved(decoded) && decoded != '.') {
+            if (UrlPaths.unreserved(decoded) && decoded != '.') {
                 out.append(decoded);
             } else {
                 out.append('%').append(Character.toUpperCase(raw.charAt(i + 1))).append(Character.toUpperCase(raw.charAt(i + 2)));
@@ -197,12 +167,6 @@ public final class Urls {
             i += 2;
         }
         return out.toString();
-    }
-
-    /** RFC 3986's unreserved characters: ALPHA / DIGIT / "-" / "." / "_" / "~". */
-    private static boolean unreserved(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_'
-                || c == '~';
     }
 
     /** The port, with the scheme's default filled in. */
@@ -258,44 +222,5 @@ public final class Urls {
             s.append('?').append(uri.getRawQuery());
         }
         return URI.create(s.toString());
-    }
-
-    /**
-     * RFC 3986 §5.2.4 remove_dot_segments on a raw path: {@code /a/./b/../c} is {@code /a/c}, and
-     * ".." never climbs above the root ({@code /../../x} is {@code /x}), as curl, wget and browsers
-     * send it. Encoded dots ({@code %2e}) are data, not segments.
-     */
-    public static String removeDotSegments(String path) {
-        if (path == null || path.isEmpty() || (!path.contains("/.") && !path.startsWith("."))) {
-            return path;
-        }
-        // The segments kept, joined by '/' in out; starts[k] is where the k-th begins, so that ".."
-        // drops it by cutting out back (a char scan: split and a deque were half of resolving a link).
-        boolean absolute = path.charAt(0) == '/';
-        int n = path.length();
-        StringBuilder out = new StringBuilder(n);
-        int[] starts = new int[n + 1];
-        int kept = 0;
-        for (int i = absolute ? 1 : 0; ; ) {
-            int slash = path.indexOf('/', i);
-            int end = slash < 0 ? n : slash;
-            boolean dot = end - i == 1 && path.charAt(i) == '.';
-            boolean dotDot = end - i == 2 && path.charAt(i) == '.' && path.charAt(i + 1) == '.';
-            if (dotDot && kept > 0) {
-                kept--;
-                out.setLength(kept == 0 ? 0 : starts[kept] - 1);
-            }
-            if (!(dot || dotDot) || slash < 0) { // a segment, or "" where the path ends in a dot segment: "/a/b/.." is "/a/"
-                if (kept > 0) {
-                    out.append('/');
-                }
-                starts[kept++] = out.length();
-                out.append(path, dot || dotDot ? end : i, end);
-            }
-            if (slash < 0) {
-                return absolute ? "/" + out : out.toString();
-            }
-            i = slash + 1;
-        }
     }
 }

@@ -3,7 +3,7 @@ package io.asynccrawler.fuzz;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.asynccrawler.fetch.AsciiUrl;
-import io.asynccrawler.fetch.Urls;
+import io.asynccrawler.fetch.UrlPaths;
 import io.asynccrawler.job.UrlSource;
 import io.asynccrawler.save.PathClaims;
 import io.asynccrawler.save.TargetPaths;
@@ -61,7 +61,7 @@ class ParserFuzzTest {
                 if (!e.isError()) {
                     checkInside(TargetPaths.forUrl(e.uri()));
                     String path = e.uri().getRawPath();
-                    check(Urls.removeDotSegments(path).equals(path), "dot segments left in " + e.uri());
+                    check(UrlPaths.removeDotSegments(path).equals(path), "dot segments left in " + e.uri());
                 }
             }
         }
