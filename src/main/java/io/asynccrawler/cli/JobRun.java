@@ -158,7 +158,7 @@ final class JobRun {
             PolicyFetcher fetcher = new PolicyFetcher(client, settings, dir, saved);
             Job job = new Job(fetcher, jobSettings, JobListener.of(r -> {
                 summary.add(r);
-                if (r.attempts() > 0) {
+                if (comparing && r.attempts() > 0) { // compare draws it; fetch and crawl would keep 10,000 results for nothing
                     timeline.add(r);
                 }
                 if (report != null) {
