@@ -63,7 +63,7 @@ public final class CrawlFrontier implements Frontier {
         this.rules = rules;
         this.triage = new LinkTriage(rules);
         this.sitemaps = new SitemapLookups(parts.sitemaps(), store, triage, readers);
-        this.pageReader = new EndedPages(parts, triage);
+        this.pageReader = new EndedPages(parts, triage, store::surelySeen);
         List<Found> seeds = new ArrayList<>();
         for (URI seed : rules.seeds()) {
             seeds.add(new Found(seed, 0, Via.SEED, null));

@@ -8,6 +8,7 @@ import io.asynccrawler.fetch.Via;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +22,13 @@ final class EndedPages {
 
     private final CrawlParts parts;
     private final LinkTriage triage;
+    /** URLs the frontier surely admitted already ({@link FrontierStore#surelySeen}): their links are left out. */
+    private final Predicate<URI> admittedBefore;
 
-    EndedPages(CrawlParts parts, LinkTriage triage) {
+    EndedPages(CrawlParts parts, LinkTriage triage, Predicate<URI> admittedBefore) {
         this.parts = parts;
         this.triage = triage;
+        this.admittedBefore = admittedBefore;
     }
 
     /** What {@code page}, ended with {@code result}, gives the crawl: the URLs to fetch, and those met and not fetched. */
@@ -50,6 +54,6 @@ final class EndedPages {
             log.debug("links of {} not read: {}", result.url(), e.toString());
             return Admission.NOTHING;
         }
-        return triage.of(page, found);
+        return triage.of(page, found, admittedBefore);
     }
 }

@@ -108,6 +108,15 @@ public interface FrontierStore extends AutoCloseable {
     /** Up to {@code max} hosts with queued URLs, in key order after {@code after} (null: from the first). */
     List<String> hostsAfter(String after, int max);
 
+    /**
+     * Whether {@code uri} is surely admitted already, by this run or one before: an answer from
+     * memory, quick and safe from any thread, that {@link #ended} would give too. False means only
+     * "not known here": the step decides.
+     */
+    default boolean surelySeen(URI uri) {
+        return false;
+    }
+
     /** URLs queued now (admitted and not ended). */
     long queued();
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Sorts the links of a fetched page into those to crawl and those met and not fetched, with the
@@ -29,6 +30,16 @@ final class LinkTriage {
 
     /** What {@code page}'s {@code links} give the frontier. */
     Admission of(Found page, PageLinks links) {
+        return of(page, links, uri -> false);
+    }
+
+    /**
+     * As {@link #of(Found, PageLinks)}, leaving out the links to URLs {@code admittedBefore} says
+     * are admitted already, which the frontier would drop anyway: on a site's pages most are (the
+     * JDK's API docs: all but 10,270 of 389,477), and each sorted and stepped through the store
+     * for nothing was a fifth of reading a page.
+     */
+    Admission of(Found page, PageLinks links, Predicate<URI> admittedBefore) {
         List<Found> found = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
         boolean pastDepth = page.depth() >= rules.maxDepth(); // its links would be deeper than allowed
@@ -37,6 +48,9 @@ final class LinkTriage {
         boolean requisitesPast = rules.follow().pageRequisites() && page.depth() - 1 <= rules.maxDepth();
         String referrer = page.uri().toString();
         for (Link link : links.links()) {
+            if (admittedBefore.test(link.uri())) {
+                continue;
+            }
             boolean requisite = link.kind() == Link.Kind.REQUISITE;
             Found f = new Found(link.uri(), page.depth() + 1, requisite ? Via.REQUISITE : Via.LINK, referrer);
             Scope.Verdict out = rules.scope().check(link.uri());

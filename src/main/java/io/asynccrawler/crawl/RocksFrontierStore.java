@@ -42,7 +42,8 @@ public final class RocksFrontierStore implements FrontierStore {
     private volatile long hosts;
     private final StoreExclusions exclusions;
     private final StoreNames names;
-    private final SeenCache seen = new SeenCache();
+    private final KnownFingerprints seen = new KnownFingerprints();
+    private final UrlFingerprints fingerprints;
 
     private RocksFrontierStore(Options options, RocksDB db) throws RocksDBException {
         this.options = options;
@@ -58,6 +59,7 @@ public final class RocksFrontierStore implements FrontierStore {
         ByteBuffer k = ByteBuffer.wrap(key);
         this.sip = new SipHash(k.getLong(), k.getLong());
         this.names = new StoreNames(db, write, sip);
+        this.fingerprints = new UrlFingerprints(sip);
         this.nextSeq = readLong("seq");
         this.queued = readLong("queued");
         this.ended = readLong("ended");
@@ -103,7 +105,8 @@ public final class RocksFrontierStore implements FrontierStore {
             }
             for (Excluded x : what.excluded()) {
                 long fp = fingerprint(x.found().uri());
-                if (step.inBatch.add(fp) && !isSeen(fp)) {
+                // kept already: most of a site's exclusions are met on every page (its links out)
+                if (step.inBatch.add(fp) && !exclusions.knownKept(fp) && !isSeen(fp)) {
                     keepExcluded(batch, fp, x);
                 }
             }
@@ -254,6 +257,11 @@ public final class RocksFrontierStore implements FrontierStore {
         options.close();
     }
 
+    @Override
+    public boolean surelySeen(URI uri) {
+        return seen.contains(fingerprint(uri)); // no lock: the cache is read whole from any thread
+    }
+
     /** Whether the URL of {@code fp} was admitted, by this run or one before (the cache, else the store). */
     private boolean isSeen(long fp) throws RocksDBException {
         if (seen.contains(fp)) {
@@ -267,7 +275,7 @@ public final class RocksFrontierStore implements FrontierStore {
     }
 
     private long fingerprint(URI uri) {
-        return sip.hash(uri.toString().getBytes(StandardCharsets.UTF_8));
+        return fingerprints.of(uri);
     }
 
     private long readLong(String name) throws RocksDBException {

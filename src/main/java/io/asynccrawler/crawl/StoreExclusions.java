@@ -32,6 +32,8 @@ final class StoreExclusions {
      * kept later with a key before it waits for the next run (a crawl that ends keeps none).
      */
     private byte[] excludedAfter;
+    /** Fingerprints {@link #has} found kept: a site's pages link the same URLs out over and over. */
+    private final KnownFingerprints known = new KnownFingerprints();
 
     StoreExclusions(RocksDB db, WriteOptions write) {
         this.db = db;
@@ -68,7 +70,22 @@ final class StoreExclusions {
      * stands, and one reported by an earlier run is not reported again.
      */
     boolean has(long fingerprint) throws RocksDBException {
-        return db.get(FrontierKeys.excluded(fingerprint)) != null || db.get(FrontierKeys.kept(fingerprint)) != null;
+        if (known.contains(fingerprint)) {
+            return true;
+        }
+        boolean has = db.get(FrontierKeys.excluded(fingerprint)) != null || db.get(FrontierKeys.kept(fingerprint)) != null;
+        if (has) {
+            known.add(fingerprint);
+        }
+        return has;
+    }
+
+    /**
+     * Whether {@code fingerprint} surely has an exclusion kept, or was admitted since (its keys are
+     * removed only when it is admitted): an answer from memory; false means "ask {@link #has}".
+     */
+    boolean knownKept(long fingerprint) {
+        return known.contains(fingerprint);
     }
 
     /**

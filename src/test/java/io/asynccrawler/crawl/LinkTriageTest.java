@@ -10,6 +10,7 @@ import io.asynccrawler.fetch.Reason;
 import io.asynccrawler.fetch.Via;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** How a page's links are sorted: scope first, then nofollow, then depth, with -p's bound past it. */
@@ -38,6 +39,16 @@ class LinkTriageTest {
         Admission a = WITH_REQUISITES.of(new Found(SEED, 0, Via.SEED, null), links);
         assertThat(admitted(a)).containsExactly("/next.html 1 link", "/a.png 1 requisite");
         assertThat(excluded(a)).containsExactly("http://a.example/no.html nofollow", "http://b.example/ out_of_scope");
+    }
+
+    @Test
+    void linksToUrlsAdmittedBeforeAreLeftOutWhateverTheyWouldBe() {
+        PageLinks links = new PageLinks(List.of(link("/next.html", Link.Kind.PAGE, false), link("/a.png", Link.Kind.REQUISITE, false),
+                link("/no.html", Link.Kind.PAGE, true), link("/new.html", Link.Kind.PAGE, false)), false, false, 0, PageLinks.Read.WHOLE);
+        Set<String> before = Set.of("/next.html", "/a.png", "/no.html");
+        Admission a = WITH_REQUISITES.of(new Found(SEED, 0, Via.SEED, null), links, uri -> before.contains(uri.getPath()));
+        assertThat(admitted(a)).containsExactly("/new.html 1 link");
+        assertThat(excluded(a)).as("admitted before: the frontier would drop its exclusion too").isEmpty();
     }
 
     @Test

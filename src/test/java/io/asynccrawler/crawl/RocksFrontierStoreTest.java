@@ -123,6 +123,30 @@ class RocksFrontierStoreTest {
                     Budget.NONE));
             assertThat(store.takeExcluded(10)).as("the seen root is not excluded; the first reason stands").containsExactly(away);
             assertThat(store.takeExcluded(10)).as("reported: gone").isEmpty();
+            for (int page = 0; page < 3; page++) { // met on every page: known kept, from memory after the first
+                store.ended(null, new Admission(List.of(), List.of(new Excluded(found("http://b.example/", 2), Reason.NOFOLLOW, null)),
+                        Budget.NONE));
+            }
+            assertThat(store.takeExcluded(10)).as("reported once").isEmpty();
+        }
+    }
+
+    @Test
+    void whatTheStoreSurelyKnowsFromMemoryIsTrueAndWhatItDoesNotKnowItAsksItsFiles() throws Exception {
+        URI admitted = URI.create("http://a.example/admitted");
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            Queued root = store.admit(List.of(found("http://a.example/", 0))).get(0);
+            store.ended(root, new Admission(List.of(found(admitted.toString(), 1)),
+                    List.of(new Excluded(found("http://b.example/", 1), Reason.OUT_OF_SCOPE, "another host")), Budget.NONE));
+            assertThat(store.surelySeen(admitted)).isTrue();
+            assertThat(store.surelySeen(URI.create("http://a.example/"))).isTrue();
+            assertThat(store.surelySeen(URI.create("http://b.example/"))).as("excluded, not admitted").isFalse();
+            assertThat(store.surelySeen(URI.create("http://a.example/other"))).isFalse();
+        }
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            assertThat(store.surelySeen(admitted)).as("not in memory yet: not sure").isFalse();
+            assertThat(store.admit(List.of(found(admitted.toString(), 1)))).as("the store knows").isEmpty();
+            assertThat(store.surelySeen(admitted)).as("remembered once asked").isTrue();
         }
     }
 
