@@ -1,6 +1,7 @@
 package io.asynccrawler.crawl;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The names {@link HtmlTags} reads from a page's bytes: tag names, the attributes {@link HtmlLinks} reads (the others, such as class, id and title, are parsed past),
@@ -20,15 +21,40 @@ final class HtmlNames {
     /** Elements whose text runs to their end tag, markup or not (HTML's raw text and RCDATA elements). */
     private static final String[] RAW_TEXT = {"script", "style", "textarea", "title", "iframe", "noembed", "noframes", "xmp"};
     private static final byte[][] RAW_TEXT_BYTES = bytes(RAW_TEXT);
+    /**
+     * Tag names given as these constants, not made anew for each tag: the elements a link is in,
+     * those whose text is not markup, and the commonest others (4.65 million tags in the JDK's API
+     * docs, a string and its array each).
+     */
+    private static final String[] COMMON_TAGS = {"a", "abbr", "area", "article", "aside", "audio", "b", "base", "blockquote",
+        "body", "br", "button", "caption", "code", "col", "dd", "details", "div", "dl", "dt", "em", "embed", "figure", "footer",
+        "form", "frame", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input",
+        "label", "li", "link", "main", "meta", "nav", "noembed", "noframes", "noscript", "object", "ol", "option", "p",
+        "picture", "plaintext", "pre", "script", "section", "select", "small", "source", "span", "strong", "style", "sub",
+        "summary", "sup", "svg", "table", "tbody", "td", "textarea", "th", "thead", "title", "tr", "track", "u", "ul", "var",
+        "video", "wbr", "xmp"};
+    private static final String[][][] KNOWN_TAGS = knownTags();
 
     private HtmlNames() {
     }
 
     /** The tag name in {@code b[start, end)}, lower-cased. */
     static String tag(byte[] b, int start, int end) {
+        int length = end - start;
+        int first = b[start] | 0x20;
+        if (length < KNOWN_TAGS.length && first >= 'a' && first <= 'z') {
+            String[] candidates = KNOWN_TAGS[length][first - 'a'];
+            if (candidates != null) {
+                for (String known : candidates) {
+                    if (sameName(b, start, known)) {
+                        return known;
+                    }
+                }
+            }
+        }
         // one byte a character: a Latin-1 string is made by copying the array, where one made
         // from chars is compressed to bytes again (a tenth of reading tags, C1)
-        byte[] lower = new byte[end - start];
+        byte[] lower = new byte[length];
         for (int k = start; k < end; k++) {
             byte c = b[k];
             lower[k - start] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
@@ -104,6 +130,34 @@ final class HtmlNames {
             }
         }
         return true;
+    }
+
+    /** Whether the bytes at {@code at} spell {@code lower} (ASCII letters and digits), letters in any case. */
+    private static boolean sameName(byte[] b, int at, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            int c = b[at + k];
+            char l = lower.charAt(k);
+            if (c != l && (l < 'a' || c != l - 32)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #COMMON_TAGS} by length, then first letter: the one or two to compare a name with. */
+    private static String[][][] knownTags() {
+        int longest = 0;
+        for (String name : COMMON_TAGS) {
+            longest = Math.max(longest, name.length());
+        }
+        String[][][] table = new String[longest + 1][26][];
+        for (String name : COMMON_TAGS) {
+            String[] was = table[name.length()][name.charAt(0) - 'a'];
+            String[] now = was == null ? new String[1] : Arrays.copyOf(was, was.length + 1);
+            now[now.length - 1] = name;
+            table[name.length()][name.charAt(0) - 'a'] = now;
+        }
+        return table;
     }
 
     private static String named(byte[] b, int start, int end, String[] names) {

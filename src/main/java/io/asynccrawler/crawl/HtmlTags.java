@@ -20,6 +20,7 @@ import org.jsoup.parser.Parser;
 final class HtmlTags {
     /** Hears the tags in document order; {@link #full()} stops the reading. */
     interface Visitor {
+        /** A start tag, read whole; the reader uses the object again for the next, so it is the visitor's during the call only. */
         void tag(Tag tag);
 
         void styleText(String css);
@@ -36,6 +37,8 @@ final class HtmlTags {
     private final byte[] b;
     private final int n;
     private final Charset charset;
+    /** The one start tag given to the visitor, made again for each (4.65 million in the JDK's API docs). */
+    private final Tag tag = new Tag("");
     private int i;
 
     private HtmlTags(byte[] page, int offset, int length, Charset charset) {
@@ -80,8 +83,7 @@ final class HtmlTags {
 
     /** A start tag from {@link #i} (at its name), or null if the page ends inside it. */
     private Tag startTag() {
-        String name = name();
-        Tag tag = new Tag(name);
+        Tag tag = this.tag.reset(name());
         return attributes(tag) ? tag : null;
     }
 

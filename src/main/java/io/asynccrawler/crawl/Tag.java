@@ -1,16 +1,26 @@
 package io.asynccrawler.crawl;
 
+import java.util.Arrays;
+
 /**
  * A start tag as {@link HtmlTags} reads it: its lower-case name and the few attributes a link can
  * be in (a handful a tag, so a list beats a map).
  */
 final class Tag {
-    private final String name;
+    private String name;
     private String[] attributes = new String[4]; // name, value, name, value
     private int size;
 
     Tag(String name) {
         this.name = name;
+    }
+
+    /** This tag made another, named {@code name} with no attributes: a reader uses one for all its tags. */
+    Tag reset(String name) {
+        this.name = name;
+        Arrays.fill(attributes, 0, size, null);
+        size = 0;
+        return this;
     }
 
     String name() {
