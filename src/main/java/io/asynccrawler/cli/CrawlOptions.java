@@ -51,6 +51,11 @@ final class CrawlOptions {
     @Option(names = "--no-robots", description = "Do not fetch or obey robots.txt.")
     boolean noRobots;
 
+    @Option(names = "--max-page-size", paramLabel = "BYTES", converter = SizeConverter.class, defaultValue = "10M",
+            description = "A larger page is saved but not read for links, which its result says (k, M, G suffixes;"
+                    + " default: ${DEFAULT-VALUE}).")
+    long maxPageSize;
+
     @Mixin
     ScopeOptions scope;
 
@@ -58,6 +63,9 @@ final class CrawlOptions {
     String problem() {
         if (depth < 0) {
             return "--depth must not be negative: " + depth;
+        }
+        if (maxPageSize < 0) {
+            return "--max-page-size must not be negative: " + maxPageSize;
         }
         return scope.problem();
     }
@@ -80,7 +88,7 @@ final class CrawlOptions {
     JobRun.FrontierSource frontier(CrawlRules rules, Path stateDir, OutputDirectory dir, String userAgent) {
         return fetcher -> {
             CrawlParts parts = new CrawlParts(RocksFrontierStore.open(stateDir),
-                    new LinkExtractor(LinkExtractor.DEFAULT_MAX_PAGE_BYTES, LinkExtractor.DEFAULT_MAX_LINKS), dir,
+                    new LinkExtractor(maxPageSize, LinkExtractor.DEFAULT_MAX_LINKS), dir,
                     noRobots ? null : new RobotsTxt(fetcher, userAgent),
                     rules.follow().sitemaps() ? new SitemapProbe(fetcher) : null);
             return new CrawlFrontier(parts, rules);

@@ -19,7 +19,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,17 +106,8 @@ public final class CrawlFrontier implements Frontier {
         HostTurns.Host host = turns.of(q.host());
         host.inFlight++;
         host.takenSeq = q.seq();
-        host.notBefore = now + gapNanos(host);
+        host.notBefore = now + rules.politeness().gapNanos(host.crawlDelayNanos);
         return Entry.crawled(q.found().uri(), q.found().origin());
-    }
-
-    /** The time until the host's next request may start: the wait (varied with --random-wait) or its Crawl-delay, the longer. */
-    private long gapNanos(HostTurns.Host host) {
-        long wait = rules.politeness().waitBetween().toNanos();
-        if (rules.politeness().randomWait()) {
-            wait = (long) (wait * (0.5 + ThreadLocalRandom.current().nextDouble()));
-        }
-        return Math.max(wait, host.crawlDelayNanos);
     }
 
     /**
@@ -238,6 +228,11 @@ public final class CrawlFrontier implements Frontier {
             host.robotsPending = false;
             notifyAll();
         }
+    }
+
+    @Override
+    public Result noted(Target target, Result result) {
+        return pageReader.noted(result); // a page too large to read for links says so
     }
 
     @Override

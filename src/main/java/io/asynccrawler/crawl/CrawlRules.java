@@ -4,6 +4,7 @@ import io.asynccrawler.crawl.FrontierStore.Budget;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What a crawl follows and how politely: from its seeds, links to URLs in {@code scope}, at most
@@ -55,6 +56,18 @@ public record CrawlRules(Scope scope, int maxDepth, Follow follow, Budget budget
             if (perHost < 1 || waitBetween.isNegative()) {
                 throw new IllegalArgumentException("per-host at least 1, wait at least 0: " + perHost + ", " + waitBetween);
             }
+        }
+
+        /**
+         * The time until a host's next request may start: the wait (varied with --random-wait) or
+         * the host's Crawl-delay of {@code crawlDelayNanos}, the longer.
+         */
+        long gapNanos(long crawlDelayNanos) {
+            long wait = waitBetween.toNanos();
+            if (randomWait) {
+                wait = (long) (wait * (0.5 + ThreadLocalRandom.current().nextDouble()));
+            }
+            return Math.max(wait, crawlDelayNanos);
         }
 
         /** {@code perHost} at once, no wait, Crawl-delay honoured up to the default bound. */

@@ -31,6 +31,13 @@ final class EndedPages {
         this.admittedBefore = admittedBefore;
     }
 
+    /** {@code result} with, in its error, why its page will not be read for links (too large), if so. */
+    Result noted(Result result) {
+        String note = result.outcome() == Outcome.OK && result.error() == null
+                ? parts.extractor().unreadNote(result.contentType(), result.resumedFrom() + result.bytes()) : null;
+        return note == null ? result : result.withError(note);
+    }
+
     /** What {@code page}, ended with {@code result}, gives the crawl: the URLs to fetch, and those met and not fetched. */
     Admission linksOf(Found page, Result result) {
         if (result.isRedirect()) {
@@ -53,6 +60,9 @@ final class EndedPages {
         } catch (IOException | RuntimeException e) {
             log.debug("links of {} not read: {}", result.url(), e.toString());
             return Admission.NOTHING;
+        }
+        if (found.read() == PageLinks.Read.LINK_LIMIT) {
+            log.warn("{}: more than {} links; those after them not read", result.url(), found.links().size());
         }
         return triage.of(page, found, admittedBefore);
     }

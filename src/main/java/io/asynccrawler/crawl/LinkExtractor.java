@@ -50,6 +50,15 @@ public final class LinkExtractor {
         }
     }
 
+    /**
+     * Why a page of {@code bytes} and {@code contentType} will not be read for links although it is
+     * a page (larger than the page size limit), for its result; null if it will be, or is no page.
+     */
+    public String unreadNote(String contentType, long bytes) {
+        return bytes > maxPageBytes && readsLinks(contentType)
+                ? "links not read: " + bytes + " bytes, larger than --max-page-size " + maxPageBytes : null;
+    }
+
     /** Whether a body of {@code contentType} is read for links. */
     public static boolean readsLinks(String contentType) {
         return Type.of(contentType) != Type.OTHER;

@@ -79,6 +79,15 @@ public interface Frontier extends AutoCloseable {
      */
     void ended(Target target, Result result);
 
+    /**
+     * {@code result} of {@code target} as the report should have it, with what the frontier will
+     * make of it said (a crawl's page too large to read for links); called just before it is
+     * reported. The result itself by default.
+     */
+    default Result noted(Target target, Result result) {
+        return result;
+    }
+
     /** URLs given more than once and dropped so far. */
     int duplicates();
 

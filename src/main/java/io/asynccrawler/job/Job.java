@@ -237,7 +237,8 @@ public final class Job {
             claims.giveBack(target.file(), target.uri().toString());
         }
         try {
-            listener.result(target.origin() == null ? SecondColumn.noted(target, result) : result.withOrigin(target.origin()));
+            listener.result(target.origin() == null ? SecondColumn.noted(target, result)
+                    : frontier.noted(target, result.withOrigin(target.origin())));
         } finally {
             frontier.ended(target, result);
         }

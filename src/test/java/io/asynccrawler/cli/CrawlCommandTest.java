@@ -142,6 +142,22 @@ class CrawlCommandTest extends FetchTestBase {
     }
 
     @Test
+    void aPageLargerThanMaxPageSizeIsSavedNotReadForLinksAndItsResultSaysSo() throws IOException {
+        String root = SITE.root();
+        Cli cli = crawl("-l", "1", "--no-sitemaps", "--max-page-size", "100", base + root);
+        assertThat(cli.exitCode).as(cli.err).isZero();
+        assertThat(outcome("ok")).as("the seed alone: its links were not read").containsOnlyKeys(root);
+        JsonNode seed = outcome("ok").get(root);
+        assertThat(seed.get("error").asText()).isEqualTo("links not read: " + seed.get("bytes").asLong()
+                + " bytes, larger than --max-page-size 100");
+        assertThat(saved()).containsExactly(root + "index.html");
+
+        Cli bad = Cli.run("crawl", "-o", tmp.resolve("bad").toString(), "--max-page-size", "ten", base + root);
+        assertThat(bad.exitCode).isEqualTo(2);
+        assertThat(bad.err).contains("not a size: 'ten'").doesNotContain("Exception");
+    }
+
+    @Test
     void pageRequisitesAreFetchedPastTheDepthAndNoPageIs() throws IOException {
         Cli cli = crawl("-q", "-l", "1", "-p", base + SITE.root());
         assertThat(cli.exitCode).as(cli.err).isZero();
