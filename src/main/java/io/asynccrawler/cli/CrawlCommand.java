@@ -87,7 +87,7 @@ final class CrawlCommand implements Callable<Integer> {
         return JobCommand.run(spec, options, logging, err, (dir, report) ->
                 new JobRun(mode, options, err, Terminal.ofStderr(System.getenv()), logging)
                         .run(crawl.frontier(rules, stateDir, dir, options.fetchSettings().userAgent()), dir, report),
-                more -> more.println("  state     " + stateDir + " (run the same command again to go on)"));
+                more -> more.println("  state     " + stateDir + " (the same command again goes on from it)"));
     }
 
     private static int usage(PrintWriter err, String message) {

@@ -175,6 +175,10 @@ final class JobRun {
                          new ProgressLine(job, summary, saved, frontier)::render)) {
                 lines = status.writer(err);
                 totals = job.run(frontier);
+                Frontier.Counts counts = frontier.counts();
+                if (counts != null) {
+                    summary.crawlTotals(new Summary.CrawlTotals(counts.admitted(), counts.queued(), counts.hostsAdmitted()));
+                }
             } finally {
                 lines = err;
                 options.access.saveCookies(settings.cookies(), err); // after a stop too: what the run learnt is kept

@@ -53,6 +53,12 @@ final class SummaryBlock {
             }
             row(b, ansi, "excluded", Units.grouped(s.excluded()) + why + ")");
         }
+        Summary.CrawlTotals crawl = s.crawlTotals();
+        if (crawl != null) {
+            row(b, ansi, "frontier", Units.grouped(crawl.admitted()) + " URLs admitted over " + Units.grouped(crawl.hosts())
+                    + (crawl.hosts() == 1 ? " host" : " hosts") + (crawl.queued() == 0 ? ", none left queued"
+                    : ", " + Units.grouped(crawl.queued()) + " still queued"));
+        }
         row(b, ansi, "saved", Units.bytes(s.bytes()) + " in " + seconds(s.wallSeconds()) + " ("
                 + Units.bytes((long) (s.mibPerSecond() * 1048576)) + "/s, " + Units.fixed(s.requestsPerSecond(), 0) + " req/s)");
         if (s.latency().count() > 0) {

@@ -269,7 +269,7 @@ public final class CrawlFrontier implements Frontier {
 
     @Override
     public Counts counts() {
-        return new Counts(store.admitted(), store.queued(), store.hosts());
+        return new Counts(store.admitted(), store.queued(), store.hosts(), store.hostsAdmitted());
     }
 
     @Override

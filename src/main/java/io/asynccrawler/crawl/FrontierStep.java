@@ -20,6 +20,8 @@ import org.rocksdb.WriteBatch;
  * counts), gathered as the step reads the store, written together in its batch at the end.
  */
 final class FrontierStep {
+    /** The meta key of {@link #hostsAdmitted}. */
+    static final String HOSTS_ADMITTED = "hosts-admitted";
     final List<Queued> admitted = new ArrayList<>();
     /** The fingerprints of {@link #admitted}, in its order. */
     private long[] admittedFingerprints = new long[16];
@@ -33,6 +35,8 @@ final class FrontierStep {
     long ended;
     /** Hosts with URLs queued, after the step. */
     long hosts;
+    /** Hosts with a URL admitted ever, after the step. */
+    long hostsAdmitted;
     private final RocksDB db;
 
     FrontierStep(RocksDB db, long seq, long queued, long ended) {
@@ -42,9 +46,13 @@ final class FrontierStep {
         this.ended = ended;
     }
 
-    /** The hosts with URLs queued before the step; {@link #hosts} changes as their queues fill or empty. */
-    FrontierStep withHosts(long before) {
-        hosts = before;
+    /**
+     * The hosts with URLs queued before the step, and those with a URL admitted ever: {@link
+     * #hosts} changes as their queues fill or empty, {@link #hostsAdmitted} as new hosts come.
+     */
+    FrontierStep withHosts(long queuedBefore, long admittedBefore) {
+        hosts = queuedBefore;
+        hostsAdmitted = admittedBefore;
         return this;
     }
 
@@ -74,6 +82,7 @@ final class FrontierStep {
         }
         writeHostQueues(batch);
         batch.put(FrontierKeys.meta("hosts"), FrontierKeys.longBytes(hosts));
+        batch.put(FrontierKeys.meta(HOSTS_ADMITTED), FrontierKeys.longBytes(hostsAdmitted));
         batch.put(FrontierKeys.meta("seq"), FrontierKeys.longBytes(seq));
         batch.put(FrontierKeys.meta("queued"), FrontierKeys.longBytes(queued));
         batch.put(FrontierKeys.meta("ended"), FrontierKeys.longBytes(ended));
@@ -120,6 +129,7 @@ final class FrontierStep {
         if (count >= budget.perHost()) {
             return false;
         }
+        hostsAdmitted += count == 0 ? 1 : 0; // its first URL ever
         hostCounts.put(host, count + 1);
         return true;
     }

@@ -131,6 +131,9 @@ public interface FrontierStore extends AutoCloseable {
     /** Hosts with URLs queued. */
     long hosts();
 
+    /** Hosts with a URL admitted so far, by this run and those before. */
+    long hostsAdmitted();
+
     /** The output names the crawl has given, kept with the rest (see {@link StoreNames}). */
     NameSet names();
 

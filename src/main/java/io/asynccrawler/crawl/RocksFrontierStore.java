@@ -29,8 +29,8 @@ import org.rocksdb.WriteOptions;
  * cannot craft URLs that collide, and a store opened again finds its URLs.
  */
 public final class RocksFrontierStore implements FrontierStore {
-    /** The layout of the keys: 2 added the host index, 3 its count of hosts. */
-    private static final long FORMAT = 3;
+    /** The layout of the keys: 2 added the host index, 3 its count of hosts, 4 the count of hosts admitted ever. */
+    private static final long FORMAT = 4;
     private final Options options;
     private final WriteOptions write;
     private final RocksDB db;
@@ -40,6 +40,7 @@ public final class RocksFrontierStore implements FrontierStore {
     private volatile long queued;
     private volatile long ended;
     private volatile long hosts;
+    private volatile long hostsAdmitted;
     private final StoreExclusions exclusions;
     private final StoreNames names;
     private final KnownFingerprints seen = new KnownFingerprints();
@@ -64,9 +65,12 @@ public final class RocksFrontierStore implements FrontierStore {
         this.queued = readLong("queued");
         this.ended = readLong("ended");
         this.hosts = readLong("hosts");
-        if (readLong("format") < FORMAT) {
-            hosts = StoreMigration.indexHosts(db, write, FORMAT);
+        long format = readLong("format");
+        if (format < 3) {
+            hosts = StoreMigration.indexHosts(db, write, 3);
         }
+        this.hostsAdmitted = format < 4 ? StoreMigration.countAdmittedHosts(db, write, FrontierStep.HOSTS_ADMITTED, FORMAT)
+                : readLong(FrontierStep.HOSTS_ADMITTED);
     }
 
     /** Opens the store in {@code dir}, made if missing; what an earlier run left there is continued. */
@@ -161,7 +165,7 @@ public final class RocksFrontierStore implements FrontierStore {
      * null), {@code body} adds to the batch, the counts are written with it.
      */
     private List<Queued> step(Queued page, Excluded why, StepBody body) {
-        FrontierStep step = new FrontierStep(db, nextSeq, queued, ended).withHosts(hosts);
+        FrontierStep step = new FrontierStep(db, nextSeq, queued, ended).withHosts(hosts, hostsAdmitted);
         try (WriteBatch batch = new WriteBatch()) {
             if (page != null) {
                 long fp = fingerprint(page.found().uri());
@@ -187,6 +191,7 @@ public final class RocksFrontierStore implements FrontierStore {
         }
         nextSeq = step.seq;
         hosts = step.hosts;
+        hostsAdmitted = step.hostsAdmitted;
         queued = step.queued;
         ended = step.ended;
         return step.admitted;
@@ -238,6 +243,11 @@ public final class RocksFrontierStore implements FrontierStore {
     @Override
     public long hosts() {
         return hosts;
+    }
+
+    @Override
+    public long hostsAdmitted() {
+        return hostsAdmitted;
     }
 
     @Override

@@ -39,4 +39,24 @@ final class StoreMigration {
         }
         return counts.size();
     }
+
+    /**
+     * Counts the hosts with a URL admitted ever (their {@code c} keys) into the meta key {@code
+     * hostsAdmitted}: a store made before the count existed (format 3) is read once, then marked
+     * {@code format}. Returns the count.
+     */
+    static long countAdmittedHosts(RocksDB db, WriteOptions write, String hostsAdmitted, long format) throws RocksDBException {
+        long hosts = 0;
+        try (RocksIterator it = db.newIterator()) {
+            for (it.seek(new byte[] {FrontierKeys.HOST_COUNT}); it.isValid() && it.key()[0] == FrontierKeys.HOST_COUNT; it.next()) {
+                hosts++;
+            }
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            batch.put(FrontierKeys.meta(hostsAdmitted), FrontierKeys.longBytes(hosts));
+            batch.put(FrontierKeys.meta("format"), FrontierKeys.longBytes(format));
+            db.write(write, batch);
+        }
+        return hosts;
+    }
 }

@@ -105,8 +105,9 @@ public interface Frontier extends AutoCloseable {
      * @param admitted URLs admitted to be fetched so far, this run and the runs before
      * @param queued   URLs admitted and not yet ended (in flight included)
      * @param hosts    hosts with URLs queued
+     * @param hostsAdmitted hosts with a URL admitted so far, this run and the runs before
      */
-    record Counts(long admitted, long queued, long hosts) {
+    record Counts(long admitted, long queued, long hosts, long hostsAdmitted) {
     }
 
     /**

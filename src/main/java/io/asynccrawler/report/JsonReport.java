@@ -112,6 +112,14 @@ public final class JsonReport implements AutoCloseable {
             json.writeNumberField(e.getKey(), e.getValue());
         }
         json.writeEndObject();
+        Summary.CrawlTotals crawl = s.crawlTotals();
+        if (crawl != null) {
+            json.writeObjectFieldStart("frontier");
+            json.writeNumberField("admitted", crawl.admitted());
+            json.writeNumberField("queued", crawl.queued());
+            json.writeNumberField("hosts", crawl.hosts());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

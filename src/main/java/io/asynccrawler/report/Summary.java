@@ -10,6 +10,13 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** Totals of a job, added to as results arrive from any thread. */
 public final class Summary {
+    /**
+     * What a crawl's frontier held at its end: URLs admitted in all (by this run and those before),
+     * still queued (a stopped crawl's, to go on with), and hosts with a URL admitted.
+     */
+    public record CrawlTotals(long admitted, long queued, long hosts) {
+    }
+
     private final String mode;
     private final int concurrency;
     private final long startNanos = System.nanoTime();
@@ -29,6 +36,7 @@ public final class Summary {
     private final Map<String, String[]> examples = new ConcurrentHashMap<>();
     private final LatencyHistogram latency = new LatencyHistogram();
     private final AtomicLong endNanos = new AtomicLong();
+    private volatile CrawlTotals crawlTotals;
 
     public Summary(String mode, int concurrency) {
         this.mode = mode;
@@ -60,6 +68,16 @@ public final class Summary {
         if (r.attempts() > 0) { // a skipped file or a bad input line took no request
             latency.record(r.totalMs());
         }
+    }
+
+    /** A crawl's frontier at its end; a list's job has none. */
+    public void crawlTotals(CrawlTotals totals) {
+        this.crawlTotals = totals;
+    }
+
+    /** What a crawl's frontier held at its end, or null for a list. */
+    public CrawlTotals crawlTotals() {
+        return crawlTotals;
     }
 
     /** Marks the end of the job: wall time and rates are measured up to here. */

@@ -88,6 +88,11 @@ class CrawlCommandTest extends FetchTestBase {
         assertThat(other.get("reason").asText()).isEqualTo("out_of_scope");
         assertThat(other.get("referrer").asText()).isEqualTo(base + root);
         assertThat(summary().get("excluded").asLong()).isEqualTo(results().size() - 13);
+        JsonNode frontier = summary().get("frontier");
+        assertThat(frontier.get("admitted").asLong()).as("every URL fetched, none left").isEqualTo(13);
+        assertThat(frontier.get("queued").asLong()).isZero();
+        assertThat(frontier.get("hosts").asLong()).as("the second host is out of scope").isEqualTo(1);
+        assertThat(cli.err).contains("frontier  13 URLs admitted over 1 host, none left queued");
         JsonNode orphan = outcome("ok").get("/site/orphans/2.html");
         assertThat(orphan.get("via").asText()).isEqualTo("sitemap");
         assertThat(orphan.get("referrer").asText()).isEqualTo(base + "/site/sitemap-orphans.xml.gz");

@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.rocksdb.RocksDB;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The crawl's store on disk: each URL admitted once, queues per host in order, a page's end atomic, kill -9 safe. */
@@ -83,6 +84,29 @@ class RocksFrontierStoreTest {
             assertThat(fresh.seq()).as("seq goes on").isGreaterThan(kept.seq());
             assertThat(store.queued()).isEqualTo(2);
             assertThat(store.ended()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theHostsAdmittedToAreCountedAcrossRunsAndCountedOnceForAStoreOfTheLayoutBefore() throws Exception {
+        Path dir = tmp.resolve("state");
+        try (RocksFrontierStore store = RocksFrontierStore.open(dir)) {
+            Queued root = store.admit(List.of(found("http://a.example/", 0), found("http://b.example/", 0))).get(0);
+            store.ended(root, Admission.of(List.of(found("http://a.example/x", 1), found("http://c.example/", 1))));
+            assertThat(store.hostsAdmitted()).isEqualTo(3);
+            assertThat(store.hosts()).as("with URLs queued").isEqualTo(3);
+        }
+        try (RocksDB db = RocksDB.open(dir.toString())) { // as the layout before wrote it: no count
+            db.put(FrontierKeys.meta("format"), FrontierKeys.longBytes(3));
+            db.delete(FrontierKeys.meta(FrontierStep.HOSTS_ADMITTED));
+        }
+        try (RocksFrontierStore store = RocksFrontierStore.open(dir)) {
+            assertThat(store.hostsAdmitted()).isEqualTo(3);
+            store.admit(List.of(found("http://a.example/y", 1), found("http://d.example/", 1)));
+            assertThat(store.hostsAdmitted()).isEqualTo(4);
+        }
+        try (RocksFrontierStore store = RocksFrontierStore.open(dir)) {
+            assertThat(store.hostsAdmitted()).isEqualTo(4);
         }
     }
 

@@ -38,10 +38,10 @@ class ProgressLineTest {
 
     @Test
     void aCrawlsLineTellsWhatIsQueuedExcludedAndOnHowManyHosts() {
-        assertThat(ProgressLine.crawl(1234, new Frontier.Counts(5678, 4321, 3), 16, 1.2 * 1048576, 12, 2, 200))
+        assertThat(ProgressLine.crawl(1234, new Frontier.Counts(5678, 4321, 3, 3), 16, 1.2 * 1048576, 12, 2, 200))
                 .isEqualTo("[ 1,234 / 5,678 ]  4,321 queued  16 in flight  1.2 MiB/s  3 hosts  12 excluded  2 failed");
-        assertThat(ProgressLine.crawl(0, new Frontier.Counts(1, 1, 1), 1, 0, 0, 0, 200))
+        assertThat(ProgressLine.crawl(0, new Frontier.Counts(1, 1, 1, 1), 1, 0, 0, 0, 200))
                 .isEqualTo("[ 0 / 1 ]  1 queued  1 in flight  0 B/s  1 host");
-        assertThat(ProgressLine.crawl(1234, new Frontier.Counts(5678, 4321, 3), 16, 0, 12, 2, 30)).hasSize(30);
+        assertThat(ProgressLine.crawl(1234, new Frontier.Counts(5678, 4321, 3, 3), 16, 0, 12, 2, 30)).hasSize(30);
     }
 }
