@@ -25,11 +25,14 @@ final class LinkCollector {
     private final Map<String, Urls.Admission> admitted = new HashMap<>();
     private final KnownUrls known;
     private URI base;
+    /** {@link #base} taken apart for the plain paths resolved on its string, or null if none are. */
+    private UrlPaths.PlainBase plainBase;
     private int refused;
     private boolean full;
 
     LinkCollector(URI base, int max, KnownUrls known) {
         this.base = base;
+        this.plainBase = UrlPaths.PlainBase.of(base);
         this.max = max;
         this.known = known;
     }
@@ -43,6 +46,7 @@ final class LinkCollector {
         Urls.Admission a = Urls.admit(clean(href), base);
         if (a.admitted()) {
             base = a.uri();
+            plainBase = UrlPaths.PlainBase.of(base);
             admitted.clear();
         }
     }
@@ -61,7 +65,7 @@ final class LinkCollector {
         String key = fragment >= 0 ? url.substring(0, fragment) : url;
         Urls.Admission a = key.isEmpty() ? new Urls.Admission(base, null) : admitted.get(key); // "#part": the page itself
         if (a == null) {
-            String plain = UrlPaths.resolvePlainPath(key, base);
+            String plain = plainBase == null ? null : UrlPaths.resolvePlainPath(key, plainBase);
             a = plain != null ? new Urls.Admission(known.of(plain), null) : Urls.admit(key, base);
             admitted.put(key, a);
         }

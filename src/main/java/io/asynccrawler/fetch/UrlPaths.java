@@ -12,6 +12,27 @@ public final class UrlPaths {
     }
 
     /**
+     * A base URL in normal form, taken apart once for the plain paths resolved against it (a
+     * page's links): its scheme and authority ({@code http://h:8080}), and its path's directory
+     * (up to its last '/', before any query).
+     */
+    public record PlainBase(String prefix, String directory) {
+        /** {@code base}'s parts, or null when paths are not resolved on its string (it has user-info, or no path). */
+        public static PlainBase of(URI base) {
+            if (base.getRawUserInfo() != null) {
+                return null;
+            }
+            String text = base.toString();
+            int pathStart = text.indexOf('/', text.indexOf("://") + 3); // the authority holds no '/'
+            if (pathStart < 0) {
+                return null;
+            }
+            int pathEnd = base.getRawQuery() == null ? text.length() : text.indexOf('?', pathStart);
+            return new PlainBase(text.substring(0, pathStart), text.substring(pathStart, text.lastIndexOf('/', pathEnd - 1) + 1));
+        }
+    }
+
+    /**
      * {@link Urls#admit}'s answer for the commonest link, a relative or absolute path of plain
      * characters (letters, digits, {@code -._~/}) against {@code base} in normal form (an admitted
      * URL) without user-info: the normal form's text, resolved and normalized on the string, where
@@ -19,8 +40,14 @@ public final class UrlPaths {
      * links: bench/NOTES.md). Null when {@code reference} is not such a path: ask admit.
      */
     public static String resolvePlainPath(String reference, URI base) {
+        PlainBase parts = PlainBase.of(base);
+        return parts == null ? null : resolvePlainPath(reference, parts);
+    }
+
+    /** As {@link #resolvePlainPath(String, URI)}, against a base taken apart once for all its links. */
+    public static String resolvePlainPath(String reference, PlainBase base) {
         int n = reference.length();
-        if (n == 0 || reference.startsWith("//") || base.getRawUserInfo() != null) {
+        if (n == 0 || reference.startsWith("//")) {
             return null;
         }
         for (int i = 0; i < n; i++) {
@@ -29,15 +56,29 @@ public final class UrlPaths {
                 return null;
             }
         }
-        String text = base.toString();
-        int pathStart = text.indexOf('/', text.indexOf("://") + 3); // the authority holds no '/'
-        if (pathStart < 0) {
-            return null;
+        if (reference.charAt(0) == '/') {
+            return base.prefix() + removeDotSegments(reference);
         }
-        int pathEnd = base.getRawQuery() == null ? text.length() : text.indexOf('?', pathStart);
-        String merged = reference.charAt(0) == '/' ? reference
-                : text.substring(pathStart, text.lastIndexOf('/', pathEnd - 1) + 1) + reference;
-        return text.substring(0, pathStart) + removeDotSegments(merged);
+        // The leading "./" and "../" of a relative path (the usual "../../x.html") act on the
+        // base's directory directly; a path with dot segments further on is merged and scanned whole.
+        String directory = base.directory();
+        int end = directory.length(); // directory[0, end) ends in '/'
+        int i = 0;
+        while (true) {
+            if (reference.startsWith("../", i) || (i + 2 == n && reference.startsWith("..", i))) {
+                end = end == 1 ? 1 : directory.lastIndexOf('/', end - 2) + 1; // never above the root
+                i = Math.min(n, i + 3);
+            } else if (reference.startsWith("./", i) || (i + 1 == n && reference.charAt(i) == '.')) {
+                i = Math.min(n, i + 2);
+            } else {
+                break;
+            }
+        }
+        if (reference.startsWith(".", i) || reference.indexOf("/.", i) >= 0) {
+            return base.prefix() + removeDotSegments(directory + reference);
+        }
+        return new StringBuilder(base.prefix().length() + end + n - i).append(base.prefix()).append(directory, 0, end)
+                .append(reference, i, n).toString();
     }
 
     /** RFC 3986's unreserved characters: ALPHA / DIGIT / "-" / "." / "_" / "~". */

@@ -87,6 +87,17 @@ class UrlsTest {
             }
         }
         assertThat(resolved).as("most are plain").isGreaterThan(75_000);
+        for (int i = 0; i < 100_000; i++) { // the leading dot segments taken on the base's directory: as merging and scanning whole
+            URI base = Urls.admit(bases.get(random.nextInt(bases.size())), null).uri();
+            UrlPaths.PlainBase parts = UrlPaths.PlainBase.of(base);
+            String reference = randomPath(random, false);
+            String plain = UrlPaths.resolvePlainPath(reference, parts);
+            if (plain != null) {
+                assertThat(plain).as(reference + " against " + base)
+                        .isEqualTo(parts.prefix() + UrlPaths.removeDotSegments(reference.startsWith("/") ? reference
+                                : parts.directory() + reference)); // a first piece "" makes a path from the root
+            }
+        }
         for (String notPlain : List.of("//other.example/x", "?q=1", "a?b", "a%20b", "http://x/", "a:b", "a b", "#f", "é")) {
             assertThat(UrlPaths.resolvePlainPath(notPlain, URI.create("http://h.example/a/"))).as(notPlain).isNull();
         }
