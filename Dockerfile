@@ -30,7 +30,8 @@ RUN mkdir -p /opt/crawler && cp target/crawler.jar /opt/crawler/crawler.jar \
     && XDG_CACHE_HOME=/opt/crawler/cache /opt/jre/bin/java -XX:ArchiveClassesAtExit=/opt/crawler/crawler.jsa -XX:TieredStopAtLevel=1 \
           -cp /opt/crawler/crawler.jar io.asynccrawler.cli.CdsTraining \
     && test -s /opt/crawler/crawler.jsa \
-    && ls /opt/crawler/cache/async-crawler/native | grep -q brotli && ls /opt/crawler/cache/async-crawler/native | grep -q zstd
+    && ls /opt/crawler/cache/async-crawler/native | grep -q brotli && ls /opt/crawler/cache/async-crawler/native | grep -q zstd \
+    && ls /opt/crawler/cache/async-crawler/native/*/ | grep -q rocksdb
 
 FROM ${RUNTIME_IMAGE}
 ARG VERSION=0.1.0-SNAPSHOT
@@ -52,9 +53,11 @@ USER 10001
 # `docker run -p 8080:8080 IMAGE serve` reaches it; outside a container it stays on loopback.
 # CRAWLER_BIND is serve's --bind default (any option's default can be set as CRAWLER_<NAME>).
 ENV CRAWLER_BIND=0.0.0.0
-# The br and zstd decoders' native libraries, copied out of the jar at build time (CdsTraining),
+# The br and zstd decoders' and RocksDB's native libraries, copied out of the jar at build time (CdsTraining),
 # read from here rather than copied into /tmp at every start, nor into the /data volume
 ENV XDG_CACHE_HOME=/opt/crawler/cache
+# Debian's glibc: RocksDB need not run ldd in a shell at every crawl's start to ask
+ENV ROCKSDB_MUSL_LIBC=false
 EXPOSE 8080
 # Heap from the container's memory limit, not the host's (flags here, not in JAVA_TOOL_OPTIONS,
 # which the JVM announces on stderr at every start).

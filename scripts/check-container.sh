@@ -154,7 +154,7 @@ check "files owned by the image's user ($UID_IN_IMAGE)" test "$(stat -c %u "$wor
 cmp -s "$work/out/a.bin" <(curl -s "$base_url/bytes/1000?seed=1")
 check "bytes as served" test $? -eq 0
 
-# crawl: its frontier is RocksDB, whose native library is unpacked to /tmp at start and must load
+# crawl: its frontier is RocksDB, whose native library (in the image's cache, put there at build) must load
 # in the jlink'ed runtime as the image's user; its state goes in the mounted directory.
 in_image crawl -q -l 1 --no-sitemaps -o crawl-out "$base_url/site/10x3/" >"$work/crawl.txt" 2>&1
 crawl_rc=$?

@@ -73,6 +73,11 @@ public final class RocksFrontierStore implements FrontierStore {
                 : readLong(FrontierStep.HOSTS_ADMITTED);
     }
 
+    /** Loads RocksDB's native library, from the user's cache once it is there (see StoreFiles). */
+    public static void loadLibrary() {
+        StoreFiles.loadLibrary();
+    }
+
     /** Opens the store in {@code dir}, made if missing; what an earlier run left there is continued. */
     public static RocksFrontierStore open(Path dir) throws IOException {
         Options options = StoreFiles.options();

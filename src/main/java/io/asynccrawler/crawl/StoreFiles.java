@@ -1,14 +1,17 @@
 package io.asynccrawler.crawl;
 
+import io.asynccrawler.fetch.NativeLibraries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.util.Environment;
 
 /** How {@link RocksFrontierStore}'s RocksDB is opened, and the native memory and files it may take. */
 final class StoreFiles {
@@ -20,7 +23,7 @@ final class StoreFiles {
     private static final int MAX_OPEN_FILES = 64;
 
     static {
-        RocksDB.loadLibrary();
+        loadLibrary();
     }
 
     /**
@@ -33,6 +36,28 @@ final class StoreFiles {
     }
 
     private StoreFiles() {
+    }
+
+    /**
+     * RocksDB's native library, from the user's cache ({@link NativeLibraries}): RocksDB's own way
+     * copies its 15 MB out of the jar into /tmp at every start, 250-330 ms before a crawl's first
+     * request here. RocksDB's loader given a directory looks there for the name {@link
+     * Environment#getJniLibraryFileName} gives "rocksdbjni"; the jar holds it under the name it
+     * gives "rocksdb". Where the cache fails, RocksDB's own way runs. Loaded once: a second call
+     * returns at once (RocksDB knows its library is in).
+     */
+    static void loadLibrary() {
+        Path cached = NativeLibraries.cachedAs("/" + Environment.getJniLibraryFileName("rocksdb"),
+                Environment.getJniLibraryFileName("rocksdbjni"));
+        if (cached != null) {
+            try {
+                RocksDB.loadLibrary(List.of(cached.getParent().toString()));
+                return;
+            } catch (UnsatisfiedLinkError e) {
+                // not loadable from there (another name in a later version): as RocksDB does it
+            }
+        }
+        RocksDB.loadLibrary();
     }
 
     /** The store's options, to close with it. */

@@ -12,13 +12,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 
 /**
- * Where the decoders' native libraries are loaded from. brotli4j and zstd-jni copy theirs out of
- * the jar into a new temporary file at every start: 40 and 70 ms before the first request. Here
- * each is copied once into the user's cache directory, named by the jar entry's CRC (so a new
- * version is a new file), and later starts map that file (3 ms). Where the cache cannot be
- * written or read, the library's own way is left to run. The image fills its cache at build time.
+ * Where the native libraries are loaded from. brotli4j, zstd-jni and RocksDB copy theirs out of
+ * the jar into a new temporary file at every start: 40, 70 and 250-330 ms (RocksDB's is 15 MB)
+ * before the first request. Here each is copied once into the user's cache directory, named by
+ * the jar entry's CRC (so a new version is a new file), and later starts map that file (3-10 ms).
+ * Where the cache cannot be written or read, the library's own way is left to run. The image
+ * fills its cache at build time.
  */
-final class NativeLibraries {
+public final class NativeLibraries {
     private NativeLibraries() {
     }
 
@@ -27,6 +28,18 @@ final class NativeLibraries {
      * is not, or null (no such resource, or no cache to write).
      */
     static Path cached(String resource) {
+        return cached(resource, null);
+    }
+
+    /**
+     * As {@link #cached(String)}, the file named {@code fileName} in a directory of its own (named
+     * by the CRC), for a loader that is given a directory and looks for a name of its choosing.
+     */
+    public static Path cachedAs(String resource, String fileName) {
+        return cached(resource, fileName);
+    }
+
+    private static Path cached(String resource, String fileName) {
         try {
             URL url = NativeLibraries.class.getResource(resource);
             if (url == null) {
@@ -40,8 +53,9 @@ final class NativeLibraries {
             }
             long crc = ((JarURLConnection) url.openConnection()).getJarEntry().getCrc();
             String name = resource.substring(resource.lastIndexOf('/') + 1);
-            Path dir = cacheDirectory().resolve("native");
-            Path file = dir.resolve(String.format(Locale.ROOT, "%08x-%s", crc, name));
+            String tag = String.format(Locale.ROOT, "%08x", crc);
+            Path dir = fileName == null ? cacheDirectory().resolve("native") : cacheDirectory().resolve("native").resolve(tag);
+            Path file = dir.resolve(fileName == null ? tag + "-" + name : fileName);
             if (!Files.isRegularFile(file)) {
                 Files.createDirectories(dir);
                 Path part = Files.createTempFile(dir, name, ".part");
