@@ -37,6 +37,8 @@ final class FrontierStep {
     long hosts;
     /** Hosts with a URL admitted ever, after the step. */
     long hostsAdmitted;
+    /** Whether the step adds a host to the host index, or takes one out. */
+    boolean hostIndexChanged;
     private final RocksDB db;
 
     FrontierStep(RocksDB db, long seq, long queued, long ended) {
@@ -107,11 +109,13 @@ final class FrontierStep {
                 batch.delete(FrontierKeys.hostQueued(e.getKey()));
                 batch.delete(FrontierKeys.host(e.getKey()));
                 hosts -= before > 0 ? 1 : 0;
+                hostIndexChanged |= before > 0;
             } else {
                 batch.put(FrontierKeys.hostQueued(e.getKey()), FrontierKeys.longBytes(after));
                 if (before <= 0) {
                     batch.put(FrontierKeys.host(e.getKey()), new byte[0]);
                     hosts++;
+                    hostIndexChanged = true;
                 }
             }
         }

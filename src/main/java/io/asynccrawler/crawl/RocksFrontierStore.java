@@ -6,7 +6,6 @@ import io.asynccrawler.save.SipHash;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -45,6 +44,7 @@ public final class RocksFrontierStore implements FrontierStore {
     private final StoreNames names;
     private final KnownFingerprints seen = new KnownFingerprints();
     private final UrlFingerprints fingerprints;
+    private final StoreHostIndex hostIndex;
 
     private RocksFrontierStore(Options options, RocksDB db) throws RocksDBException {
         this.options = options;
@@ -61,6 +61,7 @@ public final class RocksFrontierStore implements FrontierStore {
         this.sip = new SipHash(k.getLong(), k.getLong());
         this.names = new StoreNames(db, write, sip);
         this.fingerprints = new UrlFingerprints(sip);
+        this.hostIndex = new StoreHostIndex(db);
         this.nextSeq = readLong("seq");
         this.queued = readLong("queued");
         this.ended = readLong("ended");
@@ -191,6 +192,9 @@ public final class RocksFrontierStore implements FrontierStore {
             step.writeCounts(batch);
             db.write(write, batch);
             step.admittedFingerprints().forEach(seen::add); // once written: the cache says only what the store holds
+            if (step.hostIndexChanged) {
+                hostIndex.changed();
+            }
         } catch (RocksDBException ex) {
             throw new IllegalStateException("crawl state: " + ex.getMessage(), ex);
         }
@@ -229,15 +233,7 @@ public final class RocksFrontierStore implements FrontierStore {
 
     @Override
     public List<String> hostsAfter(String after, int max) {
-        List<String> out = new ArrayList<>();
-        try (RocksIterator it = db.newIterator()) {
-            it.seek(after == null ? new byte[] {FrontierKeys.HOST} : FrontierKeys.hostAfter(after));
-            for (; it.isValid() && out.size() < max && it.key()[0] == FrontierKeys.HOST; it.next()) {
-                byte[] key = it.key();
-                out.add(new String(key, 1, key.length - 1, StandardCharsets.UTF_8));
-            }
-        }
-        return out;
+        return hostIndex.after(after, max);
     }
 
     @Override

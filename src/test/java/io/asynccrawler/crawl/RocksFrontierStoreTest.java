@@ -55,6 +55,24 @@ class RocksFrontierStoreTest {
     }
 
     @Test
+    void theHostsAskedForAreTheHostsWithUrlsQueuedNowThoughAnswersAreKept() throws Exception {
+        try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
+            List<Queued> first = store.admit(List.of(found("http://a.example/", 0), found("http://b.example/", 0)));
+            assertThat(store.hostsAfter(null, 10)).containsExactly("a.example", "b.example");
+            assertThat(store.hostsAfter("a.example", 10)).containsExactly("b.example");
+            assertThat(store.hostsAfter(null, 1)).containsExactly("a.example");
+            store.admit(List.of(found("http://c.example/", 0), found("http://a.example/2", 1)));
+            assertThat(store.hostsAfter(null, 10)).as("a host come").containsExactly("a.example", "b.example", "c.example");
+            assertThat(store.hostsAfter("a.example", 10)).containsExactly("b.example", "c.example");
+            store.ended(first.get(1), Admission.NOTHING); // b's only URL
+            assertThat(store.hostsAfter(null, 10)).as("a host gone").containsExactly("a.example", "c.example");
+            store.ended(first.get(0), Admission.NOTHING); // a has /2 still
+            assertThat(store.hostsAfter(null, 10)).containsExactly("a.example", "c.example");
+            assertThat(store.hostsAfter("b.example", 10)).containsExactly("c.example");
+        }
+    }
+
+    @Test
     void aPagesEndAndItsLinksAreOneStepAndAnEndedPageIsNeverQueuedAgain() throws Exception {
         try (RocksFrontierStore store = RocksFrontierStore.open(tmp.resolve("state"))) {
             Queued root = store.admit(List.of(found("http://a.example/", 0))).get(0);
